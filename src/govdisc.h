@@ -1,0 +1,279 @@
+/*
+ * govdisc.h
+ *		The plain-C99 core of govdisc: parsed-report structs, the parser and
+ *		the rule engine.  No PostgreSQL header may be included from the core;
+ *		memory comes from a caller-supplied allocator so that the backend can
+ *		hand it a per-call memory context and the tests a plain arena.
+ */
+#ifndef GOVDISC_H
+#define GOVDISC_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+/* A blank (unknown) value.  Never 0: a blank cell is not a zero. */
+#define GD_NULL INT64_MIN
+
+/* Amounts are kept in units of 1/10000 yuan, so 万元 with four decimals is exact. */
+#define GD_AMOUNT_SCALE 10000
+
+typedef struct GdAllocator
+{
+	/* must return zeroed or uninitialised memory, never NULL (may longjmp) */
+	void	   *(*alloc) (void *ctx, size_t size);
+	void		(*release) (void *ctx, void *ptr);	/* may be NULL: arena */
+	void	   *ctx;
+} GdAllocator;
+
+typedef enum GdTemplate
+{
+	GD_TPL_NONE = 0,
+	GD_TPL_2019 = 2019,
+	GD_TPL_2021 = 2021,
+	GD_TPL_MIXED = 1
+} GdTemplate;
+
+/* 表二 rows; which columns they have depends on the format (see labels.c) */
+typedef enum GdActiveRow
+{
+	GD_A_RULES,
+	GD_A_NORMATIVE,
+	GD_A_LICENSING,
+	GD_A_OTHER_SERVICES,		/* 2019 only */
+	GD_A_PENALTIES,
+	GD_A_COERCION,
+	GD_A_FEES,
+	GD_A_PROCUREMENT,			/* 2019 only */
+	GD_A_NROWS
+} GdActiveRow;
+
+#define GD_A_NCOLS 3
+
+/* 表三 rows, in the template's order */
+typedef enum GdRequestRow
+{
+	GD_R_RECEIVED,
+	GD_R_CARRIED_OVER,
+	GD_R_GRANTED,
+	GD_R_PARTIAL,
+	GD_R_DENIED_SECRET,
+	GD_R_DENIED_LAW,
+	GD_R_DENIED_SAFETY,
+	GD_R_DENIED_THIRD_PARTY,
+	GD_R_DENIED_INTERNAL,
+	GD_R_DENIED_PROCESS,
+	GD_R_DENIED_ENFORCEMENT,
+	GD_R_DENIED_QUERY,
+	GD_R_UNAVAILABLE_NOT_HELD,
+	GD_R_UNAVAILABLE_NEEDS_CREATION,
+	GD_R_UNAVAILABLE_UNCLEAR,
+	GD_R_REJECTED_COMPLAINT,
+	GD_R_REJECTED_DUPLICATE,
+	GD_R_REJECTED_PUBLICATION,
+	GD_R_REJECTED_EXCESSIVE,
+	GD_R_REJECTED_CONFIRMATION,
+	GD_R_OTHER_HANDLING,		/* 2019 */
+	GD_R_OTHER_NO_CORRECTION,	/* 2021 */
+	GD_R_OTHER_NO_FEE,			/* 2021 */
+	GD_R_OTHER_MISC,			/* 2021 */
+	GD_R_TOTAL,
+	GD_R_CARRIED_FORWARD,
+	GD_R_NROWS
+} GdRequestRow;
+
+/* 表三 columns */
+typedef enum GdRequestCol
+{
+	GD_C_NATURAL_PERSON,
+	GD_C_ENTERPRISE,
+	GD_C_RESEARCH,
+	GD_C_NGO,
+	GD_C_LEGAL,
+	GD_C_OTHER_ORG,
+	GD_C_TOTAL,
+	GD_C_NCOLS
+} GdRequestCol;
+
+/* 表四 */
+typedef enum GdReviewRow
+{
+	GD_V_RECONSIDERATION,
+	GD_V_LITIGATION_DIRECT,
+	GD_V_LITIGATION_AFTER,
+	GD_V_NROWS
+} GdReviewRow;
+
+typedef enum GdReviewCol
+{
+	GD_VC_UPHELD,
+	GD_VC_CORRECTED,
+	GD_VC_OTHER,
+	GD_VC_PENDING,
+	GD_VC_TOTAL,
+	GD_VC_NCOLS
+} GdReviewCol;
+
+typedef struct GdSection
+{
+	int			no;				/* 1..6 */
+	const char *title;			/* NUL-terminated UTF-8 */
+	int64_t		start;			/* 1-based character position in the input */
+	int64_t		length;			/* in characters */
+} GdSection;
+
+typedef struct GdDiagnostic
+{
+	const char *code;			/* stable identifier, e.g. "cell.blank" */
+	const char *message;		/* UTF-8, for a person */
+	const char *table;			/* "active", "requests", "review" or NULL */
+	const char *row;			/* row key or NULL */
+	const char *column;			/* column key or NULL */
+	int64_t		start;			/* 1-based character position, or -1 */
+} GdDiagnostic;
+
+typedef struct GdReport
+{
+	GdTemplate	template_;
+	const char *agency;			/* NULL if unknown */
+	int			year;			/* 0 if unknown */
+	char		published[11];	/* "YYYY-MM-DD" or "" */
+
+	int			nsections;
+	GdSection	sections[6];
+
+	/* 表二: format 0 when the table is absent */
+	int			active_format;	/* 0, 2019 or 2021 */
+	int64_t		active[GD_A_NROWS][GD_A_NCOLS];
+	const char *procurement_amount_text;	/* 2019 采购总金额 as printed */
+
+	/* 表三: format 2019 has other_handling, 2021 the three other_* rows */
+	int			requests_format;	/* 0, 2019 or 2021 */
+	int64_t		requests[GD_R_NROWS][GD_C_NCOLS];
+
+	bool		review_present;
+	int64_t		review[GD_V_NROWS][GD_VC_NCOLS];
+
+	bool		fees_present;	/* part 六 says something about 信息处理费 */
+	int64_t		fee_cases;
+	int64_t		fee_amount;		/* GD_AMOUNT_SCALE units */
+
+	/*
+	 * Figures the prose states (GD_NULL where it states none, or only an
+	 * approximation such as 余/多/近).  Not part of the document: a report
+	 * read back from jsonb has them all GD_NULL.
+	 */
+	struct
+	{
+		int64_t		received;		/* 新收/收到 ... 申请 N 件 */
+		int64_t		carried_over;	/* 上年结转 N 件 */
+		int64_t		carried_forward;	/* 结转下年度 N 件 */
+		int64_t		reconsideration;	/* 行政复议 N 件/起 */
+		int64_t		litigation;		/* 行政诉讼 N 件/起 */
+	}			prose;
+
+	int			ndiagnostics;
+	int			maxdiagnostics;
+	GdDiagnostic *diagnostics;
+} GdReport;
+
+/* ---- parser (parse.c) ---- */
+extern GdReport *gd_parse(const char *text, size_t len, const GdAllocator *a);
+extern void gd_report_init(GdReport *r);
+
+/* ---- key and label tables (labels.c) ---- */
+typedef enum GdValueKind
+{
+	GD_KIND_COUNT,				/* integer >= 0 */
+	GD_KIND_SIGNED,				/* integer, may be negative */
+	GD_KIND_AMOUNT				/* yuan, GD_AMOUNT_SCALE units */
+} GdValueKind;
+
+typedef struct GdColumnDef
+{
+	const char *key;
+	const char *label;			/* as the template prints it */
+	GdValueKind kind;
+} GdColumnDef;
+
+typedef struct GdActiveRowDef
+{
+	const char *key;
+	const char *label;
+	int			ncols;			/* 0: row not in this format */
+	GdColumnDef cols[GD_A_NCOLS];
+} GdActiveRowDef;
+
+typedef struct GdRowDef
+{
+	const char *key;
+	const char *label;			/* as the template prints it */
+	const char *group;			/* the merged heading it stands under, or NULL */
+} GdRowDef;
+
+/* format is 2019 or 2021 */
+extern const GdActiveRowDef *gd_active_row_def(int format, GdActiveRow row);
+extern const GdRowDef gd_request_rows[GD_R_NROWS];
+extern const GdColumnDef gd_request_cols[GD_C_NCOLS];
+extern const GdRowDef gd_review_rows[GD_V_NROWS];
+extern const GdColumnDef gd_review_cols[GD_VC_NCOLS];
+extern const char *const gd_section_titles[6];
+/* is this 表三 row part of the given format (2019/2021)? */
+extern bool gd_request_row_in_format(GdRequestRow row, int format);
+extern const char *gd_template_name(GdTemplate t);	/* "2019", ..., or NULL */
+
+/* ---- amounts: scaled integer to a decimal string (values.c) ---- */
+/* writes e.g. "2990250" or "586650.1"; buf needs 32 bytes */
+extern void gd_amount_format(int64_t scaled, char *buf);
+
+/* ---- rule engine (rules.c) ---- */
+typedef enum GdSeverity
+{
+	GD_SEV_ERROR,
+	GD_SEV_WARNING
+} GdSeverity;
+
+typedef struct GdFinding
+{
+	const char *rule;			/* e.g. "requests.balance" */
+	GdSeverity	severity;
+	const char *table;			/* "active", "requests", "review" or NULL */
+	const char *row;			/* key or NULL */
+	const char *column;			/* key or NULL */
+	bool		has_expected;
+	bool		has_actual;
+	int64_t		expected;		/* amounts in GD_AMOUNT_SCALE units */
+	int64_t		actual;
+	bool		amount;			/* expected/actual are amounts */
+	const char *message;		/* Chinese, names table, row and column as printed */
+} GdFinding;
+
+typedef struct GdFindings
+{
+	int			n;
+	int			max;
+	GdFinding  *items;
+} GdFindings;
+
+/*
+ * Judge one report.  prose.requests uses r->prose, which only a parse of the
+ * text fills in; on a document read back from jsonb it is not assessable.
+ */
+extern void gd_check(const GdReport *r, GdFindings *out, const GdAllocator *a);
+extern void gd_check_pair(const GdReport *prev, const GdReport *cur,
+						  GdFindings *out, const GdAllocator *a);
+extern bool gd_findings_have_error(const GdFindings *f);
+
+/* ---- rendering (render.c) ---- */
+typedef enum GdRenderFormat
+{
+	GD_RENDER_TEXT,
+	GD_RENDER_MARKDOWN,
+	GD_RENDER_HTML
+} GdRenderFormat;
+
+/* returns a NUL-terminated UTF-8 string; *len_out gets its length */
+extern char *gd_render(const GdReport *r, GdRenderFormat fmt,
+					   const GdAllocator *a, size_t *len_out);
+
+#endif							/* GOVDISC_H */

@@ -1,0 +1,48 @@
+#!/usr/bin/env bash
+# Runs every test of govdisc (make test): the core unit tests, plain and under
+# ASan+UBSan, then the database stages inside one throwaway cluster
+# (pg_virtualenv).  Each stage reports "N passed, M failed"; the last line is
+# the sum.  Exits non-zero on any failure.
+set -u
+cd "$(dirname "$0")/.."
+results=$(mktemp)
+trap 'rm -f "$results"' EXIT
+
+# record NAME RC OUTPUTFILE: count a stage from its own closing line, or as one test
+record() {
+	local name=$1 rc=$2 out=$3 p f line
+	line=$(grep -E '^([A-Za-z-]+: )?[0-9]+ passed, [0-9]+ failed' "$out" | tail -1 | sed -E 's/^[A-Za-z-]+: //')
+	if [ -n "$line" ]; then
+		p=$(echo "$line" | sed -E 's/^([0-9]+) passed, ([0-9]+) failed.*/\1/')
+		f=$(echo "$line" | sed -E 's/^([0-9]+) passed, ([0-9]+) failed.*/\2/')
+	elif [ "$rc" = 0 ]; then p=1; f=0; else p=0; f=1; fi
+	[ "$rc" != 0 ] && [ "$f" = 0 ] && f=1
+	echo "$name $p $f" >> "$results"
+	printf '== %-28s %s\n' "$name" "$([ "$rc" = 0 ] && echo ok || echo FAILED) ($p passed, $f failed)"
+}
+export -f record
+export results
+
+run_stage() {
+	local name=$1; shift
+	local out; out=$(mktemp)
+	echo "== $name: $*"
+	"$@" > "$out" 2>&1
+	local rc=$?
+	if [ "$rc" != 0 ] || [ -n "${VERBOSE:-}" ]; then sed 's/^/   /' "$out" | tail -60; fi
+	record "$name" "$rc" "$out"
+	rm -f "$out"
+}
+export -f run_stage
+
+run_stage unit-core make -s test/unit_core test/unit_core_asan
+run_stage unit-core ./test/unit_core
+run_stage unit-core-asan ./test/unit_core_asan
+
+# Everything that needs a server runs in one throwaway cluster.
+pg_virtualenv -o 'max_connections=40' bash test/db-tests.sh
+
+tp=0; tf=0
+while read -r _ p f; do tp=$((tp + p)); tf=$((tf + f)); done < "$results"
+echo "$tp passed, $tf failed"
+[ "$tf" = 0 ]
