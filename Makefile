@@ -13,7 +13,7 @@ OBJS = $(CORE_SRCS:.c=.o) $(PG_SRCS:.c=.o)
 # The install script is assembled from its parts, one concept per file.
 INSTALL_PARTS := $(sort $(wildcard sql/install/*.sql))
 DATA_built = $(EXTENSION)--$(EXTVERSION).sql
-EXTRA_CLEAN = $(EXTENSION)--$(EXTVERSION).sql test/unit_core test/unit_core_asan \
+EXTRA_CLEAN = $(EXTENSION)--$(EXTVERSION).sql \
 	results regression.diffs regression.out
 
 REGRESS = $(sort $(basename $(notdir $(wildcard sql/*.sql))))
@@ -39,22 +39,29 @@ endif
 $(EXTENSION)--$(EXTVERSION).sql: $(INSTALL_PARTS)
 	cat $^ > $@
 
-.PHONY: deps demo test unit bench fuzz test-shard
+.PHONY: deps demo test unit unit-build bench fuzz test-shard
 
 deps:
 	@bash test/install-deps.sh
 
-# The plain-C core, without PostgreSQL: unit tests, and the same under
-# AddressSanitizer + UndefinedBehaviorSanitizer.
-CORE_CFLAGS = -std=c99 -D_POSIX_C_SOURCE=200809L -Isrc -O1 -g -Wall -Wextra -Werror
+# The plain-C core, without PostgreSQL: each test/unit_*.c is a program of
+# its own (harness in test/unit.h), run plain and under ASan + UBSan.
+CORE_CFLAGS = -std=c99 -D_POSIX_C_SOURCE=200809L -Isrc -O1 -g -Wall -Wextra -Werror \
+	-Wno-unused-parameter -Wno-missing-field-initializers -Wno-sign-compare
 CORE_LIBS = -licui18n -licuuc -licudata
-test/unit_core: test/unit_core.c $(CORE_SRCS) src/govdisc.h
-	$(CC) $(CORE_CFLAGS) -o $@ test/unit_core.c $(CORE_SRCS) $(CORE_LIBS)
-test/unit_core_asan: test/unit_core.c $(CORE_SRCS) src/govdisc.h
-	clang $(CORE_CFLAGS) -fsanitize=address,undefined -fno-sanitize-recover=all \
-		-fno-omit-frame-pointer -o $@ test/unit_core.c $(CORE_SRCS) $(CORE_LIBS)
-unit: test/unit_core test/unit_core_asan
-	./test/unit_core && ./test/unit_core_asan
+SAN_FLAGS = -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
+UNIT_SRCS := $(sort $(wildcard test/unit_*.c))
+UNIT_BINS := $(UNIT_SRCS:.c=)
+UNIT_ASAN_BINS := $(UNIT_SRCS:.c=_asan)
+EXTRA_CLEAN += $(UNIT_BINS) $(UNIT_ASAN_BINS)
+
+test/unit_%: test/unit_%.c test/unit.h $(CORE_SRCS) src/govdisc.h
+	$(CC) $(CORE_CFLAGS) -o $@ $< $(CORE_SRCS) $(CORE_LIBS)
+test/unit_%_asan: test/unit_%.c test/unit.h $(CORE_SRCS) src/govdisc.h
+	clang $(CORE_CFLAGS) $(SAN_FLAGS) -o $@ $< $(CORE_SRCS) $(CORE_LIBS)
+unit-build: $(UNIT_BINS) $(UNIT_ASAN_BINS)
+unit: unit-build
+	@set -e; for t in $(UNIT_BINS) $(UNIT_ASAN_BINS); do ./$$t; done
 
 demo: deps
 	$(MAKE) all

@@ -23,6 +23,8 @@ typedef struct GdAllocator
 	/* must return zeroed or uninitialised memory, never NULL (may longjmp) */
 	void	   *(*alloc) (void *ctx, size_t size);
 	void		(*release) (void *ctx, void *ptr);	/* may be NULL: arena */
+	/* called every so often during long work; may longjmp (cancel) or be NULL */
+	void		(*tick) (void *ctx);
 	void	   *ctx;
 } GdAllocator;
 

@@ -35,9 +35,12 @@ run_stage() {
 }
 export -f run_stage
 
-run_stage unit-core make -s test/unit_core test/unit_core_asan
-run_stage unit-core ./test/unit_core
-run_stage unit-core-asan ./test/unit_core_asan
+run_stage unit-build make -s unit-build
+for t in test/unit_*.c; do
+	b=${t%.c}
+	run_stage "$(basename "$b")" "./$b"
+	run_stage "$(basename "$b")-asan" "./${b}_asan"
+done
 
 # Everything that needs a server runs in one throwaway cluster.
 pg_virtualenv -o 'max_connections=40' bash test/db-tests.sh
