@@ -19,7 +19,7 @@ EXTRA_CLEAN = $(EXTENSION)--$(EXTVERSION).sql \
 REGRESS = $(sort $(basename $(notdir $(wildcard sql/*.sql))))
 REGRESS_OPTS = --encoding=UTF8 --no-locale
 
-WARN = -Wall -Wextra -Werror -Wno-unused-parameter -Wno-missing-field-initializers -Wno-sign-compare
+WARN = -Wall -Wextra -Werror -Wno-unused-parameter -Wno-missing-field-initializers -Wno-sign-compare -Wno-unused-function
 PG_CFLAGS = $(WARN)
 PG_CPPFLAGS = -Isrc $(ICU_CFLAGS)
 SHLIB_LINK = $(ICU_LIBS)
@@ -47,7 +47,7 @@ deps:
 # The plain-C core, without PostgreSQL: each test/unit_*.c is a program of
 # its own (harness in test/unit.h), run plain and under ASan + UBSan.
 CORE_CFLAGS = -std=c99 -D_POSIX_C_SOURCE=200809L -Isrc -O1 -g -Wall -Wextra -Werror \
-	-Wno-unused-parameter -Wno-missing-field-initializers -Wno-sign-compare
+	-Wno-unused-parameter -Wno-missing-field-initializers -Wno-sign-compare -Wno-unused-function
 CORE_LIBS = -licui18n -licuuc -licudata
 SAN_FLAGS = -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
 UNIT_SRCS := $(sort $(wildcard test/unit_*.c))
