@@ -1,5 +1,11 @@
+/*
+ * parse.c
+ *		gd_parse(): the stages of reading one report, in order.  Nothing here
+ *		fails on content: what cannot be read becomes null and a diagnostic.
+ */
 #include <string.h>
-#include "govdisc.h"
+
+#include "parser.h"
 
 void
 gd_report_init(GdReport *r)
@@ -19,11 +25,42 @@ gd_report_init(GdReport *r)
 	r->prose.reconsideration = r->prose.litigation = GD_NULL;
 }
 
+/* Which standard format the tables follow, from the formats of 表二 and 表三. */
+static GdTemplate
+template_of(const GdReport *r)
+{
+	int			a = r->active_format,
+				q = r->requests_format;
+
+	if (a && q)
+		return a == q ? (GdTemplate) a : GD_TPL_MIXED;
+	if (a || q)
+		return (GdTemplate) (a ? a : q);
+	return GD_TPL_NONE;
+}
+
 GdReport *
 gd_parse(const char *text, size_t len, const GdAllocator *a)
 {
+	GdParser	p;
 	GdReport   *r = a->alloc(a->ctx, sizeof(GdReport));
 
 	gd_report_init(r);
+	memset(&p, 0, sizeof(p));
+	p.a = a;
+	p.r = r;
+
+	gd_normalize(&p, text, len);
+	gd_find_sections(&p);
+	gd_read_prose(&p);
+	gd_detect_runtogether(&p);
+	gd_read_active(&p);
+	gd_read_requests(&p);
+	gd_read_review(&p);
+	gd_read_meta(&p);
+	r->template_ = template_of(r);
+	if (r->active_format == 0 && r->requests_format == 0 && !r->review_present)
+		gd_diag(&p, "report.no_tables", NULL, NULL, NULL, (size_t) -1,
+				"文本中没有找到年度报告的统计表");
 	return r;
 }

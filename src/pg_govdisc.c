@@ -7,6 +7,7 @@
 
 #include "fmgr.h"
 #include "mb/pg_wchar.h"
+#include "miscadmin.h"
 #include "utils/builtins.h"
 #include "utils/datum.h"
 #include "utils/jsonb.h"
@@ -28,11 +29,19 @@ pg_release(void *ctx, void *ptr)
 	pfree(ptr);
 }
 
+/* Long parses answer cancel requests and statement_timeout. */
+static void
+pg_tick(void *ctx)
+{
+	CHECK_FOR_INTERRUPTS();
+}
+
 void
 govdisc_allocator(GdAllocator *a, MemoryContext cxt)
 {
 	a->alloc = pg_alloc;
 	a->release = pg_release;
+	a->tick = pg_tick;
 	a->ctx = cxt;
 }
 

@@ -6,7 +6,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "govdisc.h"
+#include "parser.h"
 
 void
 gd_amount_format(int64_t scaled, char *buf)
@@ -29,4 +29,160 @@ gd_amount_format(int64_t scaled, char *buf)
 		while (buf[n - 1] == '0')
 			buf[--n] = '\0';
 	}
+}
+
+/* Units a count or an amount cell may carry after its digits. */
+static const struct
+{
+	const char *text;
+	GdUnit		unit;
+}			units[] = {
+	{"万元", GD_UNIT_WAN},
+	{"万", GD_UNIT_WAN},
+	{"元", GD_UNIT_YUAN},
+	{"个", GD_UNIT_COUNT},
+	{"件", GD_UNIT_COUNT},
+	{"条", GD_UNIT_COUNT},
+	{"项", GD_UNIT_COUNT},
+	{"笔", GD_UNIT_COUNT},
+	{"次", GD_UNIT_COUNT},
+	{"宗", GD_UNIT_COUNT},
+	{"起", GD_UNIT_COUNT},
+	{"家", GD_UNIT_COUNT},
+	{"人", GD_UNIT_COUNT},
+	{"份", GD_UNIT_COUNT},
+	{NULL, GD_UNIT_NONE}
+};
+
+/* Cells that stand for "nothing here": null, with a diagnostic. */
+static const char *const placeholders[] = {
+	"/", "-", "--", "---", "—", "——", "–", "无", "\\", "*", "×", "空", "_", NULL
+};
+
+GdCellStatus
+gd_read_number(const char *s, size_t n, GdNumber *num)
+{
+	size_t		i = 0;
+	char		buf[64];
+	size_t		len;
+	bool		any = false;
+
+	memset(num, 0, sizeof(*num));
+	len = 0;
+	/* white space inside a cell (2 笔, 1 000) carries no meaning */
+	for (size_t k = 0; k < n; k++)
+	{
+		if (s[k] == ' ' || s[k] == '\t' || s[k] == '\n')
+			continue;
+		if (len + 1 >= sizeof(buf))
+		{
+			/* a figure with absurdly many digits, or simply words */
+			for (size_t q = 0; q < n; q++)
+				if (!((s[q] >= '0' && s[q] <= '9') || s[q] == ',' || s[q] == '.' ||
+					  s[q] == '+' || s[q] == '-' || s[q] == ' ' || s[q] == '\n' || s[q] == '\t'))
+					return GD_CELL_TEXT;
+			return GD_CELL_TOO_LONG;
+		}
+		buf[len++] = s[k];
+	}
+	buf[len] = '\0';
+	if (len == 0)
+		return GD_CELL_BLANK;
+	for (int k = 0; placeholders[k]; k++)
+		if (strcmp(buf, placeholders[k]) == 0)
+			return GD_CELL_PLACEHOLDER;
+
+	if (buf[i] == '+' || buf[i] == '-')
+	{
+		num->has_sign = true;
+		num->negative = buf[i] == '-';
+		i++;
+	}
+	for (; i < len; i++)
+	{
+		char		c = buf[i];
+
+		if (c >= '0' && c <= '9')
+		{
+			any = true;
+			if (num->has_point)
+			{
+				if (num->frac_digits < 4)
+					num->frac = num->frac * 10 + (unsigned) (c - '0');
+				else if (c != '0')
+					num->inexact = true;
+				num->frac_digits++;
+			}
+			else
+			{
+				if (num->int_digits >= 18)
+					return GD_CELL_TOO_LONG;
+				num->int_part = num->int_part * 10 + (uint64_t) (c - '0');
+				num->int_digits++;
+			}
+		}
+		else if (c == ',' && num->frac_digits == 0 && any && i + 3 < len + 1 &&
+				 i + 1 < len && buf[i + 1] >= '0' && buf[i + 1] <= '9')
+			continue;			/* thousands separator */
+		else if (c == '.' && any && num->frac_digits == 0 && !num->has_point)
+			num->has_point = true;
+		else
+			break;
+	}
+	if (!any)
+		return GD_CELL_TEXT;
+	for (int k = num->frac_digits; k < 4 && num->frac_digits > 0; k++)
+		num->frac *= 10;
+	if (num->frac_digits > 4)
+		num->frac_digits = 4;
+	if (i < len)
+	{
+		const char *rest = buf + i;
+		int			k;
+
+		for (k = 0; units[k].text; k++)
+			if (strcmp(rest, units[k].text) == 0)
+				break;
+		if (!units[k].text)
+			return GD_CELL_TEXT;
+		num->unit = units[k].unit;
+	}
+	return GD_CELL_OK;
+}
+
+/* A count (or a signed count) from a number; false when it is none. */
+bool
+gd_number_count(const GdNumber *num, int64_t *v)
+{
+	if (num->frac_digits > 0 || num->unit == GD_UNIT_WAN || num->unit == GD_UNIT_YUAN)
+		return false;
+	if (num->int_part > (uint64_t) INT64_MAX)
+		return false;
+	*v = num->negative ? -(int64_t) num->int_part : (int64_t) num->int_part;
+	return true;
+}
+
+/*
+ * An amount in GD_AMOUNT_SCALE units; default_unit applies when the cell
+ * states none (from the header).  false when no unit is known or it does not
+ * fit.
+ */
+bool
+gd_number_amount(const GdNumber *num, GdUnit default_unit, int64_t *v)
+{
+	GdUnit		unit = num->unit == GD_UNIT_NONE || num->unit == GD_UNIT_COUNT ?
+		default_unit : num->unit;
+	uint64_t	scaled;
+
+	if (unit != GD_UNIT_WAN && unit != GD_UNIT_YUAN)
+		return false;
+	if (num->int_part > 900000000000ULL)
+		return false;
+	scaled = num->int_part * GD_AMOUNT_SCALE + num->frac;
+	if (unit == GD_UNIT_WAN)
+		scaled *= 10000;
+	if (scaled > (uint64_t) INT64_MAX / 2)
+		return false;
+	*v = num->negative ? -(int64_t) scaled : (int64_t) scaled;
+	return true;
 }

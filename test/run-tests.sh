@@ -43,7 +43,7 @@ for t in test/unit_*.c; do
 done
 
 # Everything that needs a server runs in one throwaway cluster.
-pg_virtualenv -o 'max_connections=40' bash test/db-tests.sh
+pg_virtualenv -t -o 'max_connections=40' bash test/db-tests.sh
 
 tp=0; tf=0
 while read -r _ p f; do tp=$((tp + p)); tf=$((tf + f)); done < "$results"

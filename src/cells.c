@@ -1,0 +1,470 @@
+/*
+ * cells.c
+ *		Cutting the normalised text of a table region into tokens: labels and
+ *		other words (TEXT), cells that hold a value, are blank or hold a
+ *		placeholder (VALUE), and row ends.  One pass, line by line; each line
+ *		is read in the layout it shows:
+ *		- a line that starts with a tab is one Word cell (HTML arrives in this
+ *		  form too); short lines after it continue the cell (本年新 / 制作数量);
+ *		- a line with '|' holds pipe or Markdown cells;
+ *		- any other line is free text (pdftotext, web text): words apart by two
+ *		  spaces or more are separate cells, numbers are cut from the words
+ *		  they are glued to (规章000, 00000004.保护…).
+ */
+#include <string.h>
+
+#include "parser.h"
+
+#define MAX_REGION (4 * 1024 * 1024)
+
+static void
+push(GdParser *p, GdTokens *ts, GdTokKind kind, size_t off, size_t len,
+	 bool cell, int col)
+{
+	GdToken    *t;
+
+	if (ts->n == ts->cap)
+	{
+		size_t		ncap = ts->cap ? ts->cap * 2 : 256;
+
+		ts->v = gd_grow(p, ts->v, ts->cap * sizeof(GdToken), ncap * sizeof(GdToken));
+		ts->cap = ncap;
+	}
+	t = &ts->v[ts->n++];
+	memset(t, 0, sizeof(*t));
+	t->kind = (uint8_t) kind;
+	t->off = off;
+	t->len = (uint32_t) len;
+	t->cell = cell;
+	t->col = col;
+}
+
+static void
+push_rowend(GdParser *p, GdTokens *ts, size_t off, bool soft)
+{
+	if (ts->n > 0 && ts->v[ts->n - 1].kind == GD_TK_ROWEND)
+	{
+		/* a hard end wins over a soft one */
+		if (!soft)
+			ts->v[ts->n - 1].soft = false;
+		return;
+	}
+	push(p, ts, GD_TK_ROWEND, off, 0, false, 0);
+	ts->v[ts->n - 1].soft = soft;
+}
+
+/* What kind of token is the text s[0..n)? */
+static GdTokKind
+classify(const char *s, size_t n)
+{
+	GdNumber	num;
+
+	return gd_read_number(s, n, &num) == GD_CELL_TEXT ? GD_TK_TEXT : GD_TK_VALUE;
+}
+
+static void
+trim(const char *s, size_t *from, size_t *to)
+{
+	while (*from < *to && (s[*from] == ' ' || s[*from] == '\t' || s[*from] == '\n'))
+		(*from)++;
+	while (*to > *from && (s[*to - 1] == ' ' || s[*to - 1] == '\t' || s[*to - 1] == '\n'))
+		(*to)--;
+}
+
+static void
+push_cell(GdParser *p, GdTokens *ts, size_t from, size_t to)
+{
+	trim(p->t.s, &from, &to);
+	push(p, ts, classify(p->t.s + from, to - from), from, to - from, true, 0);
+}
+
+/* Characters (not bytes) in s[0..n) */
+static size_t
+nchars(const char *s, size_t n)
+{
+	size_t		c = 0;
+
+	for (size_t i = 0; i < n; i++)
+		if (((unsigned char) s[i] & 0xC0) != 0x80)
+			c++;
+	return c;
+}
+
+static bool
+is_blank_line(const char *s, size_t from, size_t to)
+{
+	for (size_t i = from; i < to; i++)
+		if (s[i] != ' ' && s[i] != '\t')
+			return false;
+	return true;
+}
+
+/* Page numbers and footers that pdftotext leaves inside tables: -3-, 第3页 */
+static bool
+is_page_number(const char *s, size_t from, size_t to)
+{
+	char		buf[64];
+	size_t		n;
+	size_t		i = 0;
+	size_t		digits = 0;
+
+	if (to - from > 40)
+		return false;
+	n = gd_compact(s + from, to - from, buf, sizeof(buf));
+	if (n == 0)
+		return false;
+	if (buf[0] == '-' || strncmp(buf, "—", 3) == 0)
+	{
+		i = buf[0] == '-' ? 1 : 3;
+		while (buf[i] >= '0' && buf[i] <= '9')
+			i++, digits++;
+		return digits > 0 && digits <= 3 &&
+			(strcmp(buf + i, "-") == 0 || strcmp(buf + i, "—") == 0);
+	}
+	if (strncmp(buf, "第", 3) == 0)
+	{
+		i = 3;
+		while (buf[i] >= '0' && buf[i] <= '9')
+			i++, digits++;
+		return digits > 0 && strncmp(buf + i, "页", 3) == 0;
+	}
+	return false;
+}
+
+/* Is this line a section heading (一、总体情况 …)?  Then it is no cell text. */
+static bool
+is_heading_line(const char *s, size_t from, size_t to)
+{
+	char		buf[96];
+	const char *rest;
+
+	gd_compact(s + from, to - from, buf, sizeof(buf));
+	rest = gd_strip_numbering(buf);
+	if (rest == buf)
+		return false;
+	return gd_contains(rest, "总体情况") || gd_contains(rest, "主动公开政府信息") ||
+		gd_contains(rest, "收到和处理") || gd_contains(rest, "行政复议") ||
+		gd_contains(rest, "存在的主要问题") || gd_contains(rest, "其他需要报告");
+}
+
+/* A Word cell line: the line starts with a tab; more tabs separate more cells. */
+static void
+word_line(GdParser *p, GdTokens *ts, size_t from, size_t to)
+{
+	const char *s = p->t.s;
+	size_t		start = from + 1;
+
+	for (size_t i = start; i <= to; i++)
+		if (i == to || s[i] == '\t')
+		{
+			push_cell(p, ts, start, i);
+			start = i + 1;
+		}
+}
+
+static bool
+is_markdown_rule(const char *s, size_t from, size_t to)
+{
+	bool		dash = false;
+
+	for (size_t i = from; i < to; i++)
+	{
+		if (s[i] == '-')
+			dash = true;
+		else if (s[i] != ':' && s[i] != ' ' && s[i] != '\t')
+			return false;
+	}
+	return dash;
+}
+
+/*
+ * A line with '|'.  "| a | b |" (Markdown, one row a line) gives its inner
+ * cells and a row end.  Web text puts each cell on its own line ending in
+ * '|', a lone '|' between rows and runs of '|' after a row's last cell.
+ */
+static void
+pipe_line(GdParser *p, GdTokens *ts, size_t from, size_t to)
+{
+	const char *s = p->t.s;
+	size_t		i = from;
+	size_t		bars = 0;
+	size_t		first_bar = to;
+
+	for (size_t k = from; k < to; k++)
+		if (s[k] == '|')
+		{
+			if (bars++ == 0)
+				first_bar = k;
+		}
+	while (i < to && (s[i] == ' ' || s[i] == '\t'))
+		i++;
+	if (s[i] == '|')
+	{
+		size_t		start = i + 1;
+		bool		content = false;
+
+		for (size_t k = i + 1; k < to; k++)
+			if (s[k] != '|' && s[k] != ' ' && s[k] != '\t')
+				content = true;
+		if (!content)
+		{
+			push_rowend(p, ts, from, false);
+			return;
+		}
+		/* Markdown: cells between bars; the rule row |---|---| is skipped */
+		for (size_t k = i + 1; k <= to; k++)
+			if (k == to || s[k] == '|')
+			{
+				size_t		a = start,
+							b = k;
+
+				if (k == to)
+				{
+					/* text after the last bar: a cell only if there is any */
+					trim(s, &a, &b);
+					if (a == b)
+						break;
+				}
+				if (is_markdown_rule(s, start, k))
+				{
+					start = k + 1;
+					continue;
+				}
+				push_cell(p, ts, a, b);
+				start = k + 1;
+			}
+		push_rowend(p, ts, to, false);
+		return;
+	}
+	/* web text: one cell, then the bar that closes it */
+	push_cell(p, ts, from, first_bar);
+	if (bars >= 2)
+		push_rowend(p, ts, to, false);
+}
+
+static bool
+is_digit(char c)
+{
+	return c >= '0' && c <= '9';
+}
+
+/* Unit characters that may close a number: 万元 元 个 件 … (see values.c) */
+static size_t
+unit_len(const char *s, size_t i, size_t to)
+{
+	static const char *const us[] = {"万元", "万", "元", "个", "件", "条", "项", "笔", "次", "宗", "起", "家", "份", NULL};
+
+	for (int k = 0; us[k]; k++)
+	{
+		size_t		n = strlen(us[k]);
+
+		if (i + n <= to && memcmp(s + i, us[k], n) == 0)
+			return n;
+	}
+	return 0;
+}
+
+/*
+ * Free text: words, numbers cut from the words they are glued to, cells
+ * apart by runs of spaces.
+ */
+static void
+free_line(GdParser *p, GdTokens *ts, size_t from, size_t to)
+{
+	const char *s = p->t.s;
+	size_t		i = from;
+	int			nvalues = 0;
+	bool		text_before_value = false;
+	size_t		text_start = 0;
+	size_t		text_end = 0;
+	bool		in_text = false;
+	size_t		gap = 2;		/* spaces before the current piece */
+
+	while (i < to)
+	{
+		char		c = s[i];
+
+		if (c == ' ' || c == '\t')
+		{
+			size_t		n = 0;
+
+			while (i < to && (s[i] == ' ' || s[i] == '\t'))
+				i++, n++;
+			gap = n;
+			continue;
+		}
+
+		if (is_digit(c) ||
+			((c == '+' || c == '-') && i + 1 < to && is_digit(s[i + 1]) &&
+			 (i == from || !is_digit(s[i - 1]))))
+		{
+			size_t		a = i;
+			size_t		b;
+			size_t		run_end;
+			bool		glued = in_text && gap == 0;
+
+			i++;
+			while (i < to && (is_digit(s[i]) ||
+							  ((s[i] == '.' || s[i] == ',') && i + 1 < to && is_digit(s[i + 1]) &&
+							   is_digit(s[i - 1]))))
+				i++;
+			run_end = i;
+
+			/*
+			 * Label numbering glued to the figures before it: 00000004.保护…
+			 * — the last digit and its point open the next label.
+			 */
+			if (i < to && (s[i] == '.' || (i + 3 <= to && memcmp(s + i, "、", 3) == 0)) &&
+				!(i + 1 < to && is_digit(s[i + 1])) && s[i - 1] != ',')
+			{
+				if (run_end - a == 1 || (a < run_end && (s[a] == '+' || s[a] == '-')))
+				{
+					/* the whole run is numbering: text */
+					if (!in_text || gap >= 2)
+					{
+						if (in_text)
+							push(p, ts, GD_TK_TEXT, text_start, text_end - text_start, false,
+								 (int) nchars(s + from, text_start - from));
+						in_text = true;
+						text_start = a;
+					}
+					text_end = i;
+					gap = 0;
+					continue;
+				}
+				run_end--;
+				i = run_end;
+			}
+			else
+				i += unit_len(s, i, to);
+			b = i;
+
+			if (in_text)
+			{
+				push(p, ts, GD_TK_TEXT, text_start, text_end - text_start, false,
+					 (int) nchars(s + from, text_start - from));
+				in_text = false;
+				text_before_value = true;
+			}
+			push(p, ts, GD_TK_VALUE, a, b - a, false, (int) nchars(s + from, a - from));
+			ts->v[ts->n - 1].glued = glued;
+			nvalues++;
+			gap = 0;
+			continue;
+		}
+
+		/* text: one character */
+		{
+			size_t		next = i;
+
+			gd_utf8_next(s, to, &next);
+			if (in_text && gap >= 2)
+			{
+				push(p, ts, GD_TK_TEXT, text_start, text_end - text_start, false,
+					 (int) nchars(s + from, text_start - from));
+				in_text = false;
+			}
+			/* a placeholder standing alone is a cell: / - — 无 */
+			if (!in_text && gap >= 1)
+			{
+				size_t		w = i;
+
+				while (w < to && s[w] != ' ' && s[w] != '\t')
+					w++;
+				if (w > i && classify(s + i, w - i) == GD_TK_VALUE &&
+					(w == to || s[w] == ' ' || s[w] == '\t'))
+				{
+					push(p, ts, GD_TK_VALUE, i, w - i, false, (int) nchars(s + from, i - from));
+					nvalues++;
+					i = w;
+					gap = 0;
+					continue;
+				}
+			}
+			if (!in_text)
+			{
+				in_text = true;
+				text_start = i;
+			}
+			text_end = next;
+			i = next;
+			gap = 0;
+		}
+	}
+	if (in_text)
+		push(p, ts, GD_TK_TEXT, text_start, text_end - text_start, false,
+			 (int) nchars(s + from, text_start - from));
+	if (nvalues >= 2 || (nvalues >= 1 && text_before_value))
+		push_rowend(p, ts, to, true);
+}
+
+void
+gd_tokenize(GdParser *p, size_t from, size_t to, GdTokens *ts)
+{
+	const char *s = p->t.s;
+	size_t		ls = from;
+	bool		prev_cell = false;	/* the last line was a Word cell */
+
+	if (to > p->t.len)
+		to = p->t.len;
+	if (to > from && to - from > MAX_REGION)
+	{
+		to = from + MAX_REGION;
+		ts->truncated = true;
+	}
+	while (ls < to)
+	{
+		size_t		le = ls;
+
+		while (le < to && s[le] != '\n')
+			le++;
+		gd_tick(p);
+
+		if (ls < le && s[ls] == '\t')
+		{
+			/* a lone tab is a blank cell */
+			word_line(p, ts, ls, le);
+			prev_cell = true;
+		}
+		else if (is_blank_line(s, ls, le))
+		{
+			if (prev_cell)
+				push_rowend(p, ts, ls, false);
+			prev_cell = false;
+		}
+		else if (is_page_number(s, ls, le))
+			;					/* neither a cell nor the end of one */
+		else if (prev_cell && ts->n > 0 && ts->v[ts->n - 1].kind != GD_TK_ROWEND &&
+				 nchars(s + ls, le - ls) <= 24 && memchr(s + ls, '|', le - ls) == NULL &&
+				 !is_heading_line(s, ls, le))
+		{
+			/* the cell of the previous line goes on: 本年新 / 制作数量 */
+			GdToken    *t = &ts->v[ts->n - 1];
+			size_t		a = t->len ? t->off : ls;
+			size_t		b = le;
+
+			trim(s, &a, &b);
+			t->off = a;
+			t->len = (uint32_t) (b - a);
+			t->kind = (uint8_t) classify(s + a, b - a);
+		}
+		else if (memchr(s + ls, '|', le - ls) != NULL)
+		{
+			pipe_line(p, ts, ls, le);
+			prev_cell = false;
+		}
+		else
+		{
+			free_line(p, ts, ls, le);
+			prev_cell = false;
+		}
+		ls = le + 1;
+	}
+}
+
+const char *
+gd_token_compact(const GdParser *p, const GdToken *t, char *buf, size_t bufsize)
+{
+	gd_compact(p->t.s + t->off, t->len, buf, bufsize);
+	return buf;
+}

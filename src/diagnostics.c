@@ -1,0 +1,46 @@
+/*
+ * diagnostics.c
+ *		The parser's diagnostics: one entry for everything it could not read
+ *		with confidence, pointing at the place in the input.
+ */
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "parser.h"
+
+/* A pathological input must not turn into millions of diagnostics. */
+#define GD_MAX_DIAGNOSTICS 1000
+
+void
+gd_diag(GdParser *p, const char *code, const char *table, const char *row,
+		const char *column, size_t norm_off, const char *fmt,...)
+{
+	GdReport   *r = p->r;
+	GdDiagnostic *d;
+	char		buf[512];
+	va_list		ap;
+
+	if (r->ndiagnostics >= GD_MAX_DIAGNOSTICS)
+		return;
+	if (r->ndiagnostics == r->maxdiagnostics)
+	{
+		int			n = r->maxdiagnostics ? r->maxdiagnostics * 2 : 16;
+
+		r->diagnostics = gd_grow(p, r->diagnostics,
+								 r->maxdiagnostics * sizeof(GdDiagnostic),
+								 n * sizeof(GdDiagnostic));
+		r->maxdiagnostics = n;
+	}
+	va_start(ap, fmt);
+	vsnprintf(buf, sizeof(buf), fmt, ap);
+	va_end(ap);
+
+	d = &r->diagnostics[r->ndiagnostics++];
+	d->code = code;
+	d->message = gd_strndup(p, buf, strlen(buf));
+	d->table = table;
+	d->row = row;
+	d->column = column;
+	d->start = norm_off == (size_t) -1 ? -1 : gd_position(&p->t, norm_off);
+}

@@ -1,0 +1,112 @@
+/*
+ * match.c
+ *		Comparing labels by what they say: a compact form without white space
+ *		and quotes, and without the template's numbering (一、 (一) 1. 1、).
+ */
+#include <string.h>
+
+#include "parser.h"
+
+size_t
+gd_compact(const char *s, size_t n, char *buf, size_t bufsize)
+{
+	size_t		o = 0;
+	size_t		i = 0;
+
+	while (i < n && o + 4 < bufsize)
+	{
+		unsigned char c = (unsigned char) s[i];
+		size_t		next = i;
+		uint32_t	cp;
+
+		if (c == ' ' || c == '\t' || c == '\n' || c == '"' || c == '\'')
+		{
+			i++;
+			continue;
+		}
+		cp = gd_utf8_next(s, n, &next);
+		/* “ ” ‘ ’ 「 」 are decoration: 危及“三安全一稳定” */
+		if (cp == 0x201C || cp == 0x201D || cp == 0x2018 || cp == 0x2019 ||
+			cp == 0x300C || cp == 0x300D)
+		{
+			i = next;
+			continue;
+		}
+		memcpy(buf + o, s + i, next - i);
+		o += next - i;
+		i = next;
+	}
+	buf[o] = '\0';
+	return o;
+}
+
+bool
+gd_contains(const char *hay, const char *needle)
+{
+	return strstr(hay, needle) != NULL;
+}
+
+static const char *const cjk_numerals[] = {
+	"一", "二", "三", "四", "五", "六", "七", "八", "九", "十", NULL
+};
+
+/* Length of a CJK numeral (一 … 十, 十一 …) at s, 0 if none. */
+static size_t
+numeral_len(const char *s)
+{
+	size_t		n = 0;
+
+	for (;;)
+	{
+		bool		found = false;
+
+		for (int k = 0; cjk_numerals[k]; k++)
+			if (strncmp(s + n, cjk_numerals[k], 3) == 0)
+			{
+				n += 3;
+				found = true;
+				break;
+			}
+		if (!found || n >= 9)
+			return n;
+	}
+}
+
+/* Skips leading numbering: 一、 (一) 1. 1、 (1) 第一, possibly repeated. */
+const char *
+gd_strip_numbering(const char *s)
+{
+	for (;;)
+	{
+		const char *t = s;
+		size_t		n;
+
+		if (*t == '(')
+		{
+			t++;
+			n = numeral_len(t);
+			if (n == 0)
+				while (*t >= '0' && *t <= '9' && n < 2)
+					t++, n++;
+			else
+				t += n;
+			if (n == 0 || *t != ')')
+				return s;
+			s = t + 1;
+			continue;
+		}
+		n = numeral_len(t);
+		if (n == 0)
+			while (t[n] >= '0' && t[n] <= '9' && n < 2)
+				n++;
+		if (n == 0)
+			return s;
+		t += n;
+		if (*t == '.' || *t == ',')
+			s = t + 1;
+		else if (strncmp(t, "、", 3) == 0)
+			s = t + 3;
+		else
+			return s;
+	}
+}

@@ -1,0 +1,568 @@
+/*
+ * meta.c
+ *		What the report says about itself: the reporting body and the year
+ *		(from the title), the publication date (发布时间, else the date that
+ *		closes the report), 信息处理费 in part 六, and the figures its prose
+ *		states (used to choose between splits and by the prose checks).
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "parser.h"
+
+#define HEAD_LINES 12
+
+typedef struct Line
+{
+	size_t		a,
+				b;
+} Line;
+
+static bool
+is_digit(char c)
+{
+	return c >= '0' && c <= '9';
+}
+
+static size_t
+skip_spaces(const char *s, size_t i, size_t end)
+{
+	while (i < end && (s[i] == ' ' || s[i] == '\t'))
+		i++;
+	return i;
+}
+
+/* A year 2000..2099 at s[i] followed (after spaces) by 年; its end in *end. */
+static int
+year_at(const char *s, size_t i, size_t end, size_t *after)
+{
+	size_t		j;
+	int			y;
+
+	if (i + 4 > end || s[i] != '2' || s[i + 1] != '0' || !is_digit(s[i + 2]) || !is_digit(s[i + 3]))
+		return 0;
+	if (i > 0 && is_digit(s[i - 1]))
+		return 0;
+	if (i + 4 < end && is_digit(s[i + 4]))
+		return 0;
+	y = (s[i + 2] - '0') * 10 + (s[i + 3] - '0') + 2000;
+	j = skip_spaces(s, i + 4, end);
+	if (j + 3 <= end && memcmp(s + j, "年", 3) == 0)
+	{
+		*after = j + 3;
+		return y;
+	}
+	return 0;
+}
+
+/* A date at s[i]: 2023-02-20, 2023/2/20, 2023.2.20 or 2023年2月20日. */
+static bool
+date_at(const char *s, size_t i, size_t end, int *y, int *m, int *d, size_t *after)
+{
+	size_t		j = i;
+	int			v[3] = {0, 0, 0};
+
+	for (int part = 0; part < 3; part++)
+	{
+		int			digits = 0;
+
+		j = skip_spaces(s, j, end);
+		while (j < end && is_digit(s[j]) && digits < 4)
+			v[part] = v[part] * 10 + (s[j++] - '0'), digits++;
+		if (digits == 0 || (part == 0 && digits != 4) || (part > 0 && digits > 2))
+			return false;
+		j = skip_spaces(s, j, end);
+		if (part == 0)
+		{
+			if (j < end && (s[j] == '-' || s[j] == '/' || s[j] == '.'))
+				j++;
+			else if (j + 3 <= end && memcmp(s + j, "年", 3) == 0)
+				j += 3;
+			else
+				return false;
+		}
+		else if (part == 1)
+		{
+			if (j < end && (s[j] == '-' || s[j] == '/' || s[j] == '.'))
+				j++;
+			else if (j + 3 <= end && memcmp(s + j, "月", 3) == 0)
+				j += 3;
+			else
+				return false;
+		}
+		else if (j + 3 <= end && memcmp(s + j, "日", 3) == 0)
+			j += 3;
+	}
+	if (v[0] < 2000 || v[0] > 2100 || v[1] < 1 || v[1] > 12 || v[2] < 1 || v[2] > 31)
+		return false;
+	*y = v[0];
+	*m = v[1];
+	*d = v[2];
+	*after = j;
+	return true;
+}
+
+static void
+set_published(GdReport *r, int y, int m, int d)
+{
+	snprintf(r->published, sizeof(r->published), "%04d-%02d-%02d", y, m, d);
+}
+
+static bool
+has(const char *s, size_t a, size_t b, const char *needle)
+{
+	size_t		n = strlen(needle);
+
+	for (size_t i = a; i + n <= b; i++)
+		if (memcmp(s + i, needle, n) == 0)
+			return true;
+	return false;
+}
+
+static size_t
+find(const char *s, size_t a, size_t b, const char *needle)
+{
+	size_t		n = strlen(needle);
+
+	for (size_t i = a; i + n <= b; i++)
+		if (memcmp(s + i, needle, n) == 0)
+			return i;
+	return (size_t) -1;
+}
+
+static size_t
+nchars(const char *s, size_t a, size_t b)
+{
+	size_t		c = 0;
+
+	for (size_t i = a; i < b; i++)
+		if (((unsigned char) s[i] & 0xC0) != 0x80)
+			c++;
+	return c;
+}
+
+/* Trims white space and the decorations around a title's agency name. */
+static void
+trim_agency(const char *s, size_t *a, size_t *b)
+{
+	static const char *const tails[] = {"政府信息公开工作", "政府信息公开", "关于", "的", "-", ":", NULL};
+	bool		again = true;
+
+	while (again)
+	{
+		again = false;
+		while (*a < *b && (s[*a] == ' ' || s[*a] == '\t'))
+			(*a)++;
+		while (*b > *a && (s[*b - 1] == ' ' || s[*b - 1] == '\t'))
+			(*b)--;
+		for (int k = 0; tails[k]; k++)
+		{
+			size_t		n = strlen(tails[k]);
+
+			if (*b - *a >= n && memcmp(s + *b - n, tails[k], n) == 0)
+			{
+				*b -= n;
+				again = true;
+			}
+		}
+		if (*b - *a >= 7 && memcmp(s + *a, "标题:", 7) == 0)
+		{
+			*a += 7;
+			again = true;
+		}
+	}
+}
+
+static bool
+plausible_agency(const char *s, size_t a, size_t b)
+{
+	size_t		n = nchars(s, a, b);
+
+	if (n < 2 || n > 40)
+		return false;
+	for (size_t i = a; i < b; i++)
+		if (is_digit(s[i]) || s[i] == '|' || s[i] == ':')
+			return false;
+	return !has(s, a, b, "报告") && !has(s, a, b, "。") && !has(s, a, b, "，");
+}
+
+static void
+read_title(GdParser *p)
+{
+	const char *s = p->t.s;
+	size_t		end = p->sec_off[1] ? p->sec_off[1] - 1 : p->t.len;
+	Line		lines[HEAD_LINES];
+	int			n = 0;
+	size_t		i = 0;
+	GdReport   *r = p->r;
+
+	/* the first non-empty lines before part 一 */
+	while (i < end && n < HEAD_LINES)
+	{
+		size_t		a = i,
+					b;
+
+		while (i < end && s[i] != '\n')
+			i++;
+		b = i++;
+		a = skip_spaces(s, a, b);
+		while (b > a && (s[b - 1] == ' ' || s[b - 1] == '\t'))
+			b--;
+		if (b > a)
+			lines[n].a = a, lines[n].b = b, n++;
+	}
+	for (int k = 0; k < n; k++)
+	{
+		size_t		a = lines[k].a,
+					b = lines[k].b;
+
+		if (!has(s, a, b, "报告") || nchars(s, a, b) > 80)
+			continue;
+		for (size_t j = a; j < b; j++)
+		{
+			size_t		after;
+			int			y = year_at(s, j, b, &after);
+			size_t		aa = a,
+						ab = j;
+
+			if (!y)
+				continue;
+			r->year = y;
+			trim_agency(s, &aa, &ab);
+			if (plausible_agency(s, aa, ab))
+				r->agency = gd_strndup(p, s + aa, ab - aa);
+			else if (k > 0 && plausible_agency(s, lines[k - 1].a, lines[k - 1].b))
+				r->agency = gd_strndup(p, s + lines[k - 1].a, lines[k - 1].b - lines[k - 1].a);
+			return;
+		}
+	}
+}
+
+/* 统计期限自2020年1月1日 … / 统计时限为2022年1月1日至 … */
+static int
+statistical_year(GdParser *p)
+{
+	const char *s = p->t.s;
+	size_t		end = p->t.len < 20000 ? p->t.len : 20000;
+	static const char *const marks[] = {"统计期限", "统计时限", "统计时间", "统计周期", "统计区间", NULL};
+
+	for (int k = 0; marks[k]; k++)
+	{
+		size_t		at = find(s, 0, end, marks[k]);
+
+		if (at == (size_t) -1)
+			continue;
+		for (size_t j = at; j < at + 60 && j < end; j++)
+		{
+			size_t		after;
+			int			y = year_at(s, j, end, &after);
+
+			if (y)
+				return y;
+		}
+	}
+	return 0;
+}
+
+static void
+read_published(GdParser *p)
+{
+	const char *s = p->t.s;
+	size_t		len = p->t.len;
+	size_t		head = len < 4000 ? len : 4000;
+	static const char *const marks[] = {"发布时间", "发布日期", "发文日期", "成文日期", NULL};
+	int			y,
+				m,
+				d;
+	size_t		after;
+	GdReport   *r = p->r;
+	size_t		i;
+	int			lines = 0;
+
+	for (int k = 0; marks[k]; k++)
+	{
+		size_t		at = find(s, 0, head, marks[k]);
+
+		if (at == (size_t) -1)
+			continue;
+		for (size_t j = at + strlen(marks[k]); j < at + 40 && j < len; j++)
+			if (is_digit(s[j]))
+			{
+				if (date_at(s, j, len, &y, &m, &d, &after))
+				{
+					set_published(r, y, m, d);
+					return;
+				}
+				break;
+			}
+	}
+
+	/* the date that closes the report: a short line near the end */
+	i = len;
+	while (i > 0 && lines < 8)
+	{
+		size_t		b = i,
+					a;
+
+		while (b > 0 && (s[b - 1] == '\n' || s[b - 1] == ' ' || s[b - 1] == '\t'))
+			b--;
+		a = b;
+		while (a > 0 && s[a - 1] != '\n')
+			a--;
+		i = a;
+		if (b == a)
+			break;
+		lines++;
+		if (nchars(s, a, b) > 40 || has(s, a, b, "。"))
+			continue;
+		for (size_t j = a; j < b; j++)
+			if (is_digit(s[j]) && (j == a || !is_digit(s[j - 1])) &&
+				date_at(s, j, b, &y, &m, &d, &after) && has(s, j, after, "日"))
+			{
+				if (r->year == 0 || (y >= r->year && y <= r->year + 1))
+					set_published(r, y, m, d);
+				return;
+			}
+	}
+}
+
+/* ---- figures stated in the prose ---- */
+
+/*
+ * The first figure after s[from] within the clause, followed by one of the
+ * count units; GD_NULL when none, or when it is an approximation (余, 多, 近).
+ * must_have, if given, must stand between the trigger and the figure.
+ */
+static int64_t
+figure_after(const char *s, size_t from, size_t len, const char *must_have, size_t *at)
+{
+	size_t		end = from + 3 * 30 < len ? from + 3 * 30 : len;
+	bool		seen = must_have == NULL;
+
+	for (size_t j = from; j < end; j++)
+	{
+		if (memcmp(s + j, "。", 3) == 0 || memcmp(s + j, "；", 3) == 0 || s[j] == ';' || s[j] == '\n')
+			return GD_NULL;
+		if (!seen && memcmp(s + j, must_have, strlen(must_have)) == 0)
+			seen = true;
+		if (is_digit(s[j]))
+		{
+			int64_t		v = 0;
+			size_t		k = j;
+			size_t		u;
+
+			while (k < len && is_digit(s[k]) && k - j < 12)
+				v = v * 10 + (s[k++] - '0');
+			if (k < len && (is_digit(s[k]) || s[k] == '.' || s[k] == '%'))
+				return GD_NULL;
+			u = skip_spaces(s, k, len);
+			if (!seen)
+				return GD_NULL;
+			if (u + 3 <= len && (memcmp(s + u, "余", 3) == 0 || memcmp(s + u, "多", 3) == 0))
+				return GD_NULL;
+			if (j >= 3 && (memcmp(s + j - 3, "近", 3) == 0 || memcmp(s + j - 3, "约", 3) == 0 ||
+						   memcmp(s + j - 3, "超", 3) == 0))
+				return GD_NULL;
+			if (u + 3 <= len && (memcmp(s + u, "件", 3) == 0 || memcmp(s + u, "起", 3) == 0 ||
+								 memcmp(s + u, "个", 3) == 0 || memcmp(s + u, "条", 3) == 0 ||
+								 memcmp(s + u, "次", 3) == 0))
+			{
+				*at = j;
+				return v;
+			}
+			return GD_NULL;
+		}
+	}
+	return GD_NULL;
+}
+
+/* The first figure stated after any of the triggers, outside the tables. */
+static int64_t
+stated_once(GdParser *p, const char *const *triggers, const char *must_have)
+{
+	const char *s = p->t.s;
+	size_t		len = p->t.len;
+
+	for (int k = 0; triggers[k]; k++)
+	{
+		size_t		from = 0;
+		size_t		n = strlen(triggers[k]);
+
+		while (from < len)
+		{
+			const char *hit = strstr(s + from, triggers[k]);
+			size_t		at;
+			int64_t		v;
+
+			if (!hit)
+				break;
+			from = (size_t) (hit - s) + n;
+			v = figure_after(s, from, len, must_have, &at);
+			if (v != GD_NULL)
+				return v;
+		}
+	}
+	return GD_NULL;
+}
+
+static void
+stated_all(GdParser *p, const char *trigger, GdStated *out)
+{
+	const char *s = p->t.s;
+	size_t		len = p->t.len;
+	size_t		from = 0;
+	size_t		n = strlen(trigger);
+
+	while (from < len && out->n < 8)
+	{
+		const char *hit = strstr(s + from, trigger);
+		size_t		at;
+		int64_t		v;
+
+		if (!hit)
+			break;
+		from = (size_t) (hit - s) + n;
+		v = figure_after(s, from, len, NULL, &at);
+		if (v != GD_NULL)
+			out->v[out->n++] = v;
+	}
+}
+
+void
+gd_read_prose(GdParser *p)
+{
+	static const char *const received[] = {"收到", "受理", "新收", NULL};
+	static const char *const carried_over[] = {"上年结转", "上一年度结转", NULL};
+	static const char *const carried_forward[] = {"结转下年", "结转至下年", "转入下年", NULL};
+	static const char *const reconsideration[] = {"行政复议", NULL};
+	static const char *const litigation[] = {"行政诉讼", NULL};
+	GdReport   *r = p->r;
+
+	r->prose.received = stated_once(p, received, "申请");
+	r->prose.carried_over = stated_once(p, carried_over, NULL);
+	r->prose.carried_forward = stated_once(p, carried_forward, NULL);
+	r->prose.reconsideration = stated_once(p, reconsideration, NULL);
+	r->prose.litigation = stated_once(p, litigation, NULL);
+
+	stated_all(p, "制发", &p->stated[0]);
+	stated_all(p, "印发", &p->stated[0]);
+	stated_all(p, "废止", &p->stated[1]);
+	stated_all(p, "现行有效", &p->stated[2]);
+}
+
+/* ---- 信息处理费 in part 六 ---- */
+
+static void
+read_fees(GdParser *p)
+{
+	static const char *const none[] = {"未收取", "没有收取", "无收取", "不收取", "未发生收费",
+		"未产生", "没有产生", "未发生", "免收", "未收费", "无收费", "均未收", "未曾收取", NULL};
+	const char *s = p->t.s;
+	size_t		a,
+				b;
+	GdReport   *r = p->r;
+
+	if (!p->sec_off[6])
+		return;
+	a = p->sec_off[6] - 1;
+	b = p->t.len - a > 3000 ? a + 3000 : p->t.len;
+
+	/* sentence by sentence */
+	while (a < b)
+	{
+		size_t		e = a;
+		size_t		fee;
+
+		while (e < b && memcmp(s + e, "。", 3) != 0 && s[e] != '\n')
+			e++;
+		fee = find(s, a, e, "费");
+		if (fee != (size_t) -1 && (has(s, a, e, "处理费") || has(s, a, e, "收费")))
+		{
+			for (int k = 0; none[k]; k++)
+				if (has(s, a, e, none[k]))
+				{
+					r->fees_present = true;
+					r->fee_cases = 0;
+					r->fee_amount = 0;
+					return;
+				}
+			/* 收取…信息处理费 0 元 / 共计400元 / 3件 */
+			for (size_t j = a; j < e; j++)
+				if (is_digit(s[j]) && (j == a || !is_digit(s[j - 1])) &&
+					(j == a || s[j - 1] != '.'))
+				{
+					GdNumber	num;
+					size_t		k = j;
+					int64_t		v;
+					size_t		u;
+
+					while (k < e && (is_digit(s[k]) || s[k] == '.'))
+						k++;
+					u = skip_spaces(s, k, e);
+					if (u + 3 <= e && (memcmp(s + u, "元", 3) == 0 || memcmp(s + u, "万", 3) == 0))
+					{
+						size_t		ue = u + (memcmp(s + u, "万元", 6) == 0 ? 6 : 3);
+						char		buf[64];
+						size_t		n = 0;
+
+						for (size_t q = j; q < ue && n + 1 < sizeof(buf); q++)
+							if (s[q] != ' ')
+								buf[n++] = s[q];
+						if (gd_read_number(buf, n, &num) == GD_CELL_OK &&
+							gd_number_amount(&num, GD_UNIT_YUAN, &v))
+						{
+							r->fees_present = true;
+							r->fee_amount = v;
+							if (v == 0)
+								r->fee_cases = 0;
+						}
+					}
+					else if (u + 3 <= e && (memcmp(s + u, "件", 3) == 0 || memcmp(s + u, "次", 3) == 0 ||
+											memcmp(s + u, "笔", 3) == 0))
+					{
+						char		buf[24];
+						size_t		n = k - j < sizeof(buf) - 1 ? k - j : sizeof(buf) - 1;
+
+						memcpy(buf, s + j, n);
+						if (gd_read_number(buf, n, &num) == GD_CELL_OK && gd_number_count(&num, &v))
+						{
+							r->fees_present = true;
+							r->fee_cases = v;
+						}
+					}
+					j = k;
+				}
+			if (r->fees_present)
+				return;
+		}
+		a = e + (e < b && s[e] == '\n' ? 1 : 3);
+	}
+}
+
+void
+gd_read_meta(GdParser *p)
+{
+	GdReport   *r = p->r;
+
+	read_title(p);
+	if (r->year == 0)
+		r->year = statistical_year(p);
+	read_published(p);
+	if (r->year == 0 && r->published[0])
+	{
+		int			y = (r->published[0] - '0') * 1000 + (r->published[1] - '0') * 100 +
+			(r->published[2] - '0') * 10 + (r->published[3] - '0');
+		int			m = (r->published[5] - '0') * 10 + (r->published[6] - '0');
+
+		/* reports are due early in the year after the one they cover */
+		if (m <= 6)
+			r->year = y - 1;
+	}
+	if (r->year == 0)
+		gd_diag(p, "meta.year_missing", NULL, NULL, NULL, (size_t) -1,
+				"未能确定报告所属年度");
+	if (r->agency == NULL)
+		gd_diag(p, "meta.agency_missing", NULL, NULL, NULL, (size_t) -1,
+				"未能从标题确定报告单位");
+	read_fees(p);
+}

@@ -1,0 +1,664 @@
+/*
+ * normalize.c
+ *		One pass over the input that yields the text every later stage reads:
+ *		NFKC-folded with ICU (full-width digits and punctuation, ㈠ → (一),
+ *		⑴ → (1), NBSP and ideographic spaces → space), line ends unified, and
+ *		HTML reduced to the Word-text layout (a cell per line behind a tab, a
+ *		blank line after each table row).  A sparse map of checkpoints leads
+ *		from normalised offsets back to character positions in the input.
+ */
+#include <string.h>
+
+#include <unicode/unorm2.h>
+
+#include "parser.h"
+
+/* ---- UTF-8 ---- */
+
+/* Decodes the character at *i and advances; invalid bytes give U+FFFD. */
+uint32_t
+gd_utf8_next(const char *s, size_t len, size_t *i)
+{
+	const unsigned char *u = (const unsigned char *) s;
+	size_t		k = *i;
+	uint32_t	c = u[k];
+	int			n;
+	uint32_t	min;
+
+	if (c < 0x80)
+	{
+		*i = k + 1;
+		return c;
+	}
+	if ((c & 0xE0) == 0xC0)
+		n = 1, c &= 0x1F, min = 0x80;
+	else if ((c & 0xF0) == 0xE0)
+		n = 2, c &= 0x0F, min = 0x800;
+	else if ((c & 0xF8) == 0xF0)
+		n = 3, c &= 0x07, min = 0x10000;
+	else
+	{
+		*i = k + 1;
+		return 0xFFFD;
+	}
+	if (k + n >= len)
+	{
+		*i = k + 1;
+		return 0xFFFD;
+	}
+	for (int j = 1; j <= n; j++)
+	{
+		if ((u[k + j] & 0xC0) != 0x80)
+		{
+			*i = k + 1;
+			return 0xFFFD;
+		}
+		c = (c << 6) | (u[k + j] & 0x3F);
+	}
+	if (c < min || c > 0x10FFFF || (c >= 0xD800 && c <= 0xDFFF))
+	{
+		*i = k + 1;
+		return 0xFFFD;
+	}
+	*i = k + n + 1;
+	return c;
+}
+
+static int
+utf8_encode(uint32_t c, char *out)
+{
+	if (c < 0x80)
+	{
+		out[0] = (char) c;
+		return 1;
+	}
+	if (c < 0x800)
+	{
+		out[0] = (char) (0xC0 | (c >> 6));
+		out[1] = (char) (0x80 | (c & 0x3F));
+		return 2;
+	}
+	if (c < 0x10000)
+	{
+		out[0] = (char) (0xE0 | (c >> 12));
+		out[1] = (char) (0x80 | ((c >> 6) & 0x3F));
+		out[2] = (char) (0x80 | (c & 0x3F));
+		return 3;
+	}
+	out[0] = (char) (0xF0 | (c >> 18));
+	out[1] = (char) (0x80 | ((c >> 12) & 0x3F));
+	out[2] = (char) (0x80 | ((c >> 6) & 0x3F));
+	out[3] = (char) (0x80 | (c & 0x3F));
+	return 4;
+}
+
+/* Is there white space at s[i] (ASCII or U+3000/NBSP before folding)? */
+bool
+gd_is_space(const char *s, size_t len, size_t i, size_t *next)
+{
+	unsigned char c = (unsigned char) s[i];
+
+	if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f')
+	{
+		*next = i + 1;
+		return true;
+	}
+	return false;
+}
+
+/* ---- the output buffer and its position map ---- */
+
+typedef struct Out
+{
+	GdParser   *p;
+	char	   *buf;
+	size_t		len;
+	size_t		cap;
+	GdCheckpoint *cps;
+	size_t		ncps;
+	size_t		capcps;
+} Out;
+
+static void
+out_reserve(Out *o, size_t more)
+{
+	if (o->len + more + 1 > o->cap)
+	{
+		size_t		ncap = o->cap * 2;
+
+		while (ncap < o->len + more + 1)
+			ncap *= 2;
+		o->buf = gd_grow(o->p, o->buf, o->len, ncap);
+		o->cap = ncap;
+	}
+}
+
+static inline void
+out_bytes(Out *o, const char *s, size_t n)
+{
+	out_reserve(o, n);
+	memcpy(o->buf + o->len, s, n);
+	o->len += n;
+}
+
+static inline void
+out_char(Out *o, uint32_t c)
+{
+	out_reserve(o, 4);
+	o->len += utf8_encode(c, o->buf + o->len);
+}
+
+/* From here on, normalised offset o->len corresponds to input character orig. */
+static void
+checkpoint(Out *o, int64_t orig)
+{
+	if (o->ncps > 0 && o->cps[o->ncps - 1].norm == o->len)
+	{
+		o->cps[o->ncps - 1].orig = orig;
+		return;
+	}
+	if (o->ncps == o->capcps)
+	{
+		size_t		ncap = o->capcps ? o->capcps * 2 : 256;
+
+		o->cps = gd_grow(o->p, o->cps, o->ncps * sizeof(GdCheckpoint),
+						 ncap * sizeof(GdCheckpoint));
+		o->capcps = ncap;
+	}
+	o->cps[o->ncps].norm = o->len;
+	o->cps[o->ncps].orig = orig;
+	o->ncps++;
+}
+
+int64_t
+gd_position(const GdText *t, size_t off)
+{
+	size_t		lo = 0,
+				hi = t->ncps;
+	size_t		i;
+	int64_t		pos;
+
+	if (t->ncps == 0)
+		return 1;
+	/* last checkpoint at or before off */
+	while (hi - lo > 1)
+	{
+		size_t		mid = (lo + hi) / 2;
+
+		if (t->cps[mid].norm <= off)
+			lo = mid;
+		else
+			hi = mid;
+	}
+	pos = t->cps[lo].orig;
+	for (i = t->cps[lo].norm; i < off && i < t->len; i++)
+		if (((unsigned char) t->s[i] & 0xC0) != 0x80)
+			pos++;
+	if (pos > t->orig_chars)
+		pos = t->orig_chars;
+	return pos + 1;
+}
+
+/* ---- NFKC through ICU, with a per-process table of inert BMP characters ---- */
+
+static const UNormalizer2 *nfkc;
+static unsigned char inert_bmp[65536 / 8];
+static bool inert_ready;
+
+static void
+init_nfkc(void)
+{
+	UErrorCode	err = U_ZERO_ERROR;
+
+	nfkc = unorm2_getNFKCInstance(&err);
+	if (U_FAILURE(err))
+		nfkc = NULL;
+	for (uint32_t c = 0; c < 65536; c++)
+	{
+		bool		inert = (c >= 0xD800 && c <= 0xDFFF) || nfkc == NULL ||
+			unorm2_isInert(nfkc, (UChar32) c);
+
+		if (inert)
+			inert_bmp[c >> 3] |= (unsigned char) (1 << (c & 7));
+	}
+	inert_ready = true;
+}
+
+static inline bool
+is_inert(uint32_t c)
+{
+	if (c < 0x80)
+		return true;
+	if (c < 65536)
+		return (inert_bmp[c >> 3] >> (c & 7)) & 1;
+	return nfkc == NULL || unorm2_isInert(nfkc, (UChar32) c);
+}
+
+/* Characters the reports use that NFKC leaves alone but the parser folds. */
+static inline uint32_t
+extra_fold(uint32_t c)
+{
+	switch (c)
+	{
+		case 0x2212:			/* minus sign */
+		case 0x2010:			/* hyphen */
+		case 0x2011:
+		case 0xFE63:
+			return '-';
+		case 0x200B:			/* zero-width space, joiners, BOM: dropped */
+		case 0x200C:
+		case 0x200D:
+		case 0x2060:
+		case 0xFEFF:
+			return 0;
+		default:
+			return c;
+	}
+}
+
+/* Emits c after the extra folds and the control-character rules. */
+static inline void
+emit_folded(Out *o, uint32_t c, bool html)
+{
+	c = extra_fold(c);
+	if (c == 0)
+		return;
+	if (c < 0x20 || c == 0x7F)
+	{
+		if (c == '\n' || c == '\t')
+		{
+			/* in HTML, source line breaks and tabs are only white space */
+			out_char(o, html ? ' ' : c);
+		}
+		else if (c == '\f' || c == '\v' || c == '\r')
+			out_char(o, html ? ' ' : '\n');
+		return;
+	}
+	out_char(o, c);
+}
+
+/* NFKC of a run of non-inert characters */
+static void
+emit_nfkc_run(Out *o, const uint32_t *cs, int n, bool html)
+{
+	UChar		src[128];
+	UChar		dst[512];
+	int			ns = 0;
+	int			nd;
+	UErrorCode	err = U_ZERO_ERROR;
+
+	for (int i = 0; i < n; i++)
+	{
+		if (cs[i] >= 0x10000)
+		{
+			src[ns++] = (UChar) (0xD7C0 + (cs[i] >> 10));
+			src[ns++] = (UChar) (0xDC00 | (cs[i] & 0x3FF));
+		}
+		else
+			src[ns++] = (UChar) cs[i];
+	}
+	nd = unorm2_normalize(nfkc, src, ns, dst, 512, &err);
+	if (U_FAILURE(err))
+	{
+		for (int i = 0; i < n; i++)
+			emit_folded(o, cs[i], html);
+		return;
+	}
+	for (int i = 0; i < nd; i++)
+	{
+		uint32_t	c = dst[i];
+
+		if (c >= 0xD800 && c <= 0xDBFF && i + 1 < nd)
+		{
+			c = 0x10000 + ((c - 0xD800) << 10) + (dst[i + 1] - 0xDC00);
+			i++;
+		}
+		emit_folded(o, c, html);
+	}
+}
+
+/* ---- HTML ---- */
+
+static bool
+ascii_prefix_ci(const char *s, size_t len, size_t i, const char *word)
+{
+	size_t		n = strlen(word);
+
+	if (i + n > len)
+		return false;
+	for (size_t k = 0; k < n; k++)
+	{
+		char		c = s[i + k];
+
+		if (c >= 'A' && c <= 'Z')
+			c = (char) (c - 'A' + 'a');
+		if (c != word[k])
+			return false;
+	}
+	return true;
+}
+
+static bool
+looks_like_html(const char *s, size_t len)
+{
+	for (size_t i = 0; i + 3 < len; i++)
+		if (s[i] == '<' && (ascii_prefix_ci(s, len, i + 1, "td") ||
+							ascii_prefix_ci(s, len, i + 1, "tr") ||
+							ascii_prefix_ci(s, len, i + 1, "table") ||
+							ascii_prefix_ci(s, len, i + 1, "html") ||
+							ascii_prefix_ci(s, len, i + 1, "p>") ||
+							ascii_prefix_ci(s, len, i + 1, "!doctype")))
+			return true;
+	return false;
+}
+
+/* Finds the end of the tag or construct at s[i] == '<'; 0 if it is no tag. */
+static size_t
+html_skip(const char *s, size_t len, size_t i, const char **what)
+{
+	size_t		j;
+
+	*what = "";
+	if (ascii_prefix_ci(s, len, i, "<!--"))
+	{
+		for (j = i + 4; j + 2 < len; j++)
+			if (s[j] == '-' && s[j + 1] == '-' && s[j + 2] == '>')
+				return j + 3;
+		return len;
+	}
+	if (ascii_prefix_ci(s, len, i, "<script") || ascii_prefix_ci(s, len, i, "<style"))
+	{
+		const char *close = s[i + 2] == 'c' || s[i + 2] == 'C' ? "</script" : "</style";
+
+		for (j = i + 6; j < len; j++)
+			if (s[j] == '<' && ascii_prefix_ci(s, len, j, close))
+			{
+				while (j < len && s[j] != '>')
+					j++;
+				return j < len ? j + 1 : len;
+			}
+		return len;
+	}
+	j = i + 1;
+	if (j < len && s[j] == '/')
+		j++;
+	if (j >= len || !((s[j] >= 'a' && s[j] <= 'z') || (s[j] >= 'A' && s[j] <= 'Z') || s[j] == '!'))
+		return 0;
+	*what = s + i;
+	/* a tag ends at '>' outside quotes; give up on absurdly long ones */
+	{
+		char		q = 0;
+
+		for (; j < len && j - i < 65536; j++)
+		{
+			if (q)
+			{
+				if (s[j] == q)
+					q = 0;
+			}
+			else if (s[j] == '"' || s[j] == '\'')
+				q = s[j];
+			else if (s[j] == '>')
+				return j + 1;
+		}
+	}
+	return 0;
+}
+
+/* What a tag becomes in the Word-text layout. */
+static const char *
+html_tag_text(const char *tag, size_t taglen)
+{
+	static const char *const blocks[] = {"p", "div", "br", "h1", "h2", "h3", "h4", "h5", "h6",
+	"li", "title", "section", "article", "tbody", "thead", "caption", "hr", NULL};
+	bool		close = tag[1] == '/';
+	const char *name = tag + (close ? 2 : 1);
+	size_t		n = 0;
+	char		lower[12];
+
+	while (n < sizeof(lower) - 1 && n < taglen &&
+		   ((name[n] >= 'a' && name[n] <= 'z') || (name[n] >= 'A' && name[n] <= 'Z') ||
+			(name[n] >= '0' && name[n] <= '9')))
+	{
+		char		c = name[n];
+
+		lower[n++] = (c >= 'A' && c <= 'Z') ? (char) (c - 'A' + 'a') : c;
+	}
+	lower[n] = '\0';
+	if (strcmp(lower, "td") == 0 || strcmp(lower, "th") == 0)
+		return close ? "" : "\n\t";
+	if (strcmp(lower, "tr") == 0)
+		return close ? "\n\n" : "\n";
+	if (strcmp(lower, "table") == 0)
+		return "\n\n";
+	for (int k = 0; blocks[k]; k++)
+		if (strcmp(lower, blocks[k]) == 0)
+			return "\n";
+	return "";
+}
+
+/* Decodes the entity at s[i] == '&'; returns its length, 0 if none. */
+static size_t
+html_entity(const char *s, size_t len, size_t i, uint32_t *c)
+{
+	static const struct
+	{
+		const char *name;
+		uint32_t	c;
+	}			named[] = {
+		{"nbsp;", 0xA0}, {"amp;", '&'}, {"lt;", '<'}, {"gt;", '>'}, {"quot;", '"'},
+		{"apos;", '\''}, {"ldquo;", 0x201C}, {"rdquo;", 0x201D}, {"mdash;", 0x2014},
+		{"ndash;", 0x2013}, {"middot;", 0xB7}, {"emsp;", 0x2003}, {"ensp;", 0x2002},
+		{"hellip;", 0x2026}, {"times;", 0xD7}, {"lsquo;", 0x2018}, {"rsquo;", 0x2019},
+		{NULL, 0}
+	};
+
+	if (i + 1 < len && s[i + 1] == '#')
+	{
+		size_t		j = i + 2;
+		uint32_t	v = 0;
+		bool		hex = j < len && (s[j] == 'x' || s[j] == 'X');
+		int			digits = 0;
+
+		if (hex)
+			j++;
+		for (; j < len && digits < 8; j++, digits++)
+		{
+			char		d = s[j];
+
+			if (d >= '0' && d <= '9')
+				v = v * (hex ? 16 : 10) + (uint32_t) (d - '0');
+			else if (hex && d >= 'a' && d <= 'f')
+				v = v * 16 + (uint32_t) (d - 'a' + 10);
+			else if (hex && d >= 'A' && d <= 'F')
+				v = v * 16 + (uint32_t) (d - 'A' + 10);
+			else
+				break;
+		}
+		if (digits == 0 || j >= len || s[j] != ';')
+			return 0;
+		*c = (v == 0 || v > 0x10FFFF || (v >= 0xD800 && v <= 0xDFFF)) ? 0xFFFD : v;
+		return j + 1 - i;
+	}
+	for (int k = 0; named[k].name; k++)
+		if (ascii_prefix_ci(s, len, i + 1, named[k].name))
+		{
+			*c = named[k].c;
+			return 1 + strlen(named[k].name);
+		}
+	return 0;
+}
+
+/* ---- the pass ---- */
+
+void
+gd_normalize(GdParser *p, const char *in, size_t len)
+{
+	Out			o;
+	size_t		i = 0;
+	int64_t		orig = 0;		/* input characters consumed */
+	bool		html;
+	uint32_t	run[32];
+	int			nrun = 0;
+	size_t		last_cp = 0;
+	size_t		next_tick = 1 << 16;
+
+	if (!inert_ready)
+		init_nfkc();
+
+	memset(&o, 0, sizeof(o));
+	o.p = p;
+	o.cap = len + len / 8 + 64;
+	o.buf = gd_alloc(p, o.cap);
+	html = looks_like_html(in, len);
+	checkpoint(&o, 0);
+
+	while (i < len)
+	{
+		unsigned char b = (unsigned char) in[i];
+		uint32_t	c;
+		size_t		next;
+
+		if (i >= next_tick)
+		{
+			gd_tick(p);
+			next_tick = i + (1 << 16);
+		}
+
+		if (html && (b == '<' || b == '&'))
+		{
+			const char *tag;
+			size_t		end;
+			uint32_t	ec;
+
+			if (nrun)
+			{
+				emit_nfkc_run(&o, run, nrun, html);
+				nrun = 0;
+				checkpoint(&o, orig);
+			}
+			if (b == '<' && (end = html_skip(in, len, i, &tag)) > 0)
+			{
+				const char *rep = *tag ? html_tag_text(tag, end - i) : "";
+
+				for (size_t k = i; k < end; k++)
+					if (((unsigned char) in[k] & 0xC0) != 0x80)
+						orig++;
+				out_bytes(&o, rep, strlen(rep));
+				i = end;
+				checkpoint(&o, orig);
+				continue;
+			}
+			if (b == '&' && (end = html_entity(in, len, i, &ec)) > 0)
+			{
+				orig += (int64_t) end;
+				i += end;
+				if (is_inert(ec))
+					emit_folded(&o, ec, html);
+				else
+					emit_nfkc_run(&o, &ec, 1, html);
+				checkpoint(&o, orig);
+				continue;
+			}
+		}
+
+		if (b < 0x80)
+		{
+			if (nrun)
+			{
+				emit_nfkc_run(&o, run, nrun, html);
+				nrun = 0;
+				checkpoint(&o, orig);
+			}
+			/* \r\n is one line end */
+			if (b == '\r' && i + 1 < len && in[i + 1] == '\n')
+			{
+				i++;
+				orig++;
+				checkpoint(&o, orig);
+				continue;
+			}
+			if (b >= 0x20 && b != 0x7F)
+				out_reserve(&o, 1), o.buf[o.len++] = (char) b;
+			else
+			{
+				size_t		before = o.len;
+
+				emit_folded(&o, b, html);
+				if (o.len != before + 1)
+				{
+					i++;
+					orig++;
+					checkpoint(&o, orig);
+					continue;
+				}
+			}
+			i++;
+			orig++;
+			if (o.len - last_cp > 4096)
+			{
+				checkpoint(&o, orig);
+				last_cp = o.len;
+			}
+			continue;
+		}
+
+		next = i;
+		c = gd_utf8_next(in, len, &next);
+		if (is_inert(c) && extra_fold(c) == c && c != 0xFFFD)
+		{
+			if (nrun)
+			{
+				emit_nfkc_run(&o, run, nrun, html);
+				nrun = 0;
+				checkpoint(&o, orig);
+			}
+			out_bytes(&o, in + i, next - i);
+		}
+		else if (is_inert(c))
+		{
+			if (nrun)
+			{
+				emit_nfkc_run(&o, run, nrun, html);
+				nrun = 0;
+				checkpoint(&o, orig);
+			}
+			emit_folded(&o, c, html);
+			checkpoint(&o, orig + 1);
+		}
+		else
+		{
+			run[nrun++] = c;
+			if (nrun == (int) (sizeof(run) / sizeof(run[0])))
+			{
+				emit_nfkc_run(&o, run, nrun, html);
+				nrun = 0;
+				checkpoint(&o, orig + 1);
+			}
+		}
+		i = next;
+		orig++;
+		if (o.len - last_cp > 4096)
+		{
+			if (nrun)
+			{
+				emit_nfkc_run(&o, run, nrun, html);
+				nrun = 0;
+			}
+			checkpoint(&o, orig);
+			last_cp = o.len;
+		}
+	}
+	if (nrun)
+		emit_nfkc_run(&o, run, nrun, html);
+	checkpoint(&o, orig);
+	out_reserve(&o, 1);
+	o.buf[o.len] = '\0';
+
+	p->t.s = o.buf;
+	p->t.len = o.len;
+	p->t.html = html;
+	p->t.cps = o.cps;
+	p->t.ncps = o.ncps;
+	p->t.orig_chars = orig;
+}

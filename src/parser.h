@@ -1,0 +1,183 @@
+/*
+ * parser.h
+ *		Internal interfaces of the parser: the normalised text, its tokens,
+ *		diagnostics and small string helpers.  Core only (no PostgreSQL).
+ */
+#ifndef GOVDISC_PARSER_H
+#define GOVDISC_PARSER_H
+
+#include "govdisc.h"
+
+#if defined(__GNUC__)
+#define GD_PRINTF(f, a) __attribute__((format(printf, f, a)))
+#else
+#define GD_PRINTF(f, a)
+#endif
+
+/* A checkpoint of the map from normalised byte offsets to input characters. */
+typedef struct GdCheckpoint
+{
+	size_t		norm;			/* byte offset in the normalised text */
+	int64_t		orig;			/* 0-based character index in the input */
+} GdCheckpoint;
+
+typedef struct GdText
+{
+	char	   *s;				/* normalised UTF-8, NUL-terminated */
+	size_t		len;
+	bool		html;			/* the input was HTML */
+	GdCheckpoint *cps;
+	size_t		ncps;
+	int64_t		orig_chars;		/* characters in the input */
+} GdText;
+
+/* Figures the prose states for one column (meta.c), e.g. 现行有效…698件 */
+typedef struct GdStated
+{
+	int			n;
+	int64_t		v[8];
+} GdStated;
+
+/* The parser's working state, shared by its files. */
+typedef struct GdParser
+{
+	const GdAllocator *a;
+	GdText		t;
+	GdReport   *r;
+	size_t		sec_off[7];		/* normalised offsets of sections 1..6, 0 = absent */
+	size_t		sec_end[7];
+	bool		runtogether;	/* the tables' cells run together (规章000) */
+	GdStated	stated[GD_A_NCOLS];	/* 2021 表二: issued, repealed, in_force */
+} GdParser;
+
+extern void gd_normalize(GdParser *p, const char *in, size_t len);
+/* 1-based character position in the input of a normalised byte offset */
+extern int64_t gd_position(const GdText *t, size_t norm_off);
+
+/* memory */
+extern void *gd_alloc(GdParser *p, size_t size);
+extern void *gd_grow(GdParser *p, void *old, size_t oldsize, size_t newsize);
+extern char *gd_strndup(GdParser *p, const char *s, size_t n);
+extern void gd_tick(GdParser *p);
+
+/* diagnostics (diagnostics.c) */
+extern void gd_diag(GdParser *p, const char *code, const char *table,
+					const char *row, const char *column, size_t norm_off,
+					const char *fmt,...) GD_PRINTF(7, 8);
+
+/* UTF-8 helpers (normalize.c) */
+extern uint32_t gd_utf8_next(const char *s, size_t len, size_t *i);
+extern bool gd_is_space(const char *s, size_t len, size_t i, size_t *next);
+
+/*
+ * A "compact" form of a label: spaces, and most punctuation removed, so that
+ * 规    章 equals 规章 and （一） equals (一).  Writes into buf (NUL-terminated,
+ * truncated to bufsize) and returns its length.
+ */
+extern size_t gd_compact(const char *s, size_t n, char *buf, size_t bufsize);
+extern bool gd_contains(const char *hay, const char *needle);
+extern const char *gd_strip_numbering(const char *s);
+
+/* ---- tokens (cells.c) ---- */
+typedef enum GdTokKind
+{
+	GD_TK_TEXT,					/* a label, a header or other words */
+	GD_TK_VALUE,				/* a number, a blank cell or a placeholder */
+	GD_TK_ROWEND				/* the layout says a table row ends here */
+} GdTokKind;
+
+typedef struct GdToken
+{
+	size_t		off;			/* span in the normalised text */
+	uint32_t	len;
+	uint8_t		kind;
+	bool		cell;			/* an explicit cell (Word, pipe, HTML, Markdown) */
+	bool		glued;			/* a value that follows its label with no space */
+	bool		soft;			/* ROWEND: only the end of a plain line */
+	int32_t		col;			/* column of its first character in its line */
+} GdToken;
+
+typedef struct GdTokens
+{
+	GdToken    *v;
+	size_t		n;
+	size_t		cap;
+	bool		truncated;		/* the region was too large to read whole */
+} GdTokens;
+
+/* Tokens of the normalised text between two offsets. */
+extern void gd_tokenize(GdParser *p, size_t from, size_t to, GdTokens *out);
+/* The compact text of a token (see gd_compact); buf of bufsize bytes. */
+extern const char *gd_token_compact(const GdParser *p, const GdToken *t,
+									char *buf, size_t bufsize);
+
+/* ---- cell values (values.c) ---- */
+typedef enum GdUnit
+{
+	GD_UNIT_NONE,
+	GD_UNIT_COUNT,				/* 个 件 条 …: a count */
+	GD_UNIT_YUAN,
+	GD_UNIT_WAN					/* 万元 */
+} GdUnit;
+
+typedef enum GdCellStatus
+{
+	GD_CELL_OK,
+	GD_CELL_BLANK,
+	GD_CELL_PLACEHOLDER,		/* / - — 无 */
+	GD_CELL_TEXT,				/* not a number */
+	GD_CELL_TOO_LONG			/* more digits than any real figure */
+} GdCellStatus;
+
+typedef struct GdNumber
+{
+	bool		has_sign;
+	bool		negative;
+	bool		has_point;
+	bool		inexact;		/* more than 4 decimals */
+	uint64_t	int_part;
+	unsigned	frac;			/* 4 decimals */
+	int			int_digits;
+	int			frac_digits;
+	GdUnit		unit;
+} GdNumber;
+
+extern GdCellStatus gd_read_number(const char *s, size_t n, GdNumber *num);
+extern bool gd_number_count(const GdNumber *num, int64_t *v);
+extern bool gd_number_amount(const GdNumber *num, GdUnit default_unit, int64_t *v);
+
+/* ---- the stages of a parse ---- */
+/* sections.c */
+extern void gd_find_sections(GdParser *p);
+extern bool gd_table_region(GdParser *p, int no, size_t *from, size_t *to);
+
+/* rows.c: reading a row's cells after its label */
+typedef bool (*GdIsLabel) (GdParser *p, const GdToken *t, void *arg);
+
+typedef struct GdRowCells
+{
+	int			n;				/* value tokens found */
+	const GdToken *tok[16];
+} GdRowCells;
+
+extern size_t gd_collect_row(GdParser *p, const GdTokens *ts, size_t i, int k,
+							 GdRowCells *rc, GdIsLabel is_label, void *arg);
+extern int64_t gd_cell_value(GdParser *p, const GdToken *t, GdValueKind kind,
+							 GdUnit unit, const char *table, const char *row,
+							 const char *column);
+extern bool gd_runtogether(const GdRowCells *rc, int k);
+extern void gd_detect_runtogether(GdParser *p);
+
+/* split.c: cells run together with no separator */
+extern int	gd_split(const char *digits, size_t n, int k, int64_t *out, int max);
+extern int	gd_filter_candidates(int64_t *cands, int ncand, int k,
+								 bool (*keep) (const int64_t *v, void *arg), void *arg);
+
+/* table2.c, table3.c, table4.c, meta.c */
+extern void gd_read_active(GdParser *p);
+extern void gd_read_requests(GdParser *p);
+extern void gd_read_review(GdParser *p);
+extern void gd_read_meta(GdParser *p);
+extern void gd_read_prose(GdParser *p);
+
+#endif							/* GOVDISC_PARSER_H */

@@ -1,0 +1,157 @@
+/*
+ * rows.c
+ *		Reading a table row: the value cells that follow its label, and each
+ *		cell's value as its column wants it (count, signed, amount), with a
+ *		diagnostic for every cell that gives no value.
+ */
+#include <string.h>
+
+#include "parser.h"
+
+/*
+ * Collects up to k value tokens after the label at index i.  Text before the
+ * first value (a header, the rest of a long label) is passed over; text or a
+ * row end after it, or the next label, ends the row.  Returns the index to
+ * go on from.
+ */
+size_t
+gd_collect_row(GdParser *p, const GdTokens *ts, size_t i, int k,
+			   GdRowCells *rc, GdIsLabel is_label, void *arg)
+{
+	size_t		j;
+
+	rc->n = 0;
+	for (j = i + 1; j < ts->n && rc->n < k && rc->n < 16; j++)
+	{
+		const GdToken *t = &ts->v[j];
+
+		if (t->kind == GD_TK_ROWEND)
+		{
+			if (rc->n > 0)
+				break;
+			continue;
+		}
+		if (t->kind == GD_TK_TEXT)
+		{
+			if (rc->n > 0 || is_label(p, t, arg))
+				break;
+			continue;
+		}
+		rc->tok[rc->n++] = t;
+	}
+	return j;
+}
+
+/* A lone group of digits where k cells belong: cells run together. */
+bool
+gd_runtogether(const GdRowCells *rc, int k)
+{
+	const GdToken *t;
+
+	if (rc->n != 1 || k < 2)
+		return false;
+	t = rc->tok[0];
+	return !t->cell && t->len >= (uint32_t) k;
+}
+
+int64_t
+gd_cell_value(GdParser *p, const GdToken *t, GdValueKind kind, GdUnit unit,
+			  const char *table, const char *row, const char *column)
+{
+	GdNumber	num;
+	int64_t		v;
+	const char *s = p->t.s + t->off;
+
+	switch (gd_read_number(s, t->len, &num))
+	{
+		case GD_CELL_BLANK:
+			gd_diag(p, "cell.blank", table, row, column, t->off, "单元格为空");
+			return GD_NULL;
+		case GD_CELL_PLACEHOLDER:
+			gd_diag(p, "cell.placeholder", table, row, column, t->off,
+					"单元格填写“%.*s”，不是数字", (int) t->len, s);
+			return GD_NULL;
+		case GD_CELL_TOO_LONG:
+			gd_diag(p, "cell.out_of_range", table, row, column, t->off,
+					"单元格数字位数过多，超出可表示的范围");
+			return GD_NULL;
+		case GD_CELL_TEXT:
+			gd_diag(p, "cell.unreadable", table, row, column, t->off,
+					"单元格“%.*s”不是数字", (int) (t->len > 60 ? 60 : t->len), s);
+			return GD_NULL;
+		case GD_CELL_OK:
+			break;
+	}
+	if (kind == GD_KIND_AMOUNT)
+	{
+		if (!gd_number_amount(&num, unit, &v))
+		{
+			if (num.unit == GD_UNIT_NONE || num.unit == GD_UNIT_COUNT)
+				gd_diag(p, "amount.no_unit", table, row, column, t->off,
+						"金额“%.*s”未注明单位（元或万元）", (int) t->len, s);
+			else
+				gd_diag(p, "cell.out_of_range", table, row, column, t->off,
+						"金额“%.*s”超出可表示的范围", (int) t->len, s);
+			return GD_NULL;
+		}
+		return v;
+	}
+	if (!gd_number_count(&num, &v))
+	{
+		gd_diag(p, "cell.unreadable", table, row, column, t->off,
+				"单元格“%.*s”不是整数", (int) t->len, s);
+		return GD_NULL;
+	}
+	if (kind == GD_KIND_COUNT && num.has_sign && !num.negative)
+		return v;
+	return v;
+}
+
+/*
+ * Do the tables run their cells together (规章000, 1.属于国家秘密0000000)?
+ * Groups of digits glued to the ideograph before them, in the tables' parts,
+ * say so for the whole report.  Years, dates and counts in prose (2020年,
+ * 1136条) do not count.
+ */
+void
+gd_detect_runtogether(GdParser *p)
+{
+	const char *s = p->t.s;
+	size_t		from,
+				to,
+				end;
+	int			glued = 0;
+
+	if (!gd_table_region(p, 2, &from, &to) && !gd_table_region(p, 3, &from, &to))
+		return;
+	end = to;
+	if (gd_table_region(p, 4, &to, &end) == false)
+		end = to;
+	if (end > from + 400000)
+		end = from + 400000;
+	for (size_t i = from + 3; i + 2 < end; i++)
+	{
+		unsigned char lead = (unsigned char) s[i - 3];
+		size_t		k = i;
+
+		if (!(s[i] >= '0' && s[i] <= '9' && lead >= 0xE4 && lead <= 0xE9 &&
+			  s[i + 1] >= '0' && s[i + 1] <= '9' && s[i + 2] >= '0' && s[i + 2] <= '9'))
+			continue;
+		while (k < end && s[k] >= '0' && s[k] <= '9')
+			k++;
+		i = k;
+		if (k < end && (s[k] == '%' || s[k] == '-'))
+			continue;
+		if (k + 3 <= end && (memcmp(s + k, "年", 3) == 0 || memcmp(s + k, "月", 3) == 0 ||
+							 memcmp(s + k, "日", 3) == 0 || memcmp(s + k, "件", 3) == 0 ||
+							 memcmp(s + k, "条", 3) == 0 || memcmp(s + k, "个", 3) == 0 ||
+							 memcmp(s + k, "号", 3) == 0 || memcmp(s + k, "人", 3) == 0 ||
+							 memcmp(s + k, "次", 3) == 0 || memcmp(s + k, "起", 3) == 0))
+			continue;
+		if (++glued >= 2)
+		{
+			p->runtogether = true;
+			return;
+		}
+	}
+}

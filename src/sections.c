@@ -1,0 +1,208 @@
+/*
+ * sections.c
+ *		The six parts of a report, found by their numbering (一、 or 1、) and
+ *		what the heading says, in order; and from them the regions of the
+ *		normalised text where the three tables stand.
+ */
+#include <string.h>
+
+#include "parser.h"
+
+static const char *const numerals[7] = {"", "一", "二", "三", "四", "五", "六"};
+
+/* What each heading says, in any of the wordings seen. */
+static const char *const keywords[7][5] = {
+	{NULL},
+	{"总体情况", "概述", "基本情况", NULL},
+	{"主动公开", NULL},
+	{"收到和处理", "依申请公开", "申请情况", NULL},
+	{"行政复议", "行政诉讼", NULL},
+	{"存在的主要问题", "主要问题", "存在问题", "问题和改进", NULL},
+	{"其他需要报告", "其他需要说明", "其他事项", NULL},
+};
+
+static bool
+says(const char *compact, int no)
+{
+	/* the keyword must open the heading, give or take a few characters */
+	for (int k = 0; keywords[no][k]; k++)
+	{
+		const char *hit = strstr(compact, keywords[no][k]);
+
+		if (hit && hit - compact <= 3 * 12)
+			return true;
+	}
+	return false;
+}
+
+/*
+ * Is there a heading of part 'no' whose separator (、 . ,) stands at s[j]?
+ * Returns the offset of its numeral, or (size_t) -1.
+ */
+static size_t
+heading_at(const char *s, size_t len, size_t j, size_t seplen, int no)
+{
+	size_t		start;
+	char		buf[160];
+	const char *num = numerals[no];
+
+	if (j >= 3 && memcmp(s + j - 3, num, 3) == 0)
+	{
+		start = j - 3;
+		/* not 十一、 or （一）、 */
+		if (start >= 3 && (memcmp(s + start - 3, "十", 3) == 0 ||
+						   memcmp(s + start - 3, "第", 3) == 0))
+			return (size_t) -1;
+	}
+	else if (j >= 1 && s[j - 1] == '0' + no)
+	{
+		start = j - 1;
+		if (start >= 1 && ((s[start - 1] >= '0' && s[start - 1] <= '9') ||
+						   s[start - 1] == '.'))
+			return (size_t) -1;
+	}
+	else
+		return (size_t) -1;
+	if (start >= 1 && s[start - 1] == '(')
+		return (size_t) -1;
+	gd_compact(s + j + seplen, len - j - seplen < 120 ? len - j - seplen : 120, buf, sizeof(buf));
+	return says(buf, no) ? start : (size_t) -1;
+}
+
+/* The first heading of part 'no' at or after 'from'. */
+static size_t
+find_heading(const char *s, size_t len, size_t from, int no)
+{
+	for (size_t j = from; j < len; j++)
+	{
+		size_t		h = (size_t) -1;
+
+		if (s[j] == '.' || s[j] == ',')
+			h = heading_at(s, len, j, 1, no);
+		else if ((unsigned char) s[j] == 0xE3 && j + 3 <= len && memcmp(s + j, "、", 3) == 0)
+			h = heading_at(s, len, j, 3, no);
+		if (h != (size_t) -1)
+			return h;
+	}
+	return (size_t) -1;
+}
+
+/* The heading as printed when it stands on a line of its own. */
+static const char *
+heading_title(GdParser *p, size_t start, int no)
+{
+	const char *s = p->t.s;
+	size_t		a = start;
+	size_t		b;
+	size_t		chars = 0;
+
+	/* skip the numbering and separator */
+	while (a < p->t.len && s[a] != '.' && s[a] != ',' && memcmp(s + a, "、", 3) != 0)
+		a++;
+	a += (s[a] == '.' || s[a] == ',') ? 1 : 3;
+	while (a < p->t.len && s[a] == ' ')
+		a++;
+	for (b = a; b < p->t.len && s[b] != '\n' && s[b] != '\t'; b++)
+		if (((unsigned char) s[b] & 0xC0) != 0x80)
+			chars++;
+	while (b > a && s[b - 1] == ' ')
+		b--;
+	if (b == a || chars > 30)
+		return gd_section_titles[no - 1];
+	return gd_strndup(p, s + a, b - a);
+}
+
+void
+gd_find_sections(GdParser *p)
+{
+	const char *s = p->t.s;
+	size_t		len = p->t.len;
+	size_t		from = 0;
+	int			last = 0;
+	GdReport   *r = p->r;
+
+	for (int no = 1; no <= 6; no++)
+	{
+		size_t		h = find_heading(s, len, from, no);
+
+		gd_tick(p);
+		if (h == (size_t) -1)
+			continue;
+		p->sec_off[no] = h + 1;	/* 0 means absent */
+		from = h + 1;
+		last = no;
+	}
+	(void) last;
+
+	for (int no = 1; no <= 6; no++)
+	{
+		GdSection  *sec;
+		size_t		end = len;
+
+		if (!p->sec_off[no])
+		{
+			gd_diag(p, "section.missing", NULL, NULL, NULL, (size_t) -1,
+					"第%s部分（%s）未找到", numerals[no], gd_section_titles[no - 1]);
+			continue;
+		}
+		for (int k = no + 1; k <= 6; k++)
+			if (p->sec_off[k])
+			{
+				end = p->sec_off[k] - 1;
+				break;
+			}
+		p->sec_end[no] = end;
+		sec = &r->sections[r->nsections++];
+		sec->no = no;
+		sec->title = heading_title(p, p->sec_off[no] - 1, no);
+		sec->start = gd_position(&p->t, p->sec_off[no] - 1);
+		sec->length = gd_position(&p->t, end) - sec->start;
+	}
+}
+
+/* Where the region of table 'no' (2, 3, 4) starts when its part has no heading. */
+static size_t
+anchor(GdParser *p, int no, size_t from)
+{
+	static const char *const anchors[5][3] = {
+		{NULL}, {NULL},
+		{"第二十条", "主动公开政府信息情况", NULL},
+		{"本年新收", "申请人情况", NULL},
+		{"复议后起诉", "未经复议", NULL},
+	};
+	const char *s = p->t.s;
+
+	for (int k = 0; anchors[no][k]; k++)
+	{
+		const char *hit = strstr(s + from, anchors[no][k]);
+
+		if (hit)
+			return (size_t) (hit - s);
+	}
+	return (size_t) -1;
+}
+
+/*
+ * The region of table 'no' (2 表二, 3 表三, 4 表四) as normalised offsets.
+ * false when there is none.
+ */
+bool
+gd_table_region(GdParser *p, int no, size_t *from, size_t *to)
+{
+	size_t		starts[5];
+
+	for (int k = 2; k <= 4; k++)
+		starts[k] = p->sec_off[k] ? p->sec_off[k] - 1 : anchor(p, k, 0);
+	if (starts[no] == (size_t) -1)
+		return false;
+	*from = starts[no];
+	*to = p->t.len;
+	for (int k = 2; k <= 6; k++)
+	{
+		size_t		st = k <= 4 ? starts[k] : (p->sec_off[k] ? p->sec_off[k] - 1 : (size_t) -1);
+
+		if (k != no && st != (size_t) -1 && st > *from && st < *to)
+			*to = st;
+	}
+	return true;
+}

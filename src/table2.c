@@ -1,0 +1,285 @@
+/*
+ * table2.c
+ *		表二 主动公开政府信息情况: the 第二十条 sub-tables.  The format follows
+ *		from the column headers (本年新制作数量 … 2019, 本年制发件数 … 2021);
+ *		rows are found by their labels; amounts take their unit from the cell
+ *		or from the header.
+ */
+#include <string.h>
+
+#include "parser.h"
+
+#define MAX_CANDS 4096
+
+static int
+match_row(const char *compact)
+{
+	const char *rest = gd_strip_numbering(compact);
+	size_t		len = strlen(rest);
+
+	if (len == 0 || len > 3 * 20 || gd_contains(compact, "。"))
+		return -1;
+	if (strcmp(rest, "规章") == 0)
+		return GD_A_RULES;
+	if (gd_contains(rest, "规范性文件") && !gd_contains(rest, "规章"))
+		return GD_A_NORMATIVE;
+	if (gd_contains(rest, "对外管理服务"))
+		return GD_A_OTHER_SERVICES;
+	if (gd_contains(rest, "行政许可") && len <= 3 * 8)
+		return GD_A_LICENSING;
+	if (gd_contains(rest, "行政处罚") && len <= 3 * 8)
+		return GD_A_PENALTIES;
+	if (gd_contains(rest, "行政强制") && len <= 3 * 8)
+		return GD_A_COERCION;
+	if (gd_contains(rest, "事业性收费"))
+		return GD_A_FEES;
+	if (gd_contains(rest, "集中采购"))
+		return GD_A_PROCUREMENT;
+	return -1;
+}
+
+static bool
+is_label(GdParser *p, const GdToken *t, void *arg)
+{
+	char		buf[128];
+
+	return match_row(gd_token_compact(p, t, buf, sizeof(buf))) >= 0;
+}
+
+typedef struct T2
+{
+	int			format;
+	GdUnit		procurement_unit;	/* from the header 采购总金额（元） */
+} T2;
+
+static void
+read_headers(GdParser *p, const GdTokens *ts, T2 *st)
+{
+	int			v2019 = 0,
+				v2021 = 0;
+	char		buf[256];
+
+	st->procurement_unit = GD_UNIT_NONE;
+	for (size_t i = 0; i < ts->n; i++)
+	{
+		const char *c;
+
+		if (ts->v[i].kind != GD_TK_TEXT)
+			continue;
+		c = gd_token_compact(p, &ts->v[i], buf, sizeof(buf));
+		if (gd_contains(c, "制发件数") || gd_contains(c, "废止件数") ||
+			gd_contains(c, "现行有效件数") || gd_contains(c, "本年处理决定数量") ||
+			gd_contains(c, "收费金额"))
+			v2021++;
+		if (gd_contains(c, "新制作数量") || gd_contains(c, "新公开数量") ||
+			gd_contains(c, "公开总数量") || gd_contains(c, "上一年项目数量") ||
+			gd_contains(c, "采购项目数量") || gd_contains(c, "本年增/减"))
+			v2019++;
+		if (gd_contains(c, "采购总金额") || gd_contains(c, "采购金额"))
+		{
+			if (gd_contains(c, "万元"))
+				st->procurement_unit = GD_UNIT_WAN;
+			else if (gd_contains(c, "元"))
+				st->procurement_unit = GD_UNIT_YUAN;
+		}
+	}
+	if (v2019 == 0 && v2021 == 0)
+		st->format = 0;
+	else
+		st->format = v2021 > v2019 ? 2021 : 2019;
+}
+
+/* Figures the prose states for 2021's 规章/规范性文件 columns (see meta.c). */
+typedef struct Stated
+{
+	const GdParser *p;
+	int			col;
+} Stated;
+
+static bool
+stated_matches(const int64_t *v, void *arg)
+{
+	const Stated *s = arg;
+	const GdStated *st = &s->p->stated[s->col];
+
+	for (int k = 0; k < st->n; k++)
+		if (st->v[k] == v[s->col])
+			return true;
+	return false;
+}
+
+/* 176586650.10元: the digits before the point are cut, the rest is the amount's */
+static void
+split_procurement(GdParser *p, const GdToken *t, T2 *st)
+{
+	const char *s = p->t.s + t->off;
+	size_t		n = 0;
+	int64_t		cands[2 * 64];
+	int			nc;
+	GdReport   *r = p->r;
+
+	while (n < t->len && s[n] >= '0' && s[n] <= '9')
+		n++;
+	nc = gd_split(s, n, 2, cands, 64);
+	if (nc == 1)
+	{
+		GdToken		amount = *t;
+		size_t		plen = 1;
+
+		for (int64_t v = cands[0]; v >= 10; v /= 10)
+			plen++;
+		r->active[GD_A_PROCUREMENT][0] = cands[0];
+		amount.off += plen;
+		amount.len -= (uint32_t) plen;
+		r->procurement_amount_text = gd_strndup(p, p->t.s + amount.off, amount.len);
+		r->active[GD_A_PROCUREMENT][1] =
+			gd_cell_value(p, &amount, GD_KIND_AMOUNT, st->procurement_unit,
+						  "active", "procurement", "amount_yuan");
+		return;
+	}
+	gd_diag(p, "cell.ambiguous_split", "active", "procurement", NULL, t->off,
+			"政府集中采购：数字连写“%.*s”，无法确定采购项目数量与采购总金额的分界",
+			(int) (t->len > 40 ? 40 : t->len), s);
+}
+
+static void
+store_row(GdParser *p, T2 *st, int row, const GdRowCells *rc)
+{
+	const GdActiveRowDef *def = gd_active_row_def(st->format, row);
+	GdReport   *r = p->r;
+	int			k = def->ncols;
+
+	if (rc->n >= k)
+	{
+		for (int c = 0; c < k; c++)
+		{
+			GdUnit		unit = GD_UNIT_NONE;
+
+			if (def->cols[c].kind == GD_KIND_AMOUNT)
+				unit = row == GD_A_FEES ? GD_UNIT_WAN : st->procurement_unit;
+			r->active[row][c] = gd_cell_value(p, rc->tok[c], def->cols[c].kind, unit,
+											  "active", def->key, def->cols[c].key);
+			if (row == GD_A_PROCUREMENT && c == 1)
+				r->procurement_amount_text =
+					gd_strndup(p, p->t.s + rc->tok[c]->off, rc->tok[c]->len);
+		}
+		return;
+	}
+	if (rc->n == 1 && p->runtogether && !rc->tok[0]->cell)
+	{
+		const GdToken *t = rc->tok[0];
+		int64_t    *cands;
+		int			n;
+
+		if (row == GD_A_PROCUREMENT)
+		{
+			split_procurement(p, t, st);
+			return;
+		}
+		cands = gd_alloc(p, sizeof(int64_t) * k * MAX_CANDS);
+		n = gd_split(p->t.s + t->off, t->len, k, cands, MAX_CANDS);
+		if (n > 0)
+		{
+			bool		open = false;
+
+			if (st->format == 2021 && (row == GD_A_RULES || row == GD_A_NORMATIVE))
+				for (int c = 0; c < k; c++)
+				{
+					Stated		sa = {p, c};
+
+					if (p->stated[c].n > 0)
+						n = gd_filter_candidates(cands, n, k, stated_matches, &sa);
+				}
+			for (int c = 0; c < k; c++)
+			{
+				bool		same = true;
+
+				for (int j = 1; j < n; j++)
+					if (cands[(size_t) j * k + c] != cands[c])
+						same = false;
+				if (same)
+					r->active[row][c] = cands[c];
+				else
+					open = true;
+			}
+			if (open)
+				gd_diag(p, "cell.ambiguous_split", "active", def->key, NULL, t->off,
+						"%s：数字连写“%.*s”，有 %d 种分法，无法确定的单元格留空",
+						def->label, (int) (t->len > 40 ? 40 : t->len), p->t.s + t->off, n);
+			return;
+		}
+	}
+	gd_diag(p, "row.incomplete", "active", def->key, NULL,
+			rc->n > 0 ? rc->tok[0]->off : (size_t) -1,
+			"%s：应有 %d 个单元格，读到 %d 个，无法确定对应的列", def->label, k, rc->n);
+}
+
+void
+gd_read_active(GdParser *p)
+{
+	GdTokens	ts;
+	T2			st;
+	size_t		from,
+				to;
+	bool		found[GD_A_NROWS] = {false};
+	int			nfound = 0;
+	char		buf[128];
+	GdReport   *r = p->r;
+
+	if (!gd_table_region(p, 2, &from, &to))
+	{
+		gd_diag(p, "table.missing", "active", NULL, NULL, (size_t) -1,
+				"未找到表二（主动公开政府信息情况）");
+		return;
+	}
+	memset(&ts, 0, sizeof(ts));
+	gd_tokenize(p, from, to, &ts);
+	read_headers(p, &ts, &st);
+	if (st.format == 0)
+	{
+		gd_diag(p, "table.missing", "active", NULL, NULL, from,
+				"未找到表二（主动公开政府信息情况）的表头");
+		return;
+	}
+	for (size_t i = 0; i < ts.n;)
+	{
+		const GdToken *t = &ts.v[i];
+		GdRowCells	rc;
+		int			row;
+
+		if (t->kind != GD_TK_TEXT)
+		{
+			i++;
+			continue;
+		}
+		row = match_row(gd_token_compact(p, t, buf, sizeof(buf)));
+		if (row < 0 || gd_active_row_def(st.format, row)->ncols == 0)
+		{
+			i++;
+			continue;
+		}
+		i = gd_collect_row(p, &ts, i, gd_active_row_def(st.format, row)->ncols, &rc,
+						   is_label, NULL);
+		if (found[row] && rc.n == 0)
+			continue;
+		if (!found[row])
+			nfound++;
+		found[row] = true;
+		store_row(p, &st, row, &rc);
+	}
+	if (nfound == 0)
+	{
+		gd_diag(p, "table.missing", "active", NULL, NULL, from,
+				"未找到表二（主动公开政府信息情况）的数据行");
+		return;
+	}
+	r->active_format = st.format;
+	for (int row = 0; row < GD_A_NROWS; row++)
+	{
+		const GdActiveRowDef *def = gd_active_row_def(st.format, row);
+
+		if (def->ncols > 0 && !found[row])
+			gd_diag(p, "row.missing", "active", def->key, NULL, (size_t) -1,
+					"表二未找到“%s”一行", def->label);
+	}
+}

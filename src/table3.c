@@ -1,0 +1,380 @@
+/*
+ * table3.c
+ *		表三 收到和处理政府信息公开申请情况: 26 rows of seven columns.  Rows are
+ *		found by what their labels say, wherever the layout puts them; （六）
+ *		is one row in the 2019 format and three in the 2021 format.
+ */
+#include <string.h>
+
+#include "parser.h"
+
+#define NCOLS GD_C_NCOLS
+#define MAX_CANDS 20000
+
+/* Phrases that identify each row's label (any one of them). */
+static const char *const row_phrases[GD_R_NROWS][4] = {
+	[GD_R_RECEIVED] = {"本年新收", "新收政府信息公开申请", NULL},
+	[GD_R_CARRIED_OVER] = {"上年结转", NULL},
+	[GD_R_GRANTED] = {"予以公开", NULL},
+	[GD_R_PARTIAL] = {"部分公开", NULL},
+	[GD_R_DENIED_SECRET] = {"国家秘密", NULL},
+	[GD_R_DENIED_LAW] = {"止公开", "法律行政法规", NULL},
+	[GD_R_DENIED_SAFETY] = {"三安全一稳定", "危及", NULL},
+	[GD_R_DENIED_THIRD_PARTY] = {"第三方", NULL},
+	[GD_R_DENIED_INTERNAL] = {"内部事务", NULL},
+	[GD_R_DENIED_PROCESS] = {"过程性", NULL},
+	[GD_R_DENIED_ENFORCEMENT] = {"执法案卷", NULL},
+	[GD_R_DENIED_QUERY] = {"查询事项", NULL},
+	[GD_R_UNAVAILABLE_NOT_HELD] = {"不掌握", NULL},
+	[GD_R_UNAVAILABLE_NEEDS_CREATION] = {"另行制作", "没有现成", NULL},
+	[GD_R_UNAVAILABLE_UNCLEAR] = {"不明确", NULL},
+	[GD_R_REJECTED_COMPLAINT] = {"信访", "举报投诉", NULL},
+	[GD_R_REJECTED_DUPLICATE] = {"重复申请", NULL},
+	[GD_R_REJECTED_PUBLICATION] = {"出版物", NULL},
+	[GD_R_REJECTED_EXCESSIVE] = {"大量反复", NULL},
+	[GD_R_REJECTED_CONFIRMATION] = {"重新出具", "确认或", NULL},
+	[GD_R_OTHER_HANDLING] = {"其他处理", NULL},
+	[GD_R_OTHER_NO_CORRECTION] = {"不补正", "逾期不补", NULL},
+	[GD_R_OTHER_NO_FEE] = {"缴纳费用", "收费通知", NULL},
+	[GD_R_OTHER_MISC] = {NULL},
+	[GD_R_TOTAL] = {NULL},
+	[GD_R_CARRIED_FORWARD] = {"结转下年", NULL},
+};
+
+typedef struct T3
+{
+	int			format;			/* 2019 or 2021 */
+	bool		seen_row;		/* a data row has been read */
+	int			last_row;
+	bool		found[GD_R_NROWS];
+	/* cells run together: the candidate splits of a row, or none */
+	int64_t    *cands[GD_R_NROWS];
+	int			ncands[GD_R_NROWS];
+	size_t		cand_off[GD_R_NROWS];
+} T3;
+
+/*
+ * Which row does a label name?  -1 for none.  Context decides the labels
+ * that are words of the header too: 其他 and 总计.
+ */
+static int
+match_row(const char *compact, const T3 *st)
+{
+	const char *rest = gd_strip_numbering(compact);
+	size_t		len = strlen(compact);
+
+	if (len == 0 || len > 3 * 60 || gd_contains(compact, "。") || gd_contains(compact, ";"))
+		return -1;
+	if (strcmp(rest, "总计") == 0 || strcmp(rest, "合计") == 0)
+		return st->seen_row ? GD_R_TOTAL : -1;
+	if (strcmp(rest, "其他") == 0)
+		return (st->format == 2021 && rest != compact &&
+				(st->last_row == GD_R_OTHER_NO_FEE || st->last_row == GD_R_OTHER_NO_CORRECTION ||
+				 st->found[GD_R_OTHER_NO_FEE])) ? GD_R_OTHER_MISC : -1;
+	for (int row = 0; row < GD_R_NROWS; row++)
+		for (int k = 0; row_phrases[row][k]; k++)
+			if (gd_contains(compact, row_phrases[row][k]))
+			{
+				/* 2021: （六）其他处理 heads its three sub-rows */
+				if (row == GD_R_OTHER_HANDLING && st->format == 2021)
+					return -1;
+				/* 三、本年度办理结果（一）予以公开 and the like are fine, long prose is not */
+				if (len > 3 * 45 && row != GD_R_PARTIAL && row != GD_R_OTHER_NO_CORRECTION &&
+					row != GD_R_OTHER_NO_FEE)
+					return -1;
+				return row;
+			}
+	return -1;
+}
+
+typedef struct LabelArg
+{
+	T3		   *st;
+} LabelArg;
+
+static bool
+is_label(GdParser *p, const GdToken *t, void *arg)
+{
+	char		buf[256];
+
+	return match_row(gd_token_compact(p, t, buf, sizeof(buf)), ((LabelArg *) arg)->st) >= 0;
+}
+
+static int
+detect_format(GdParser *p, const GdTokens *ts)
+{
+	char		buf[256];
+
+	for (size_t i = 0; i < ts->n; i++)
+	{
+		const char *c;
+
+		if (ts->v[i].kind != GD_TK_TEXT)
+			continue;
+		c = gd_token_compact(p, &ts->v[i], buf, sizeof(buf));
+		if (gd_contains(c, "不补正") || gd_contains(c, "缴纳费用") || gd_contains(c, "收费通知"))
+			return 2021;
+	}
+	return 2019;
+}
+
+static bool
+row_sum_holds(const int64_t *v, void *arg)
+{
+	int64_t		s = 0;
+
+	for (int c = 0; c < NCOLS - 1; c++)
+		s += v[c];
+	return s == v[NCOLS - 1];
+}
+
+static bool
+total_is(const int64_t *v, void *arg)
+{
+	return v[NCOLS - 1] == *(const int64_t *) arg;
+}
+
+static void
+store_row(GdParser *p, T3 *st, int row, const GdRowCells *rc)
+{
+	GdReport   *r = p->r;
+	const char *key = gd_request_rows[row].key;
+
+	if (rc->n == NCOLS)
+	{
+		for (int c = 0; c < NCOLS; c++)
+			r->requests[row][c] = gd_cell_value(p, rc->tok[c], GD_KIND_COUNT, GD_UNIT_NONE,
+												"requests", key, gd_request_cols[c].key);
+		return;
+	}
+	if (rc->n == 1 && p->runtogether && gd_runtogether(rc, NCOLS))
+	{
+		const GdToken *t = rc->tok[0];
+		int64_t    *cands = gd_alloc(p, sizeof(int64_t) * NCOLS * MAX_CANDS);
+		int			n = gd_split(p->t.s + t->off, t->len, NCOLS, cands, MAX_CANDS);
+
+		if (n > 0)
+		{
+			n = gd_filter_candidates(cands, n, NCOLS, row_sum_holds, NULL);
+			if (row == GD_R_RECEIVED && r->prose.received != GD_NULL)
+				n = gd_filter_candidates(cands, n, NCOLS, total_is, &r->prose.received);
+			if (row == GD_R_CARRIED_OVER && r->prose.carried_over != GD_NULL)
+				n = gd_filter_candidates(cands, n, NCOLS, total_is, &r->prose.carried_over);
+			st->cands[row] = cands;
+			st->ncands[row] = n;
+			st->cand_off[row] = t->off;
+			return;
+		}
+		gd_diag(p, "cell.ambiguous_split", "requests", key, NULL, t->off,
+				"%s：数字连写“%.*s”，无法确定各单元格的分界", gd_request_rows[row].label,
+				(int) (t->len > 40 ? 40 : t->len), p->t.s + t->off);
+		return;
+	}
+	gd_diag(p, "row.incomplete", "requests", key, NULL,
+			rc->n > 0 ? rc->tok[0]->off : (size_t) -1,
+			"%s：应有 %d 个单元格，读到 %d 个，无法确定对应的列", gd_request_rows[row].label,
+			NCOLS, rc->n);
+}
+
+/* Is column c of row settled: read directly, or the same in every candidate? */
+static bool
+settled(const T3 *st, const GdReport *r, int row, int c, int64_t *v)
+{
+	if (!st->cands[row])
+	{
+		*v = r->requests[row][c];
+		return *v != GD_NULL;
+	}
+	for (int k = 1; k < st->ncands[row]; k++)
+		if (st->cands[row][(size_t) k * NCOLS + c] != st->cands[row][c])
+			return false;
+	*v = st->cands[row][c];
+	return st->ncands[row] > 0;
+}
+
+typedef struct ColumnSum
+{
+	int			c;
+	int64_t		want;
+} ColumnSum;
+
+static bool
+column_is(const int64_t *v, void *arg)
+{
+	const ColumnSum *cs = arg;
+
+	return v[cs->c] == cs->want;
+}
+
+/*
+ * A column equation sum(plus) = sum(minus) over rows: where one row of it is
+ * still open and the others are settled, it fixes that row's cell.
+ */
+static bool
+propagate(GdParser *p, T3 *st, const int *plus, int nplus, const int *minus, int nminus)
+{
+	GdReport   *r = p->r;
+	bool		changed = false;
+
+	for (int c = 0; c < NCOLS; c++)
+	{
+		int			open = -1;
+		int			open_sign = 0;
+		int64_t		sum = 0;
+		bool		ok = true;
+
+		for (int s = 0; s < 2 && ok; s++)
+		{
+			const int  *rows = s == 0 ? plus : minus;
+			int			nrows = s == 0 ? nplus : nminus;
+
+			for (int k = 0; k < nrows; k++)
+			{
+				int64_t		v;
+				int			row = rows[k];
+
+				if (!gd_request_row_in_format(row, st->format))
+					continue;
+				if (settled(st, r, row, c, &v))
+					sum += s == 0 ? v : -v;
+				else if (st->cands[row] && open < 0)
+				{
+					open = row;
+					open_sign = s == 0 ? 1 : -1;
+				}
+				else
+				{
+					ok = false;
+					break;
+				}
+			}
+		}
+		if (ok && open >= 0)
+		{
+			ColumnSum	cs;
+			int			before = st->ncands[open];
+
+			cs.c = c;
+			cs.want = open_sign > 0 ? -sum : sum;
+			st->ncands[open] = gd_filter_candidates(st->cands[open], st->ncands[open], NCOLS,
+													column_is, &cs);
+			if (st->ncands[open] != before)
+				changed = true;
+		}
+	}
+	return changed;
+}
+
+static void
+resolve_splits(GdParser *p, T3 *st)
+{
+	static const int balance_plus[] = {GD_R_RECEIVED, GD_R_CARRIED_OVER};
+	static const int balance_minus[] = {GD_R_TOTAL, GD_R_CARRIED_FORWARD};
+	int			results[GD_R_NROWS];
+	int			nresults = 0;
+	int			total[] = {GD_R_TOTAL};
+	GdReport   *r = p->r;
+
+	for (int row = GD_R_GRANTED; row <= GD_R_OTHER_MISC; row++)
+		results[nresults++] = row;
+	for (int round = 0; round < 8; round++)
+	{
+		bool		changed = false;
+
+		changed |= propagate(p, st, balance_plus, 2, balance_minus, 2);
+		changed |= propagate(p, st, results, nresults, total, 1);
+		if (!changed)
+			break;
+	}
+	for (int row = 0; row < GD_R_NROWS; row++)
+	{
+		bool		open = false;
+
+		if (!st->cands[row])
+			continue;
+		for (int c = 0; c < NCOLS; c++)
+		{
+			int64_t		v;
+
+			if (settled(st, r, row, c, &v))
+				r->requests[row][c] = v;
+			else
+				open = true;
+		}
+		if (open)
+			gd_diag(p, "cell.ambiguous_split", "requests", gd_request_rows[row].key, NULL,
+					st->cand_off[row],
+					"%s：数字连写，有 %d 种符合表内关系的分法，无法确定的单元格留空",
+					gd_request_rows[row].label, st->ncands[row]);
+	}
+}
+
+void
+gd_read_requests(GdParser *p)
+{
+	GdTokens	ts;
+	T3			st;
+	LabelArg	la;
+	size_t		from,
+				to;
+	size_t		i;
+	GdReport   *r = p->r;
+	char		buf[256];
+	int			nfound = 0;
+
+	if (!gd_table_region(p, 3, &from, &to))
+	{
+		gd_diag(p, "table.missing", "requests", NULL, NULL, (size_t) -1,
+				"未找到表三（收到和处理政府信息公开申请情况）");
+		return;
+	}
+	memset(&ts, 0, sizeof(ts));
+	gd_tokenize(p, from, to, &ts);
+	memset(&st, 0, sizeof(st));
+	st.format = detect_format(p, &ts);
+	st.last_row = -1;
+	la.st = &st;
+
+	for (i = 0; i < ts.n;)
+	{
+		const GdToken *t = &ts.v[i];
+		int			row;
+		GdRowCells	rc;
+
+		if (t->kind != GD_TK_TEXT)
+		{
+			i++;
+			continue;
+		}
+		row = match_row(gd_token_compact(p, t, buf, sizeof(buf)), &st);
+		if (row < 0 || !gd_request_row_in_format(row, st.format))
+		{
+			i++;
+			continue;
+		}
+		i = gd_collect_row(p, &ts, i, NCOLS, &rc, is_label, &la);
+		if (st.found[row] && rc.n == 0)
+			continue;			/* a label repeated in a note; keep the row read */
+		if (!st.found[row])
+			nfound++;
+		st.found[row] = true;
+		st.seen_row = true;
+		st.last_row = row;
+		store_row(p, &st, row, &rc);
+	}
+	if (nfound == 0)
+	{
+		gd_diag(p, "table.missing", "requests", NULL, NULL, from,
+				"未找到表三（收到和处理政府信息公开申请情况）的数据行");
+		return;
+	}
+	r->requests_format = st.format;
+	resolve_splits(p, &st);
+	for (int row = 0; row < GD_R_NROWS; row++)
+		if (gd_request_row_in_format(row, st.format) && !st.found[row])
+			gd_diag(p, "row.missing", "requests", gd_request_rows[row].key, NULL, (size_t) -1,
+					"表三未找到“%s”一行", gd_request_rows[row].label);
+	if (ts.truncated)
+		gd_diag(p, "table.truncated", "requests", NULL, NULL, from,
+				"表三所在部分过长，只读取了开头部分");
+}

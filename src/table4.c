@@ -1,0 +1,135 @@
+/*
+ * table4.c
+ *		表四 政府信息公开行政复议、行政诉讼情况: fifteen cells in one row under
+ *		two header rows, read in order: 行政复议, 未经复议直接起诉, 复议后起诉,
+ *		each 结果维持, 结果纠正, 其他结果, 尚未审结, 总计.
+ */
+#include <string.h>
+
+#include "parser.h"
+
+#define NCELLS (GD_V_NROWS * GD_VC_NCOLS)
+
+static bool
+review_sums_hold(const int64_t *v, void *arg)
+{
+	for (int row = 0; row < GD_V_NROWS; row++)
+	{
+		const int64_t *c = v + row * GD_VC_NCOLS;
+
+		if (c[0] + c[1] + c[2] + c[3] != c[4])
+			return false;
+	}
+	return true;
+}
+
+static void
+store_split(GdParser *p, const GdToken *t)
+{
+	int64_t    *cands = gd_alloc(p, sizeof(int64_t) * NCELLS * 4096);
+	int			n = gd_split(p->t.s + t->off, t->len, NCELLS, cands, 4096);
+	GdReport   *r = p->r;
+	bool		open = false;
+
+	if (n <= 0)
+	{
+		gd_diag(p, "cell.ambiguous_split", "review", NULL, NULL, t->off,
+				"表四：数字连写，无法确定各单元格的分界");
+		return;
+	}
+	n = gd_filter_candidates(cands, n, NCELLS, review_sums_hold, NULL);
+	for (int k = 0; k < NCELLS; k++)
+	{
+		bool		same = true;
+
+		for (int j = 1; j < n; j++)
+			if (cands[(size_t) j * NCELLS + k] != cands[k])
+				same = false;
+		if (same)
+			r->review[k / GD_VC_NCOLS][k % GD_VC_NCOLS] = cands[k];
+		else
+			open = true;
+	}
+	if (open)
+		gd_diag(p, "cell.ambiguous_split", "review", NULL, NULL, t->off,
+				"表四：数字连写，有 %d 种分法，无法确定的单元格留空", n);
+}
+
+void
+gd_read_review(GdParser *p)
+{
+	GdTokens	ts;
+	size_t		from,
+				to;
+	const GdToken *vals[NCELLS];
+	int			nvals = 0;
+	bool		header = false;
+	char		buf[128];
+	GdReport   *r = p->r;
+
+	if (!gd_table_region(p, 4, &from, &to))
+	{
+		gd_diag(p, "table.missing", "review", NULL, NULL, (size_t) -1,
+				"未找到表四（政府信息公开行政复议、行政诉讼情况）");
+		return;
+	}
+	memset(&ts, 0, sizeof(ts));
+	gd_tokenize(p, from, to, &ts);
+
+	/* the values are the first run of fifteen cells after the headers */
+	for (size_t i = 0; i < ts.n && nvals < NCELLS; i++)
+	{
+		const GdToken *t = &ts.v[i];
+
+		if (t->kind == GD_TK_ROWEND)
+			continue;
+		if (t->kind == GD_TK_TEXT)
+		{
+			const char *c = gd_token_compact(p, t, buf, sizeof(buf));
+
+			if (gd_contains(c, "维持") || gd_contains(c, "纠正") || gd_contains(c, "审结") ||
+				gd_contains(c, "总计") || strcmp(c, "计") == 0 || gd_contains(c, "复议") ||
+				gd_contains(c, "诉讼") || gd_contains(c, "结果"))
+				header = true;
+			nvals = 0;
+			continue;
+		}
+		if (header)
+			vals[nvals++] = t;
+	}
+	if (!header)
+	{
+		gd_diag(p, "table.missing", "review", NULL, NULL, from,
+				"未找到表四（政府信息公开行政复议、行政诉讼情况）的表头");
+		return;
+	}
+	if (nvals == NCELLS)
+	{
+		r->review_present = true;
+		for (int k = 0; k < NCELLS; k++)
+		{
+			int			row = k / GD_VC_NCOLS,
+						col = k % GD_VC_NCOLS;
+
+			r->review[row][col] = gd_cell_value(p, vals[k], GD_KIND_COUNT, GD_UNIT_NONE, "review",
+												gd_review_rows[row].key,
+												gd_review_cols[col].key);
+		}
+		return;
+	}
+	if (nvals == 1 && p->runtogether && !vals[0]->cell)
+	{
+		r->review_present = true;
+		store_split(p, vals[0]);
+		return;
+	}
+	if (nvals == 0)
+	{
+		gd_diag(p, "table.missing", "review", NULL, NULL, from,
+				"未找到表四（政府信息公开行政复议、行政诉讼情况）的数据");
+		return;
+	}
+	r->review_present = true;
+	gd_diag(p, "row.incomplete", "review", NULL, NULL, vals[0]->off,
+			"表四：应有 %d 个单元格，读到 %d 个，无法确定对应的列", NCELLS, nvals);
+}
