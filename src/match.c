@@ -110,3 +110,44 @@ gd_strip_numbering(const char *s)
 			return s;
 	}
 }
+
+/*
+ * Which label does a token name?  Web text runs header words and the label
+ * together (信息内容 上一年项目数量 … 行政许可), so after the whole token its
+ * last words are tried, the shortest first.
+ */
+int
+gd_match_token(const GdParser *p, const GdToken *t, GdMatchFn fn, void *arg)
+{
+	char		buf[1024];
+	const char *s = p->t.s + t->off;
+	size_t		len = t->len;
+	int			m;
+	int			words = 0;
+
+	/* labels end a long text, if anywhere: look at its end only */
+	if (len > 600)
+	{
+		s += len - 600;
+		len = 600;
+		while (len > 0 && ((unsigned char) *s & 0xC0) == 0x80)
+			s++, len--;
+	}
+	gd_compact(s, len, buf, sizeof(buf));
+	m = fn(buf, arg);
+	if (m >= 0)
+		return m;
+	for (size_t i = len; i > 0 && words < 6; i--)
+	{
+		if (s[i - 1] != ' ')
+			continue;
+		words++;
+		gd_compact(s + i, len - i, buf, sizeof(buf));
+		m = fn(buf, arg);
+		if (m >= 0)
+			return m;
+		while (i > 1 && s[i - 2] == ' ')
+			i--;
+	}
+	return -1;
+}

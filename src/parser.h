@@ -107,6 +107,10 @@ typedef struct GdTokens
 
 /* Tokens of the normalised text between two offsets. */
 extern void gd_tokenize(GdParser *p, size_t from, size_t to, GdTokens *out);
+/* Matching a token against a table's labels: fn returns a row or -1. */
+typedef int (*GdMatchFn) (const char *compact, void *arg);
+extern int	gd_match_token(const GdParser *p, const GdToken *t, GdMatchFn fn, void *arg);
+
 /* The compact text of a token (see gd_compact); buf of bufsize bytes. */
 extern const char *gd_token_compact(const GdParser *p, const GdToken *t,
 									char *buf, size_t bufsize);

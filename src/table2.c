@@ -11,39 +11,54 @@
 
 #define MAX_CANDS 4096
 
-static int
-match_row(const char *compact)
+static bool
+ends_with(const char *s, size_t len, const char *tail)
 {
+	size_t		n = strlen(tail);
+
+	return len >= n && memcmp(s + len - n, tail, n) == 0;
+}
+
+/*
+ * Which row does a label name?  In web text the label follows the header
+ * words with no space (…处理决定数量行政许可), so a label may end the text.
+ */
+static int
+match_row(const char *compact, void *arg)
+{
+	static const struct
+	{
+		const char *label;
+		int			row;
+	}			labels[] = {
+		{"其他对外管理服务事项", GD_A_OTHER_SERVICES},
+		{"规范性文件", GD_A_NORMATIVE},
+		{"规章", GD_A_RULES},
+		{"行政许可", GD_A_LICENSING},
+		{"行政处罚", GD_A_PENALTIES},
+		{"行政强制", GD_A_COERCION},
+		{"行政事业性收费", GD_A_FEES},
+		{"政府集中采购", GD_A_PROCUREMENT},
+		{NULL, 0}
+	};
 	const char *rest = gd_strip_numbering(compact);
 	size_t		len = strlen(rest);
 
-	if (len == 0 || len > 3 * 20 || gd_contains(compact, "。"))
+	if (len == 0 || gd_contains(compact, "。"))
 		return -1;
-	if (strcmp(rest, "规章") == 0)
-		return GD_A_RULES;
-	if (gd_contains(rest, "规范性文件") && !gd_contains(rest, "规章"))
+	for (int k = 0; labels[k].label; k++)
+		if (ends_with(rest, len, labels[k].label))
+			return labels[k].row;
+	/* 规范性文件（本单位制发的） */
+	if (gd_contains(rest, "规范性文件") && len <= 3 * 16)
 		return GD_A_NORMATIVE;
-	if (gd_contains(rest, "对外管理服务"))
-		return GD_A_OTHER_SERVICES;
-	if (gd_contains(rest, "行政许可") && len <= 3 * 8)
-		return GD_A_LICENSING;
-	if (gd_contains(rest, "行政处罚") && len <= 3 * 8)
-		return GD_A_PENALTIES;
-	if (gd_contains(rest, "行政强制") && len <= 3 * 8)
-		return GD_A_COERCION;
-	if (gd_contains(rest, "事业性收费"))
-		return GD_A_FEES;
-	if (gd_contains(rest, "集中采购"))
-		return GD_A_PROCUREMENT;
 	return -1;
 }
 
 static bool
 is_label(GdParser *p, const GdToken *t, void *arg)
 {
-	char		buf[128];
-
-	return match_row(gd_token_compact(p, t, buf, sizeof(buf))) >= 0;
+	return gd_match_token(p, t, match_row, NULL) >= 0;
 }
 
 typedef struct T2
@@ -223,7 +238,6 @@ gd_read_active(GdParser *p)
 				to;
 	bool		found[GD_A_NROWS] = {false};
 	int			nfound = 0;
-	char		buf[128];
 	GdReport   *r = p->r;
 
 	if (!gd_table_region(p, 2, &from, &to))
@@ -252,7 +266,7 @@ gd_read_active(GdParser *p)
 			i++;
 			continue;
 		}
-		row = match_row(gd_token_compact(p, t, buf, sizeof(buf)));
+		row = gd_match_token(p, t, match_row, NULL);
 		if (row < 0 || gd_active_row_def(st.format, row)->ncols == 0)
 		{
 			i++;

@@ -58,12 +58,14 @@ typedef struct T3
  * that are words of the header too: 其他 and 总计.
  */
 static int
-match_row(const char *compact, const T3 *st)
+match_row(const char *compact, void *arg)
 {
+	const T3   *st = arg;
 	const char *rest = gd_strip_numbering(compact);
 	size_t		len = strlen(compact);
+	const char *tail = compact;
 
-	if (len == 0 || len > 3 * 60 || gd_contains(compact, "。") || gd_contains(compact, ";"))
+	if (len == 0 || gd_contains(compact, "。") || gd_contains(compact, ";"))
 		return -1;
 	if (strcmp(rest, "总计") == 0 || strcmp(rest, "合计") == 0)
 		return st->seen_row ? GD_R_TOTAL : -1;
@@ -71,17 +73,24 @@ match_row(const char *compact, const T3 *st)
 		return (st->format == 2021 && rest != compact &&
 				(st->last_row == GD_R_OTHER_NO_FEE || st->last_row == GD_R_OTHER_NO_CORRECTION ||
 				 st->found[GD_R_OTHER_NO_FEE])) ? GD_R_OTHER_MISC : -1;
+
+	/*
+	 * Web text runs the headers into the first label (…其他一、本年新收…):
+	 * a long text is judged by its end.
+	 */
+	if (len > 3 * 45)
+	{
+		tail = compact + len - 3 * 30;
+		while (((unsigned char) *tail & 0xC0) == 0x80)
+			tail++;
+	}
 	for (int row = 0; row < GD_R_NROWS; row++)
 		for (int k = 0; row_phrases[row][k]; k++)
-			if (gd_contains(compact, row_phrases[row][k]))
+			if (gd_contains(tail, row_phrases[row][k]))
 			{
 				/* 2021: （六）其他处理 heads its three sub-rows */
 				if (row == GD_R_OTHER_HANDLING && st->format == 2021)
-					return -1;
-				/* 三、本年度办理结果（一）予以公开 and the like are fine, long prose is not */
-				if (len > 3 * 45 && row != GD_R_PARTIAL && row != GD_R_OTHER_NO_CORRECTION &&
-					row != GD_R_OTHER_NO_FEE)
-					return -1;
+					break;
 				return row;
 			}
 	return -1;
@@ -95,9 +104,7 @@ typedef struct LabelArg
 static bool
 is_label(GdParser *p, const GdToken *t, void *arg)
 {
-	char		buf[256];
-
-	return match_row(gd_token_compact(p, t, buf, sizeof(buf)), ((LabelArg *) arg)->st) >= 0;
+	return gd_match_token(p, t, match_row, ((LabelArg *) arg)->st) >= 0;
 }
 
 static int
@@ -319,7 +326,6 @@ gd_read_requests(GdParser *p)
 				to;
 	size_t		i;
 	GdReport   *r = p->r;
-	char		buf[256];
 	int			nfound = 0;
 
 	if (!gd_table_region(p, 3, &from, &to))
@@ -346,7 +352,7 @@ gd_read_requests(GdParser *p)
 			i++;
 			continue;
 		}
-		row = match_row(gd_token_compact(p, t, buf, sizeof(buf)), &st);
+		row = gd_match_token(p, t, match_row, &st);
 		if (row < 0 || !gd_request_row_in_format(row, st.format))
 		{
 			i++;
