@@ -279,6 +279,7 @@ free_line(GdParser *p, GdTokens *ts, size_t from, size_t to)
 	size_t		text_end = 0;
 	bool		in_text = false;
 	size_t		gap = 2;		/* spaces before the current piece */
+	size_t		first = ts->n;
 
 	while (i < to)
 	{
@@ -394,6 +395,8 @@ free_line(GdParser *p, GdTokens *ts, size_t from, size_t to)
 	if (in_text)
 		push(p, ts, GD_TK_TEXT, text_start, text_end - text_start, false,
 			 (int) nchars(s + from, text_start - from));
+	if (ts->n == first + 1 && ts->v[first].kind == GD_TK_VALUE)
+		ts->v[first].alone = true;
 	if (nvalues >= 2 || (nvalues >= 1 && text_before_value))
 		push_rowend(p, ts, to, true);
 }

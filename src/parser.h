@@ -94,6 +94,7 @@ typedef struct GdToken
 	bool		cell;			/* an explicit cell (Word, pipe, HTML, Markdown) */
 	bool		glued;			/* a value that follows its label with no space */
 	bool		soft;			/* ROWEND: only the end of a plain line */
+	bool		alone;			/* a value alone on its line (pdftotext raw) */
 	int32_t		col;			/* column of its first character in its line */
 } GdToken;
 
@@ -171,6 +172,13 @@ extern int64_t gd_cell_value(GdParser *p, const GdToken *t, GdValueKind kind,
 							 const char *column);
 extern bool gd_runtogether(const GdRowCells *rc, int k);
 extern void gd_detect_runtogether(GdParser *p);
+
+/* vertical.c: pdftotext without -layout, a value a line, in template order */
+extern bool gd_vertical_layout(const GdTokens *ts);
+extern bool gd_vertical_rows(GdParser *p, const GdTokens *ts, const int *rows, int nrows,
+							 const int *ncols, bool column_major_ok,
+							 void (*store) (GdParser *p, int row, const GdToken **cells, void *arg),
+							 void *arg, const char *table);
 
 /* split.c: cells run together with no separator */
 extern int	gd_split(const char *digits, size_t n, int k, int64_t *out, int max);

@@ -229,6 +229,42 @@ store_row(GdParser *p, T2 *st, int row, const GdRowCells *rc)
 			"%s：应有 %d 个单元格，读到 %d 个，无法确定对应的列", def->label, k, rc->n);
 }
 
+static void
+store_vertical(GdParser *p, int row, const GdToken **cells, void *arg)
+{
+	GdRowCells	rc;
+	const GdActiveRowDef *def = gd_active_row_def(((T2 *) arg)->format, row);
+
+	rc.n = def->ncols;
+	for (int c = 0; c < def->ncols; c++)
+		rc.tok[c] = cells[c];
+	store_row(p, arg, row, &rc);
+}
+
+/* pdftotext without -layout: see vertical.c */
+static void
+read_vertical(GdParser *p, const GdTokens *ts, T2 *st, size_t from)
+{
+	int			rows[GD_A_NROWS];
+	int			ncols[GD_A_NROWS];
+	int			n = 0;
+
+	for (int row = 0; row < GD_A_NROWS; row++)
+	{
+		const GdActiveRowDef *def = gd_active_row_def(st->format, row);
+
+		if (def->ncols > 0)
+		{
+			rows[n] = row;
+			ncols[n++] = def->ncols;
+		}
+	}
+	p->r->active_format = st->format;
+	if (!gd_vertical_rows(p, ts, rows, n, ncols, false, store_vertical, st, "active"))
+		gd_diag(p, "table.unreadable", "active", NULL, NULL, from,
+				"表二的单元格逐行排列且顺序无法确定（如不带 -layout 的 pdftotext 输出），未读取数据");
+}
+
 void
 gd_read_active(GdParser *p)
 {
@@ -253,6 +289,11 @@ gd_read_active(GdParser *p)
 	{
 		gd_diag(p, "table.missing", "active", NULL, NULL, from,
 				"未找到表二（主动公开政府信息情况）的表头");
+		return;
+	}
+	if (gd_vertical_layout(&ts))
+	{
+		read_vertical(p, &ts, &st, from);
 		return;
 	}
 	for (size_t i = 0; i < ts.n;)

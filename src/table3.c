@@ -316,6 +316,35 @@ resolve_splits(GdParser *p, T3 *st)
 	}
 }
 
+static void
+store_vertical(GdParser *p, int row, const GdToken **cells, void *arg)
+{
+	for (int c = 0; c < NCOLS; c++)
+		p->r->requests[row][c] = gd_cell_value(p, cells[c], GD_KIND_COUNT, GD_UNIT_NONE,
+											   "requests", gd_request_rows[row].key,
+											   gd_request_cols[c].key);
+}
+
+/* pdftotext without -layout: see vertical.c */
+static void
+read_vertical(GdParser *p, const GdTokens *ts, int format, size_t from)
+{
+	int			rows[GD_R_NROWS];
+	int			ncols[GD_R_NROWS];
+	int			n = 0;
+
+	for (int row = 0; row < GD_R_NROWS; row++)
+		if (gd_request_row_in_format(row, format))
+		{
+			rows[n] = row;
+			ncols[n++] = NCOLS;
+		}
+	p->r->requests_format = format;
+	if (!gd_vertical_rows(p, ts, rows, n, ncols, true, store_vertical, NULL, "requests"))
+		gd_diag(p, "table.unreadable", "requests", NULL, NULL, from,
+				"表三的单元格逐行排列且顺序无法确定（如不带 -layout 的 pdftotext 输出），未读取数据");
+}
+
 void
 gd_read_requests(GdParser *p)
 {
@@ -340,6 +369,12 @@ gd_read_requests(GdParser *p)
 	st.format = detect_format(p, &ts);
 	st.last_row = -1;
 	la.st = &st;
+
+	if (gd_vertical_layout(&ts))
+	{
+		read_vertical(p, &ts, st.format, from);
+		return;
+	}
 
 	for (i = 0; i < ts.n;)
 	{

@@ -64,6 +64,7 @@ gd_read_review(GdParser *p)
 	const GdToken *vals[NCELLS];
 	int			nvals = 0;
 	bool		header = false;
+	bool		vertical;
 	char		buf[128];
 	GdReport   *r = p->r;
 
@@ -75,6 +76,7 @@ gd_read_review(GdParser *p)
 	}
 	memset(&ts, 0, sizeof(ts));
 	gd_tokenize(p, from, to, &ts);
+	vertical = gd_vertical_layout(&ts);
 
 	/* the values are the first run of fifteen cells after the headers */
 	for (size_t i = 0; i < ts.n && nvals < NCELLS; i++)
@@ -91,7 +93,9 @@ gd_read_review(GdParser *p)
 				gd_contains(c, "总计") || strcmp(c, "计") == 0 || gd_contains(c, "复议") ||
 				gd_contains(c, "诉讼") || gd_contains(c, "结果"))
 				header = true;
-			nvals = 0;
+			/* pdftotext without -layout scatters header words among the figures */
+			if (!vertical)
+				nvals = 0;
 			continue;
 		}
 		if (header)
