@@ -39,6 +39,9 @@ all:
 	@echo "postgresql-server-dev is not installed: run 'make deps' (or 'make test' / 'make demo')" >&2; exit 1
 endif
 
+# every object depends on the headers (PGXS does not track them)
+$(OBJS): $(wildcard src/*.h)
+
 $(EXTENSION)--$(EXTVERSION).sql: $(INSTALL_PARTS)
 	cat $^ > $@
 

@@ -171,6 +171,19 @@ extern int64_t gd_cell_value(GdParser *p, const GdToken *t, GdValueKind kind,
 							 GdUnit unit, const char *table, const char *row,
 							 const char *column);
 extern bool gd_runtogether(const GdRowCells *rc, int k);
+
+/* rows.c: columns of pdftotext -layout tables, from their complete rows */
+typedef struct GdColumns
+{
+	int			k;				/* columns */
+	int			nrows;			/* complete rows seen */
+	size_t		off[32];		/* where each complete row stands */
+	int			end[32][16];	/* where each of its figures ends */
+} GdColumns;
+
+extern void gd_columns_learn(GdColumns *c, const GdParser *p, const GdRowCells *rc);
+extern bool gd_columns_place(const GdColumns *c, const GdParser *p, const GdRowCells *rc,
+							 int *place);
 extern void gd_detect_runtogether(GdParser *p);
 
 /* vertical.c: pdftotext without -layout, a value a line, in template order */

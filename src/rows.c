@@ -155,3 +155,85 @@ gd_detect_runtogether(GdParser *p)
 		}
 	}
 }
+
+/* Where a token ends, in characters from the start of its line. */
+static int
+token_end(const GdParser *p, const GdToken *t)
+{
+	int			n = 0;
+
+	for (uint32_t i = 0; i < t->len; i++)
+		if (((unsigned char) p->t.s[t->off + i] & 0xC0) != 0x80)
+			n++;
+	return t->col + n;
+}
+
+/*
+ * pdftotext -layout drops blank cells: a row shows fewer figures than its
+ * columns.  The complete rows of the same table tell where each column's
+ * figures end (they are right-aligned), and a short row's figures are put in
+ * the columns they stand under — when each is clearly under one.
+ */
+void
+gd_columns_learn(GdColumns *c, const GdParser *p, const GdRowCells *rc)
+{
+	if (rc->n != c->k || c->k > 16 || c->nrows >= 32)
+		return;
+	for (int i = 0; i < rc->n; i++)
+		if (rc->tok[i]->cell)
+			return;
+	c->off[c->nrows] = rc->tok[0]->off;
+	for (int i = 0; i < rc->n; i++)
+		c->end[c->nrows][i] = token_end(p, rc->tok[i]);
+	c->nrows++;
+}
+
+/* Pages shift the columns: the complete row nearest in the text is the guide. */
+bool
+gd_columns_place(const GdColumns *c, const GdParser *p, const GdRowCells *rc, int *place)
+{
+	const int  *center;
+	int			gap = 1 << 30;
+	int			last = -1;
+	int			nearest = -1;
+	size_t		bestdist = (size_t) -1;
+
+	if (c->nrows == 0 || rc->n == 0 || rc->n >= c->k)
+		return false;
+	for (int r = 0; r < c->nrows; r++)
+	{
+		size_t		d = c->off[r] > rc->tok[0]->off ? c->off[r] - rc->tok[0]->off :
+			rc->tok[0]->off - c->off[r];
+
+		if (d < bestdist)
+			bestdist = d, nearest = r;
+	}
+	center = c->end[nearest];
+	for (int i = 1; i < c->k; i++)
+		if (center[i] - center[i - 1] < gap)
+			gap = center[i] - center[i - 1];
+	if (gap < 2)
+		return false;
+	for (int i = 0; i < rc->n; i++)
+	{
+		int			end;
+		int			best = -1;
+		int			bestd = 1 << 30;
+
+		if (rc->tok[i]->cell)
+			return false;
+		end = token_end(p, rc->tok[i]);
+		for (int k = 0; k < c->k; k++)
+		{
+			int			d = end > center[k] ? end - center[k] : center[k] - end;
+
+			if (d < bestd)
+				bestd = d, best = k;
+		}
+		/* clearly under one column, and in order */
+		if (bestd * 2 >= gap || best <= last)
+			return false;
+		place[i] = last = best;
+	}
+	return true;
+}

@@ -51,6 +51,11 @@ typedef struct T3
 	int64_t    *cands[GD_R_NROWS];
 	int			ncands[GD_R_NROWS];
 	size_t		cand_off[GD_R_NROWS];
+	/* pdftotext -layout rows that show fewer figures than columns */
+	GdColumns	columns;
+	int			npending;
+	int			pending_row[GD_R_NROWS];
+	GdRowCells	pending[GD_R_NROWS];
 } T3;
 
 /*
@@ -152,6 +157,14 @@ store_row(GdParser *p, T3 *st, int row, const GdRowCells *rc)
 		for (int c = 0; c < NCOLS; c++)
 			r->requests[row][c] = gd_cell_value(p, rc->tok[c], GD_KIND_COUNT, GD_UNIT_NONE,
 												"requests", key, gd_request_cols[c].key);
+		gd_columns_learn(&st->columns, p, rc);
+		return;
+	}
+	if (rc->n > 0 && !rc->tok[0]->cell && !(p->runtogether && rc->n == 1))
+	{
+		/* placed when the complete rows have shown where the columns are */
+		st->pending_row[st->npending] = row;
+		st->pending[st->npending++] = *rc;
 		return;
 	}
 	if (rc->n == 1 && p->runtogether && gd_runtogether(rc, NCOLS))
@@ -316,6 +329,35 @@ resolve_splits(GdParser *p, T3 *st)
 	}
 }
 
+/* Short rows of pdftotext -layout: figures under the columns they stand under. */
+static void
+place_pending(GdParser *p, T3 *st)
+{
+	for (int k = 0; k < st->npending; k++)
+	{
+		int			row = st->pending_row[k];
+		const GdRowCells *rc = &st->pending[k];
+		int			place[16];
+		const char *key = gd_request_rows[row].key;
+
+		if (!gd_columns_place(&st->columns, p, rc, place))
+		{
+			gd_diag(p, "row.incomplete", "requests", key, NULL, rc->tok[0]->off,
+					"%s：应有 %d 个单元格，读到 %d 个，无法确定对应的列",
+					gd_request_rows[row].label, NCOLS, rc->n);
+			continue;
+		}
+		for (int i = 0; i < rc->n; i++)
+			p->r->requests[row][place[i]] =
+				gd_cell_value(p, rc->tok[i], GD_KIND_COUNT, GD_UNIT_NONE, "requests", key,
+							  gd_request_cols[place[i]].key);
+		for (int c = 0; c < NCOLS; c++)
+			if (p->r->requests[row][c] == GD_NULL)
+				gd_diag(p, "cell.blank", "requests", key, gd_request_cols[c].key,
+						rc->tok[0]->off, "单元格为空");
+	}
+}
+
 static void
 store_vertical(GdParser *p, int row, const GdToken **cells, void *arg)
 {
@@ -366,6 +408,7 @@ gd_read_requests(GdParser *p)
 	memset(&ts, 0, sizeof(ts));
 	gd_tokenize(p, from, to, &ts);
 	memset(&st, 0, sizeof(st));
+	st.columns.k = NCOLS;
 	st.format = detect_format(p, &ts);
 	st.last_row = -1;
 	la.st = &st;
@@ -410,6 +453,7 @@ gd_read_requests(GdParser *p)
 		return;
 	}
 	r->requests_format = st.format;
+	place_pending(p, &st);
 	resolve_splits(p, &st);
 	for (int row = 0; row < GD_R_NROWS; row++)
 		if (gd_request_row_in_format(row, st.format) && !st.found[row])
