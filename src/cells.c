@@ -296,8 +296,7 @@ free_line(GdParser *p, GdTokens *ts, size_t from, size_t to)
 		}
 
 		if (is_digit(c) ||
-			((c == '+' || c == '-') && i + 1 < to && is_digit(s[i + 1]) &&
-			 (i == from || !is_digit(s[i - 1]))))
+			((c == '+' || c == '-') && i + 1 < to && is_digit(s[i + 1])))
 		{
 			size_t		a = i;
 			size_t		b;

@@ -170,6 +170,12 @@ trim_agency(const char *s, size_t *a, size_t *b)
 			*a += 7;
 			again = true;
 		}
+		/* Markdown headings, list marks */
+		while (*a < *b && (s[*a] == '#' || s[*a] == '*' || s[*a] == '>'))
+		{
+			(*a)++;
+			again = true;
+		}
 	}
 }
 
@@ -312,6 +318,7 @@ read_published(GdParser *p)
 		i = a;
 		if (b == a)
 			break;
+		a = skip_spaces(s, a, b);
 		lines++;
 		if (nchars(s, a, b) > 40 || has(s, a, b, "。"))
 			continue;

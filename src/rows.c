@@ -8,23 +8,38 @@
 
 #include "parser.h"
 
+static bool
+is_blank(const GdParser *p, const GdToken *t)
+{
+	for (uint32_t i = 0; i < t->len; i++)
+		if (p->t.s[t->off + i] != ' ')
+			return false;
+	return true;
+}
+
 /*
- * Collects up to k value tokens after the label at index i.  Text before the
+ * Collects the value tokens after the label at index i.  Text before the
  * first value (a header, the rest of a long label) is passed over; text or a
- * row end after it, or the next label, ends the row.  Returns the index to
- * go on from.
+ * row end after it, or the next label, ends the row.  Free text gives at most
+ * k.  Explicit cells are read to the end of the row: merged cells leave blank
+ * ones beside the label (Markdown, OCR) or after the last figure, and those
+ * are dropped when the row has more cells than k.  Returns the index to go
+ * on from.
  */
 size_t
 gd_collect_row(GdParser *p, const GdTokens *ts, size_t i, int k,
 			   GdRowCells *rc, GdIsLabel is_label, void *arg)
 {
 	size_t		j;
+	int			extra;
 
 	rc->n = 0;
-	for (j = i + 1; j < ts->n && rc->n < k && rc->n < 16; j++)
+	for (j = i + 1; j < ts->n && rc->n < 16; j++)
 	{
 		const GdToken *t = &ts->v[j];
 
+		if (rc->n >= k && (rc->n == 0 || !rc->tok[0]->cell))
+			break;
 		if (t->kind == GD_TK_ROWEND)
 		{
 			if (rc->n > 0)
@@ -38,6 +53,18 @@ gd_collect_row(GdParser *p, const GdTokens *ts, size_t i, int k,
 			continue;
 		}
 		rc->tok[rc->n++] = t;
+	}
+	extra = rc->n - k;
+	if (extra > 0)
+	{
+		bool		lead = true;
+
+		for (int e = 0; e < extra; e++)
+			if (!is_blank(p, rc->tok[e]))
+				lead = false;
+		if (lead)
+			memmove(rc->tok, rc->tok + extra, k * sizeof(rc->tok[0]));
+		rc->n = k;
 	}
 	return j;
 }
