@@ -69,6 +69,19 @@ unit-build: $(UNIT_BINS) $(UNIT_ASAN_BINS)
 unit: unit-build
 	@set -e; for t in $(UNIT_BINS) $(UNIT_ASAN_BINS); do ./$$t; done
 
+# The project's own report generator (sample reports, benchmark input).
+test/gen_reports: test/gen_reports.c
+	$(CC) -std=c99 -O2 -Wall -Wextra -Werror -Wno-unused-parameter -Wno-sign-compare -o $@ $<
+test/bench_core: test/bench_core.c $(CORE_SRCS) $(wildcard src/*.h)
+	$(CC) $(CORE_CFLAGS) -O2 -o $@ $< $(CORE_SRCS) $(CORE_LIBS)
+EXTRA_CLEAN += test/gen_reports test/bench_core
+
+# Not a test: prints figures, never fails on timing (doc/benchmark.md).
+bench: deps
+	$(MAKE) all
+	$(MAKE) install
+	bash test/bench.sh
+
 demo: deps
 	$(MAKE) all
 	$(MAKE) install

@@ -206,7 +206,8 @@ pipe_line(GdParser *p, GdTokens *ts, size_t from, size_t to)
 		for (size_t k = i + 1; k < to; k++)
 			if (s[k] != '|' && s[k] != ' ' && s[k] != '\t')
 				content = true;
-		if (!content)
+		/* a lone bar between web-text rows; | | | is a row of blank cells */
+		if (!content && bars < 3)
 		{
 			push_rowend(p, ts, from, false);
 			return;

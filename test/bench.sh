@@ -1,0 +1,184 @@
+#!/usr/bin/env bash
+# make bench: how fast govdisc parses and checks reports (doc/benchmark.md).
+#
+# Generates BENCH_N reports (default 100000; both formats, every layout) with
+# test/gen_reports.c, loads them into a throwaway cluster (pg_virtualenv) and
+# prints one table.  Every figure is the best of 3 runs in the same session.
+# Timing never fails the benchmark; only a broken setup does.
+#
+#   BENCH_N=2000 bash test/bench.sh      # a quick run
+#   BENCH_SEED=7                         # other reports (default 1)
+#   BENCH_CORE_N=20000                   # reports for the core-only figure
+#                                        # (default: BENCH_N, at most 20000)
+set -eu
+cd "$(dirname "$0")/.."
+
+N=${BENCH_N:-100000}
+SEED=${BENCH_SEED:-1}
+CORE_N=${BENCH_CORE_N:-$(( N < 20000 ? N : 20000 ))}
+
+if [ -z "${GOVDISC_BENCH_INNER:-}" ]; then
+	work=$(mktemp -d)
+	trap 'rm -rf "$work"' EXIT
+	cc=${CC:-cc}
+	warn="-Wall -Wextra -Werror -Wno-unused-parameter -Wno-missing-field-initializers -Wno-sign-compare -Wno-unused-function"
+	# the generator and the core-only benchmark, optimised
+	$cc -std=c99 -O2 $warn -o "$work/gen_reports" test/gen_reports.c
+	core_srcs=$(ls src/*.c | grep -v '^src/pg_')
+	$cc -std=c99 -D_POSIX_C_SOURCE=200809L -Isrc -O2 $warn -o "$work/bench_core" \
+		test/bench_core.c $core_srcs -licui18n -licuuc -licudata
+
+	if ! pg_config --pkglibdir >/dev/null 2>&1 ||
+		[ ! -e "$(pg_config --sharedir)/extension/govdisc.control" ]; then
+		echo "bench: the govdisc extension is not installed: run 'make install' first" >&2
+		exit 1
+	fi
+
+	echo "govdisc benchmark: $N reports (seed $SEED), core-only figure on $CORE_N;" \
+		"$(nproc) CPUs, load average $(cut -d' ' -f1-3 /proc/loadavg)"
+	core=$("$work/gen_reports" --seed "$SEED" --count "$CORE_N" --copy | "$work/bench_core")
+	# -t: a cluster of its own, even as root, so that it never meets a test run's
+	GOVDISC_BENCH_INNER=1 GOVDISC_BENCH_WORK=$work GOVDISC_BENCH_CORE=$core \
+		pg_virtualenv -t -o 'max_worker_processes=8' -o 'max_parallel_workers=8' bash "$0"
+	exit $?
+fi
+
+# ---- inside the throwaway cluster ----
+work=$GOVDISC_BENCH_WORK
+psql_q() { psql -X -q -v ON_ERROR_STOP=1 "$@"; }
+
+psql_q -c "CREATE EXTENSION govdisc" \
+	-c "CREATE TABLE bench_reports (id int PRIMARY KEY, layout text NOT NULL, body text NOT NULL)"
+t0=$(date +%s.%N)
+"$work/gen_reports" --seed "$SEED" --count "$N" --copy |
+	psql_q -c "COPY bench_reports (id, layout, body) FROM STDIN"
+t1=$(date +%s.%N)
+psql_q -c "VACUUM ANALYZE bench_reports"
+
+has_is_valid=$(psql -X -At -c "SELECT to_regprocedure('govdisc_is_valid(jsonb)') IS NOT NULL")
+
+# One session: every measured query three times, each announced by a marker
+# so that the timings can be told apart.
+{
+	echo '\timing on'
+	echo '\pset tuples_only on'
+	echo "SET max_parallel_workers_per_gather = 0;"
+	echo "SET jit = off;"
+	echo "\\echo STAT"
+	echo "SELECT count(*), sum(octet_length(body)), sum(length(body)) FROM bench_reports;"
+	for i in 1 2 3; do
+		echo "\\echo MARK length_serial"
+		echo "SELECT sum(length(body)) FROM bench_reports;"
+	done
+	for i in 1 2 3; do
+		echo "\\echo MARK parse_serial"
+		echo "SELECT count(govdisc_parse(body)) FROM bench_reports;"
+	done
+	echo "ALTER TABLE bench_reports SET (parallel_workers = 2);"
+	echo "SET max_parallel_workers_per_gather = 2;"
+	echo "SET parallel_setup_cost = 0;"
+	echo "SET parallel_tuple_cost = 0;"
+	echo "SET min_parallel_table_scan_size = 0;"
+	echo "\\echo PLAN"
+	echo "EXPLAIN (COSTS OFF) SELECT count(govdisc_parse(body)) FROM bench_reports;"
+	for i in 1 2 3; do
+		echo "\\echo MARK length_parallel"
+		echo "SELECT sum(length(body)) FROM bench_reports;"
+	done
+	for i in 1 2 3; do
+		echo "\\echo MARK parse_parallel"
+		echo "SELECT count(govdisc_parse(body)) FROM bench_reports;"
+	done
+	echo "SET max_parallel_workers_per_gather = 0;"
+	echo "CREATE TABLE bench_docs AS SELECT id, govdisc_parse(body) AS d FROM bench_reports;"
+	echo "VACUUM ANALYZE bench_docs;"
+	# a parser that reads nothing is fast: say how much it read
+	echo "\\echo READ"
+	echo "SELECT count(*) FILTER (WHERE d ->> 'template' IS NOT NULL) || ' ' || count(*) FILTER (WHERE d -> 'requests' -> 'total' ->> 'total' IS NOT NULL) FROM bench_docs;"
+	if [ "$has_is_valid" = t ]; then
+		for i in 1 2 3; do
+			echo "\\echo MARK schema_serial"
+			echo "SELECT count(d -> 'schema') FROM bench_docs;"
+		done
+		for i in 1 2 3; do
+			echo "\\echo MARK valid_serial"
+			echo "SELECT count(*) FILTER (WHERE govdisc_is_valid(d)) FROM bench_docs;"
+		done
+		echo "\\echo VALIDCOUNT"
+		echo "SELECT count(*) FILTER (WHERE govdisc_is_valid(d)) FROM bench_docs;"
+	fi
+	echo "\\echo HWM"
+	echo "SELECT substring(pg_read_file('/proc/self/status') FROM 'VmHWM:\\s*([0-9]+) kB');"
+} > "$work/bench.sql"
+
+psql -X -v ON_ERROR_STOP=1 -f "$work/bench.sql" > "$work/bench.out" 2>&1 || {
+	echo "bench: the benchmark session failed:" >&2
+	tail -20 "$work/bench.out" >&2
+	exit 1
+}
+
+# best (smallest) time in ms of each marker
+best() {
+	awk -v want="$1" '
+		/^MARK / { cur = $2; next }
+		/^Time: / && cur == want { t = $2 + 0; if (best == "" || t < best) best = t; cur = "" }
+		END { print (best == "" ? "" : best) }' "$work/bench.out"
+}
+# the first value line after a marker line
+after() {
+	awk -v want="$1" '$0 == want { grab = 1; next } grab && NF { gsub(/^ +/, ""); print; exit }' "$work/bench.out"
+}
+
+stat=$(after STAT)
+rows=$(echo "$stat" | awk -F'|' '{gsub(/ /, ""); print $1}')
+bytes=$(echo "$stat" | awk -F'|' '{gsub(/ /, ""); print $2}')
+chars=$(echo "$stat" | awk -F'|' '{gsub(/ /, ""); print $3}')
+workers=$(grep -Eo 'Workers Planned: [0-9]+' "$work/bench.out" | head -1 | awk '{print $3}')
+hwm=$(after HWM)
+
+len_s=$(best length_serial)
+parse_s=$(best parse_serial)
+len_p=$(best length_parallel)
+parse_p=$(best parse_parallel)
+
+mb=$(awk -v b="$bytes" 'BEGIN { printf "%.1f", b / 1e6 }')
+load_s=$(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.1f", b - a }')
+
+line() { printf '%-44s %12s %12s %10s\n' "$@"; }
+rate() {	# ms -> "reports/s MB/s"
+	awk -v ms="$1" -v n="$rows" -v b="$bytes" 'BEGIN {
+		if (ms == "" || ms <= 0) { print "- -"; exit }
+		printf "%.0f %.1f\n", n / (ms / 1000), b / 1e6 / (ms / 1000) }'
+}
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (a == "" || b == "" || b <= 0) print "-"; else printf "%.1fx\n", a / b }'; }
+
+echo
+echo "reports: $rows, $mb MB of text (mean $(awk -v b="$bytes" -v n="$rows" 'BEGIN { printf "%.1f", b / n / 1024 }') KiB, $chars characters); loaded in ${load_s} s"
+echo
+line "measure (best of 3)" "reports/s" "MB/s" "time ratio"
+line "--------------------------------------------" "------------" "------------" "----------"
+read -r r m <<< "$(rate "$len_s")"
+line "sum(length(body)), 1 backend" "$r" "$m" "1.0x"
+read -r r m <<< "$(rate "$parse_s")"
+line "govdisc_parse, 1 backend" "$r" "$m" "$(ratio "$parse_s" "$len_s")"
+read -r r m <<< "$(rate "$len_p")"
+line "sum(length(body)), ${workers:-?} workers + leader" "$r" "$m" "1.0x"
+read -r r m <<< "$(rate "$parse_p")"
+line "govdisc_parse, ${workers:-?} workers + leader" "$r" "$m" "$(ratio "$parse_p" "$len_p")"
+echo "parallel speed-up of govdisc_parse: $(ratio "$parse_s" "$parse_p")"
+read -r with_tpl with_total <<< "$(after READ)"
+echo "documents that name a template: $with_tpl of $rows; with a 表三 （七）总计 total: $with_total of $rows"
+if [ "$has_is_valid" = t ]; then
+	sch=$(best schema_serial)
+	val=$(best valid_serial)
+	read -r r m <<< "$(rate "$sch")"
+	line "d -> 'schema' over stored jsonb" "$r" "-" "-"
+	read -r r m <<< "$(rate "$val")"
+	line "govdisc_is_valid(jsonb) over stored jsonb" "$r" "-" "$(ratio "$val" "$sch") of ->"
+	echo "valid documents: $(after VALIDCOUNT) of $rows"
+else
+	echo "govdisc_is_valid(jsonb) does not exist yet: skipped"
+fi
+read -r _ cn cmb cs cmbs crps <<< "$GOVDISC_BENCH_CORE"
+echo "core parser alone (no PostgreSQL): $cn reports, $cmb MB in $cs s: $cmbs MB/s, $crps reports/s"
+echo "backend peak memory (VmHWM, includes shared buffers it touched): $(awk -v k="$hwm" 'BEGIN { printf "%.1f MB", k / 1024 }')"
