@@ -196,8 +196,12 @@ pipe_line(GdParser *p, GdTokens *ts, size_t from, size_t to)
 			if (bars++ == 0)
 				first_bar = k;
 		}
-	while (i < to && (s[i] == ' ' || s[i] == '\t'))
-		i++;
+	/*
+	 * A bar that opens the line starts a row (Markdown, or web text's lone
+	 * bar); web text indents its cells, so "   |" is a blank cell.
+	 */
+	if (s[i] == ' ' && i + 1 < to && s[i + 1] == '|' && bars >= 3)
+		i++;					/* " | a | b |": Markdown with a margin */
 	if (s[i] == '|')
 	{
 		size_t		start = i + 1;
@@ -280,6 +284,7 @@ free_line(GdParser *p, GdTokens *ts, size_t from, size_t to)
 	size_t		text_end = 0;
 	bool		in_text = false;
 	size_t		gap = 2;		/* spaces before the current piece */
+	size_t		word_start = 0;	/* where the last word of the text began */
 	size_t		first = ts->n;
 
 	while (i < to)
@@ -313,12 +318,14 @@ free_line(GdParser *p, GdTokens *ts, size_t from, size_t to)
 
 			/*
 			 * Label numbering glued to the figures before it: 00000004.保护…
-			 * — the last digit and its point open the next label.
+			 * — the last digit and its point open the next label.  (7) is
+			 * numbering too.
 			 */
-			if (i < to && (s[i] == '.' || (i + 3 <= to && memcmp(s + i, "、", 3) == 0)) &&
-				!(i + 1 < to && is_digit(s[i + 1])) && s[i - 1] != ',')
+			if ((i < to && (s[i] == '.' || (i + 3 <= to && memcmp(s + i, "、", 3) == 0)) &&
+				 !(i + 1 < to && is_digit(s[i + 1])) && s[i - 1] != ',') ||
+				(a > from && s[a - 1] == '(' && i < to && s[i] == ')' && run_end - a <= 2))
 			{
-				if (run_end - a == 1 || (a < run_end && (s[a] == '+' || s[a] == '-')))
+				if (run_end - a == 1 || (i < to && s[i] == ')') || (a < run_end && (s[a] == '+' || s[a] == '-')))
 				{
 					/* the whole run is numbering: text */
 					if (!in_text || gap >= 2)
@@ -359,7 +366,8 @@ free_line(GdParser *p, GdTokens *ts, size_t from, size_t to)
 			size_t		next = i;
 
 			gd_utf8_next(s, to, &next);
-			if (in_text && gap >= 2)
+			/* 规    章: a label spaced out character by character stays whole */
+			if (in_text && gap >= 2 && !(text_end - word_start == 3 && next - i == 3))
 			{
 				push(p, ts, GD_TK_TEXT, text_start, text_end - text_start, false,
 					 (int) nchars(s + from, text_start - from));
@@ -387,6 +395,8 @@ free_line(GdParser *p, GdTokens *ts, size_t from, size_t to)
 				in_text = true;
 				text_start = i;
 			}
+			if (gap > 0 || word_start < text_start)
+				word_start = i;
 			text_end = next;
 			i = next;
 			gap = 0;

@@ -222,7 +222,16 @@ read_title(GdParser *p)
 		size_t		a = lines[k].a,
 					b = lines[k].b;
 
-		if (!has(s, a, b, "报告") || nchars(s, a, b) > 80)
+		/* web text may hold the whole report on one line: the title opens it */
+		if (nchars(s, a, b) > 80)
+		{
+			size_t		r = find(s, a, b, "报告");
+
+			if (r == (size_t) -1 || nchars(s, a, r) > 60)
+				continue;
+			b = r + 6;
+		}
+		if (!has(s, a, b, "报告"))
 			continue;
 		for (size_t j = a; j < b; j++)
 		{
@@ -320,7 +329,11 @@ read_published(GdParser *p)
 			break;
 		a = skip_spaces(s, a, b);
 		lines++;
-		if (nchars(s, a, b) > 40 || has(s, a, b, "。"))
+		/* web text: the closing follows the last sentence on the same line */
+		while (has(s, a, b, "。"))
+			a = find(s, a, b, "。") + 3;
+		a = skip_spaces(s, a, b);
+		if (nchars(s, a, b) > 40)
 			continue;
 		for (size_t j = a; j < b; j++)
 			if (is_digit(s[j]) && (j == a || !is_digit(s[j - 1])) &&

@@ -170,7 +170,7 @@ extern size_t gd_collect_row(GdParser *p, const GdTokens *ts, size_t i, int k,
 extern int64_t gd_cell_value(GdParser *p, const GdToken *t, GdValueKind kind,
 							 GdUnit unit, const char *table, const char *row,
 							 const char *column);
-extern bool gd_runtogether(const GdRowCells *rc, int k);
+extern bool gd_runtogether(const GdRowCells *rc, int k, size_t *off, size_t *len);
 
 /* rows.c: columns of pdftotext -layout tables, from their complete rows */
 typedef struct GdColumns
@@ -194,7 +194,8 @@ extern bool gd_vertical_rows(GdParser *p, const GdTokens *ts, const int *rows, i
 							 void *arg, const char *table);
 
 /* split.c: cells run together with no separator */
-extern int	gd_split(const char *digits, size_t n, int k, int64_t *out, int max);
+extern size_t gd_split_text(const char *s, size_t n, char *buf, size_t bufsize);
+extern int	gd_split(const char *d, size_t n, int k, unsigned sign_mask, int64_t *out, int max);
 extern int	gd_filter_candidates(int64_t *cands, int ncand, int k,
 								 bool (*keep) (const int64_t *v, void *arg), void *arg);
 

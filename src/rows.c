@@ -69,16 +69,25 @@ gd_collect_row(GdParser *p, const GdTokens *ts, size_t i, int k,
 	return j;
 }
 
-/* A lone group of digits where k cells belong: cells run together. */
+/*
+ * Fewer groups of digits than cells, glued together (3705, 0+12): the cells
+ * run together.  Gives the span of text to split.
+ */
 bool
-gd_runtogether(const GdRowCells *rc, int k)
+gd_runtogether(const GdRowCells *rc, int k, size_t *off, size_t *len)
 {
-	const GdToken *t;
-
-	if (rc->n != 1 || k < 2)
+	if (rc->n < 1 || rc->n >= k)
 		return false;
-	t = rc->tok[0];
-	return !t->cell && t->len >= (uint32_t) k;
+	for (int i = 0; i < rc->n; i++)
+	{
+		const GdToken *t = rc->tok[i];
+
+		if (t->cell || (i > 0 && rc->tok[i - 1]->off + rc->tok[i - 1]->len != t->off))
+			return false;
+	}
+	*off = rc->tok[0]->off;
+	*len = rc->tok[rc->n - 1]->off + rc->tok[rc->n - 1]->len - *off;
+	return *len >= (size_t) k;
 }
 
 int64_t

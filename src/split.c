@@ -17,70 +17,115 @@ typedef struct SplitState
 	const char *d;
 	size_t		n;
 	int			k;
+	unsigned	sign_mask;		/* cells that may carry a sign (本年增/减) */
 	int64_t    *out;
 	int			max;
 	int			count;
 	int64_t		cur[16];
 } SplitState;
 
-static int64_t
-number(const char *d, size_t len)
+static bool
+is_digit(char c)
 {
-	int64_t		v = 0;
-
-	for (size_t i = 0; i < len; i++)
-		v = v * 10 + (d[i] - '0');
-	return v;
+	return c >= '0' && c <= '9';
 }
 
 static bool
 enumerate(SplitState *st, size_t pos, int cell)
 {
-	size_t		left = st->n - pos;
-	int			cells_left = st->k - cell;
+	size_t		start = pos;
+	bool		neg = false;
+	size_t		digits = 0;
 
-	if (cells_left == 1)
+	if (cell == st->k)
 	{
-		if (left == 0 || left > MAX_CELL_DIGITS || (left > 1 && st->d[pos] == '0'))
+		if (pos != st->n)
 			return true;
-		st->cur[cell] = number(st->d + pos, left);
 		if (st->count >= st->max)
 			return false;
 		memcpy(st->out + (size_t) st->count * st->k, st->cur, st->k * sizeof(int64_t));
 		st->count++;
 		return true;
 	}
-	for (size_t len = 1; len <= MAX_CELL_DIGITS && len + (cells_left - 1) <= left; len++)
+	if (pos >= st->n)
+		return true;
+	/* a unit closed the cell before: 1个011个 */
+	if (st->d[pos] == '|')
+		start = ++pos;
+	/* a sign opens a cell, and only a signed one */
+	if (st->d[pos] == '+' || st->d[pos] == '-')
 	{
-		if (len > 1 && st->d[pos] == '0')
+		if (!(st->sign_mask & (1u << cell)))
+			return true;
+		neg = st->d[pos] == '-';
+		start = ++pos;
+	}
+	while (start + digits < st->n && is_digit(st->d[start + digits]))
+		digits++;
+	for (size_t len = 1; len <= digits && len <= MAX_CELL_DIGITS; len++)
+	{
+		int64_t		v = 0;
+
+		if (len > 1 && st->d[start] == '0')
 			break;
-		/* the rest cannot hold the other cells */
-		if (left - len > (size_t) (cells_left - 1) * MAX_CELL_DIGITS)
-			continue;
-		st->cur[cell] = number(st->d + pos, len);
-		if (!enumerate(st, pos + len, cell + 1))
+		for (size_t i = 0; i < len; i++)
+			v = v * 10 + (st->d[start + i] - '0');
+		st->cur[cell] = neg ? -v : v;
+		if (!enumerate(st, start + len, cell + 1))
 			return false;
 	}
 	return true;
 }
 
 /*
- * Writes the candidates (k values each) to out; returns how many, or -1 when
- * there are more than max.
+ * The text of cells run together, for gd_split: digits and signs, and '|'
+ * where a unit (个, 件 …) closed a cell.  0 if anything else is in it.
+ */
+size_t
+gd_split_text(const char *s, size_t n, char *buf, size_t bufsize)
+{
+	size_t		o = 0;
+
+	for (size_t i = 0; i < n && o + 1 < bufsize;)
+	{
+		if (is_digit(s[i]) || s[i] == '+' || s[i] == '-')
+			buf[o++] = s[i++];
+		else if ((unsigned char) s[i] >= 0x80)
+		{
+			if (o == 0 || buf[o - 1] == '|')
+				return 0;
+			buf[o++] = '|';
+			while (i < n && (unsigned char) s[i] >= 0x80)
+				i++;
+		}
+		else
+			return 0;
+	}
+	while (o > 0 && buf[o - 1] == '|')
+		o--;
+	buf[o] = '\0';
+	return o;
+}
+
+/*
+ * Writes the candidates (k values each) for the digits d[0..n) — signs may
+ * stand before the cells that sign_mask allows, '|' closes a cell — to out;
+ * returns how many, or -1 when there are more than max.
  */
 int
-gd_split(const char *digits, size_t n, int k, int64_t *out, int max)
+gd_split(const char *d, size_t n, int k, unsigned sign_mask, int64_t *out, int max)
 {
 	SplitState	st;
 
-	if (k < 1 || k > 16 || n < (size_t) k || n > (size_t) k * MAX_CELL_DIGITS)
+	if (k < 1 || k > 16 || n < (size_t) k || n > (size_t) k * (MAX_CELL_DIGITS + 1))
 		return 0;
 	for (size_t i = 0; i < n; i++)
-		if (digits[i] < '0' || digits[i] > '9')
+		if (!is_digit(d[i]) && d[i] != '+' && d[i] != '-' && d[i] != '|')
 			return 0;
-	st.d = digits;
+	st.d = d;
 	st.n = n;
 	st.k = k;
+	st.sign_mask = sign_mask;
 	st.out = out;
 	st.max = max;
 	st.count = 0;

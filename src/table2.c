@@ -135,7 +135,7 @@ split_procurement(GdParser *p, const GdToken *t, T2 *st)
 
 	while (n < t->len && s[n] >= '0' && s[n] <= '9')
 		n++;
-	nc = gd_split(s, n, 2, cands, 64);
+	nc = gd_split(s, n, 2, 0, cands, 64);
 	if (nc == 1)
 	{
 		GdToken		amount = *t;
@@ -163,6 +163,8 @@ store_row(GdParser *p, T2 *st, int row, const GdRowCells *rc)
 	const GdActiveRowDef *def = gd_active_row_def(st->format, row);
 	GdReport   *r = p->r;
 	int			k = def->ncols;
+	size_t		off,
+				len;
 
 	if (rc->n >= k)
 	{
@@ -180,19 +182,23 @@ store_row(GdParser *p, T2 *st, int row, const GdRowCells *rc)
 		}
 		return;
 	}
-	if (rc->n == 1 && p->runtogether && !rc->tok[0]->cell)
+	if (row == GD_A_PROCUREMENT && rc->n == 1 && p->runtogether && !rc->tok[0]->cell)
 	{
-		const GdToken *t = rc->tok[0];
-		int64_t    *cands;
+		split_procurement(p, rc->tok[0], st);
+		return;
+	}
+	if (p->runtogether && gd_runtogether(rc, k, &off, &len))
+	{
+		unsigned	signs = 0;
+		char		buf[256];
+		int64_t    *cands = gd_alloc(p, sizeof(int64_t) * k * MAX_CANDS);
 		int			n;
 
-		if (row == GD_A_PROCUREMENT)
-		{
-			split_procurement(p, t, st);
-			return;
-		}
-		cands = gd_alloc(p, sizeof(int64_t) * k * MAX_CANDS);
-		n = gd_split(p->t.s + t->off, t->len, k, cands, MAX_CANDS);
+		for (int c = 0; c < k; c++)
+			if (def->cols[c].kind == GD_KIND_SIGNED)
+				signs |= 1u << c;
+		n = gd_split(buf, gd_split_text(p->t.s + off, len, buf, sizeof(buf)), k, signs,
+					 cands, MAX_CANDS);
 		if (n > 0)
 		{
 			bool		open = false;
@@ -218,9 +224,9 @@ store_row(GdParser *p, T2 *st, int row, const GdRowCells *rc)
 					open = true;
 			}
 			if (open)
-				gd_diag(p, "cell.ambiguous_split", "active", def->key, NULL, t->off,
+				gd_diag(p, "cell.ambiguous_split", "active", def->key, NULL, off,
 						"%s：数字连写“%.*s”，有 %d 种分法，无法确定的单元格留空",
-						def->label, (int) (t->len > 40 ? 40 : t->len), p->t.s + t->off, n);
+						def->label, (int) (len > 40 ? 40 : len), p->t.s + off, n);
 			return;
 		}
 	}

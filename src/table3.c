@@ -151,6 +151,8 @@ store_row(GdParser *p, T3 *st, int row, const GdRowCells *rc)
 {
 	GdReport   *r = p->r;
 	const char *key = gd_request_rows[row].key;
+	size_t		off,
+				len;
 
 	if (rc->n == NCOLS)
 	{
@@ -160,18 +162,19 @@ store_row(GdParser *p, T3 *st, int row, const GdRowCells *rc)
 		gd_columns_learn(&st->columns, p, rc);
 		return;
 	}
-	if (rc->n > 0 && !rc->tok[0]->cell && !(p->runtogether && rc->n == 1))
+	if (rc->n > 0 && !rc->tok[0]->cell && !p->runtogether)
 	{
 		/* placed when the complete rows have shown where the columns are */
 		st->pending_row[st->npending] = row;
 		st->pending[st->npending++] = *rc;
 		return;
 	}
-	if (rc->n == 1 && p->runtogether && gd_runtogether(rc, NCOLS))
+	if (p->runtogether && gd_runtogether(rc, NCOLS, &off, &len))
 	{
-		const GdToken *t = rc->tok[0];
 		int64_t    *cands = gd_alloc(p, sizeof(int64_t) * NCOLS * MAX_CANDS);
-		int			n = gd_split(p->t.s + t->off, t->len, NCOLS, cands, MAX_CANDS);
+		char		buf[256];
+		int			n = gd_split(buf, gd_split_text(p->t.s + off, len, buf, sizeof(buf)), NCOLS, 0,
+								 cands, MAX_CANDS);
 
 		if (n > 0)
 		{
@@ -182,12 +185,12 @@ store_row(GdParser *p, T3 *st, int row, const GdRowCells *rc)
 				n = gd_filter_candidates(cands, n, NCOLS, total_is, &r->prose.carried_over);
 			st->cands[row] = cands;
 			st->ncands[row] = n;
-			st->cand_off[row] = t->off;
+			st->cand_off[row] = off;
 			return;
 		}
-		gd_diag(p, "cell.ambiguous_split", "requests", key, NULL, t->off,
+		gd_diag(p, "cell.ambiguous_split", "requests", key, NULL, off,
 				"%s：数字连写“%.*s”，无法确定各单元格的分界", gd_request_rows[row].label,
-				(int) (t->len > 40 ? 40 : t->len), p->t.s + t->off);
+				(int) (len > 40 ? 40 : len), p->t.s + off);
 		return;
 	}
 	gd_diag(p, "row.incomplete", "requests", key, NULL,

@@ -27,7 +27,7 @@ static void
 store_split(GdParser *p, const GdToken *t)
 {
 	int64_t    *cands = gd_alloc(p, sizeof(int64_t) * NCELLS * 4096);
-	int			n = gd_split(p->t.s + t->off, t->len, NCELLS, cands, 4096);
+	int			n = gd_split(p->t.s + t->off, t->len, NCELLS, 0, cands, 4096);
 	GdReport   *r = p->r;
 	bool		open = false;
 
