@@ -87,6 +87,12 @@ demo: deps
 	$(MAKE) install
 	pg_virtualenv -t bash test/demo.sh
 
+# A coordinator and two shards (postgres_fdw) on localhost; also part of make test.
+test-shard: deps
+	$(MAKE) all
+	$(MAKE) install
+	bash test/shard-test.sh
+
 test: deps
 	$(MAKE) all
 	$(MAKE) install

@@ -45,6 +45,9 @@ done
 # Everything that needs a server runs in one throwaway cluster.
 pg_virtualenv -t -o 'max_connections=40' bash test/db-tests.sh
 
+# Scale-out: its own coordinator and shards (make test-shard)
+run_stage test-shard bash test/shard-test.sh
+
 tp=0; tf=0
 while read -r _ p f; do tp=$((tp + p)); tf=$((tf + f)); done < "$results"
 echo "$tp passed, $tf failed"
