@@ -6,7 +6,8 @@
  *		is read in the layout it shows:
  *		- a line that starts with a tab is one Word cell (HTML arrives in this
  *		  form too); short lines after it continue the cell (本年新 / 制作数量);
- *		- a line with '|' holds pipe or Markdown cells;
+ *		- a line with '|' holds pipe or Markdown cells, one with tabs inside
+ *		  holds tab-separated cells (innerText, spreadsheets);
  *		- any other line is free text (pdftotext, web text): words apart by two
  *		  spaces or more are separate cells, numbers are cut from the words
  *		  they are glued to (规章000, 00000004.保护…).
@@ -147,12 +148,11 @@ is_heading_line(const char *s, size_t from, size_t to)
 		gd_contains(rest, "存在的主要问题") || gd_contains(rest, "其他需要报告");
 }
 
-/* A Word cell line: the line starts with a tab; more tabs separate more cells. */
+/* Cells apart by tabs, from 'start' (after a Word line's leading tab) to 'to'. */
 static void
-word_line(GdParser *p, GdTokens *ts, size_t from, size_t to)
+tab_cells(GdParser *p, GdTokens *ts, size_t start, size_t to)
 {
 	const char *s = p->t.s;
-	size_t		start = from + 1;
 
 	for (size_t i = start; i <= to; i++)
 		if (i == to || s[i] == '\t')
@@ -436,7 +436,7 @@ gd_tokenize(GdParser *p, size_t from, size_t to, GdTokens *ts)
 		if (ls < le && s[ls] == '\t')
 		{
 			/* a lone tab is a blank cell */
-			word_line(p, ts, ls, le);
+			tab_cells(p, ts, ls + 1, le);
 			prev_cell = true;
 		}
 		else if (is_blank_line(s, ls, le))
@@ -464,6 +464,13 @@ gd_tokenize(GdParser *p, size_t from, size_t to, GdTokens *ts)
 		else if (memchr(s + ls, '|', le - ls) != NULL)
 		{
 			pipe_line(p, ts, ls, le);
+			prev_cell = false;
+		}
+		else if (memchr(s + ls, '\t', le - ls) != NULL)
+		{
+			/* a row with its cells apart by tabs (innerText, spreadsheets) */
+			tab_cells(p, ts, ls, le);
+			push_rowend(p, ts, le, false);
 			prev_cell = false;
 		}
 		else
