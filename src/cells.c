@@ -269,6 +269,33 @@ unit_len(const char *s, size_t i, size_t to)
 	return 0;
 }
 
+/* Columns of positions in a line, counted forward as the line is read. */
+typedef struct ColTracker
+{
+	size_t		pos;
+	int			col;
+} ColTracker;
+
+static int
+col_at(ColTracker *ct, const char *s, size_t pos)
+{
+	if (pos < ct->pos)
+	{
+		/* tokens are pushed in order, but a text may start before a value */
+		size_t		back = ct->pos;
+
+		while (back > pos)
+			if (((unsigned char) s[--back] & 0xC0) != 0x80)
+				ct->col--;
+		ct->pos = pos;
+		return ct->col;
+	}
+	for (; ct->pos < pos; ct->pos++)
+		if (((unsigned char) s[ct->pos] & 0xC0) != 0x80)
+			ct->col++;
+	return ct->col;
+}
+
 /*
  * Free text: words, numbers cut from the words they are glued to, cells
  * apart by runs of spaces.
@@ -286,6 +313,7 @@ free_line(GdParser *p, GdTokens *ts, size_t from, size_t to)
 	size_t		gap = 2;		/* spaces before the current piece */
 	size_t		word_start = 0;	/* where the last word of the text began */
 	size_t		first = ts->n;
+	ColTracker	ct = {from, 0};
 
 	while (i < to)
 	{
@@ -332,7 +360,7 @@ free_line(GdParser *p, GdTokens *ts, size_t from, size_t to)
 					{
 						if (in_text)
 							push(p, ts, GD_TK_TEXT, text_start, text_end - text_start, false,
-								 (int) nchars(s + from, text_start - from));
+								 col_at(&ct, s, text_start));
 						in_text = true;
 						text_start = a;
 					}
@@ -350,11 +378,11 @@ free_line(GdParser *p, GdTokens *ts, size_t from, size_t to)
 			if (in_text)
 			{
 				push(p, ts, GD_TK_TEXT, text_start, text_end - text_start, false,
-					 (int) nchars(s + from, text_start - from));
+					 col_at(&ct, s, text_start));
 				in_text = false;
 				text_before_value = true;
 			}
-			push(p, ts, GD_TK_VALUE, a, b - a, false, (int) nchars(s + from, a - from));
+			push(p, ts, GD_TK_VALUE, a, b - a, false, col_at(&ct, s, a));
 			ts->v[ts->n - 1].glued = glued;
 			nvalues++;
 			gap = 0;
@@ -370,7 +398,7 @@ free_line(GdParser *p, GdTokens *ts, size_t from, size_t to)
 			if (in_text && gap >= 2 && !(text_end - word_start == 3 && next - i == 3))
 			{
 				push(p, ts, GD_TK_TEXT, text_start, text_end - text_start, false,
-					 (int) nchars(s + from, text_start - from));
+					 col_at(&ct, s, text_start));
 				in_text = false;
 			}
 			/* a placeholder standing alone is a cell: / - — 无 */
@@ -383,7 +411,7 @@ free_line(GdParser *p, GdTokens *ts, size_t from, size_t to)
 				if (w > i && classify(s + i, w - i) == GD_TK_VALUE &&
 					(w == to || s[w] == ' ' || s[w] == '\t'))
 				{
-					push(p, ts, GD_TK_VALUE, i, w - i, false, (int) nchars(s + from, i - from));
+					push(p, ts, GD_TK_VALUE, i, w - i, false, col_at(&ct, s, i));
 					nvalues++;
 					i = w;
 					gap = 0;
@@ -404,7 +432,7 @@ free_line(GdParser *p, GdTokens *ts, size_t from, size_t to)
 	}
 	if (in_text)
 		push(p, ts, GD_TK_TEXT, text_start, text_end - text_start, false,
-			 (int) nchars(s + from, text_start - from));
+			 col_at(&ct, s, text_start));
 	if (ts->n == first + 1 && ts->v[first].kind == GD_TK_VALUE)
 		ts->v[first].alone = true;
 	if (nvalues >= 2 || (nvalues >= 1 && text_before_value))

@@ -262,6 +262,8 @@ typedef struct GdFindings
  * text fills in; on a document read back from jsonb it is not assessable.
  */
 extern void gd_check(const GdReport *r, GdFindings *out, const GdAllocator *a);
+/* only the rules of severity error (govdisc_is_valid) */
+extern void gd_check_errors(const GdReport *r, GdFindings *out, const GdAllocator *a);
 extern void gd_check_pair(const GdReport *prev, const GdReport *cur,
 						  GdFindings *out, const GdAllocator *a);
 extern bool gd_findings_have_error(const GdFindings *f);

@@ -108,25 +108,40 @@ set_published(GdReport *r, int y, int m, int d)
 	snprintf(r->published, sizeof(r->published), "%04d-%02d-%02d", y, m, d);
 }
 
-static bool
-has(const char *s, size_t a, size_t b, const char *needle)
-{
-	size_t		n = strlen(needle);
-
-	for (size_t i = a; i + n <= b; i++)
-		if (memcmp(s + i, needle, n) == 0)
-			return true;
-	return false;
-}
-
 static size_t
 find(const char *s, size_t a, size_t b, const char *needle)
 {
 	size_t		n = strlen(needle);
+	const char *p = s + a;
+	const char *end = s + b;
 
-	for (size_t i = a; i + n <= b; i++)
-		if (memcmp(s + i, needle, n) == 0)
-			return i;
+	while (p + n <= end)
+	{
+		p = memchr(p, needle[0], end - p);
+		if (p == NULL || p + n > end)
+			break;
+		if (memcmp(p, needle, n) == 0)
+			return (size_t) (p - s);
+		p++;
+	}
+	return (size_t) -1;
+}
+
+static bool
+has(const char *s, size_t a, size_t b, const char *needle)
+{
+	return find(s, a, b, needle) != (size_t) -1;
+}
+
+/* The last occurrence of needle in s[a..b), or (size_t) -1. */
+static size_t
+find_last(const char *s, size_t a, size_t b, const char *needle)
+{
+	size_t		n = strlen(needle);
+
+	for (size_t i = b; i >= a + n; i--)
+		if (memcmp(s + i - n, needle, n) == 0)
+			return i - n;
 	return (size_t) -1;
 }
 
@@ -330,8 +345,13 @@ read_published(GdParser *p)
 		a = skip_spaces(s, a, b);
 		lines++;
 		/* web text: the closing follows the last sentence on the same line */
-		while (has(s, a, b, "。"))
-			a = find(s, a, b, "。") + 3;
+		if (b - a > 3 * 40)
+		{
+			size_t		stop = find_last(s, a, b, "。");
+
+			if (stop != (size_t) -1)
+				a = stop + 3;
+		}
 		a = skip_spaces(s, a, b);
 		if (nchars(s, a, b) > 40)
 			continue;

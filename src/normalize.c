@@ -603,6 +603,21 @@ gd_normalize(GdParser *p, const char *in, size_t len)
 			continue;
 		}
 
+		/*
+		 * The bulk of a report: CJK ideographs (U+4E00..U+9FFF, lead bytes
+		 * E4..E9), which NFKC leaves alone.
+		 */
+		if (b >= 0xE4 && b <= 0xE9 && i + 2 < len && nrun == 0 &&
+			((unsigned char) in[i + 1] & 0xC0) == 0x80 &&
+			((unsigned char) in[i + 2] & 0xC0) == 0x80)
+		{
+			out_reserve(&o, 3);
+			memcpy(o.buf + o.len, in + i, 3);
+			o.len += 3;
+			i += 3;
+			orig++;
+			continue;
+		}
 		next = i;
 		c = gd_utf8_next(in, len, &next);
 		if (is_inert(c) && extra_fold(c) == c && c != 0xFFFD)

@@ -20,5 +20,7 @@ extern Jsonb *govdisc_report_to_jsonb(const GdReport *r);
 
 /* pg_jsonb_in.c: a stored document back into the struct, no re-parse */
 extern GdReport *govdisc_report_from_jsonb(Jsonb *doc, MemoryContext cxt);
+/* the same, reading only the three tables (enough for the error rules) */
+extern GdReport *govdisc_report_tables_from_jsonb(Jsonb *doc, MemoryContext cxt);
 
 #endif							/* PG_GOVDISC_H */

@@ -162,7 +162,7 @@ store_row(GdParser *p, T3 *st, int row, const GdRowCells *rc)
 		gd_columns_learn(&st->columns, p, rc);
 		return;
 	}
-	if (rc->n > 0 && !rc->tok[0]->cell && !p->runtogether)
+	if (rc->n > 0 && !rc->tok[0]->cell && !p->runtogether && st->npending < GD_R_NROWS)
 	{
 		/* placed when the complete rows have shown where the columns are */
 		st->pending_row[st->npending] = row;

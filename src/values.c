@@ -68,6 +68,25 @@ gd_read_number(const char *s, size_t n, GdNumber *num)
 	bool		any = false;
 
 	memset(num, 0, sizeof(*num));
+
+	/* the common cells first: plain digits, and words */
+	if (n > 0 && n <= 18)
+	{
+		size_t		k = 0;
+
+		while (k < n && s[k] >= '0' && s[k] <= '9')
+			k++;
+		if (k == n)
+		{
+			for (k = 0; k < n; k++)
+				num->int_part = num->int_part * 10 + (uint64_t) (s[k] - '0');
+			num->int_digits = (int) n;
+			return GD_CELL_OK;
+		}
+	}
+	if (n >= 3 && (unsigned char) s[0] >= 0xE4 && (unsigned char) s[0] <= 0xE9 &&
+		!(n == 3 && (memcmp(s, "无", 3) == 0 || memcmp(s, "空", 3) == 0)))
+		return GD_CELL_TEXT;
 	len = 0;
 	/* white space inside a cell (2 笔, 1 000) carries no meaning */
 	for (size_t k = 0; k < n; k++)

@@ -1,0 +1,836 @@
+/*
+ * rules.c
+ *		The rule catalog (checks.md): the template's accounting rules
+ *		(勾稽关系) and the completeness and plausibility checks, judged on
+ *		one GdReport or on two consecutive reports of one agency.
+ *
+ * A rule is judged only on the cells it names: where one of them is blank
+ * (GD_NULL) the rule is not assessable there and says nothing.  The blank
+ * cells themselves are reported once, by completeness.blank_cells, one
+ * finding per row listing its blank columns.
+ *
+ * Findings are appended in catalog order, and within a rule in table, row,
+ * column order, so the output is deterministic.
+ */
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "govdisc.h"
+
+typedef struct Judge
+{
+	const GdAllocator *a;
+	GdFindings *out;
+} Judge;
+
+static const char *const cn_numerals[7] = {"", "一", "二", "三", "四", "五", "六"};
+
+#ifdef __GNUC__
+#define RULES_PRINTF(f, a) __attribute__((format(printf, f, a)))
+#else
+#define RULES_PRINTF(f, a)
+#endif
+
+static const char *msg(const Judge *j, const char *f,...) RULES_PRINTF(2, 3);
+
+/* A message, formatted into memory from the allocator. */
+static const char *
+msg(const Judge *j, const char *f,...)
+{
+	char		buf[1024];
+	va_list		ap;
+	int			n;
+	char	   *s;
+
+	va_start(ap, f);
+	n = vsnprintf(buf, sizeof(buf), f, ap);
+	va_end(ap);
+	if (n < 0)
+		n = 0;
+	s = j->a->alloc(j->a->ctx, (size_t) n + 1);
+	if ((size_t) n < sizeof(buf))
+		memcpy(s, buf, (size_t) n + 1);
+	else
+	{
+		va_start(ap, f);
+		vsnprintf(s, (size_t) n + 1, f, ap);
+		va_end(ap);
+	}
+	return s;
+}
+
+static GdFinding *
+add(const Judge *j, const char *rule, GdSeverity sev,
+	const char *table, const char *row, const char *column)
+{
+	GdFindings *f = j->out;
+	GdFinding  *x;
+
+	if (f->n == f->max)
+	{
+		int			max = f->max ? f->max * 2 : 16;
+		GdFinding  *items = j->a->alloc(j->a->ctx, (size_t) max * sizeof(GdFinding));
+
+		if (f->n)
+			memcpy(items, f->items, (size_t) f->n * sizeof(GdFinding));
+		if (f->items && j->a->release)
+			j->a->release(j->a->ctx, f->items);
+		f->items = items;
+		f->max = max;
+	}
+	x = &f->items[f->n++];
+	memset(x, 0, sizeof(*x));
+	x->rule = rule;
+	x->severity = sev;
+	x->table = table;
+	x->row = row;
+	x->column = column;
+	return x;
+}
+
+static void
+set_numbers(GdFinding *x, int64_t expected, int64_t actual)
+{
+	x->has_expected = x->has_actual = true;
+	x->expected = expected;
+	x->actual = actual;
+}
+
+/*
+ * *acc += v.  False when v is blank or the sum leaves int64 (then the rule
+ * is not assessable; GD_NULL itself is never produced).
+ */
+static bool
+acc_add(int64_t *acc, int64_t v)
+{
+	if (v == GD_NULL)
+		return false;
+	if ((v > 0 && *acc > INT64_MAX - v) || (v < 0 && *acc < INT64_MIN + 1 - v))
+		return false;
+	*acc += v;
+	return true;
+}
+
+static bool
+acc_sub(int64_t *acc, int64_t v)
+{
+	return v != GD_NULL && acc_add(acc, -v);
+}
+
+/* ---- names as the report prints them ---- */
+
+/* 表三 row: sub-rows such as "1.属于国家秘密" are named with their heading */
+static void
+request_row_name(int row, char *buf, size_t size)
+{
+	const GdRowDef *d = &gd_request_rows[row];
+
+	if (d->group && d->label[0] >= '0' && d->label[0] <= '9')
+		snprintf(buf, size, "%s %s", d->group, d->label);
+	else
+		snprintf(buf, size, "%s", d->label);
+}
+
+static void
+review_row_name(int row, char *buf, size_t size)
+{
+	const GdRowDef *d = &gd_review_rows[row];
+
+	if (d->group)
+		snprintf(buf, size, "%s %s", d->group, d->label);
+	else
+		snprintf(buf, size, "%s", d->label);
+}
+
+/* 表三 result rows ((一) to (六)) of the given format */
+static bool
+is_result_row(int row, int format)
+{
+	return row >= GD_R_GRANTED && row <= GD_R_OTHER_MISC &&
+		gd_request_row_in_format(row, format);
+}
+
+/* ---- requests.balance ---- */
+static void
+rule_requests_balance(const Judge *j, const GdReport *r)
+{
+	if (r->requests_format == 0)
+		return;
+	for (int c = 0; c < GD_C_NCOLS; c++)
+	{
+		int64_t		in = 0,
+					out = 0;
+		GdFinding  *x;
+
+		if (!acc_add(&in, r->requests[GD_R_RECEIVED][c]) ||
+			!acc_add(&in, r->requests[GD_R_CARRIED_OVER][c]) ||
+			!acc_add(&out, r->requests[GD_R_TOTAL][c]) ||
+			!acc_add(&out, r->requests[GD_R_CARRIED_FORWARD][c]))
+			continue;
+		if (in == out)
+			continue;
+		x = add(j, "requests.balance", GD_SEV_ERROR, "requests", NULL,
+				gd_request_cols[c].key);
+		set_numbers(x, in, out);
+		x->message = msg(j, "表三“%s”列：第一项加第二项之和（%lld）不等于第三项加第四项之和（%lld）",
+						 gd_request_cols[c].label, (long long) in, (long long) out);
+	}
+}
+
+/* ---- requests.results_sum ---- */
+static void
+rule_requests_results_sum(const Judge *j, const GdReport *r)
+{
+	int			fmt = r->requests_format;
+
+	if (fmt == 0)
+		return;
+	for (int c = 0; c < GD_C_NCOLS; c++)
+	{
+		int64_t		sum = 0;
+		int64_t		total = r->requests[GD_R_TOTAL][c];
+		bool		ok = total != GD_NULL;
+		GdFinding  *x;
+
+		for (int row = 0; ok && row < GD_R_NROWS; row++)
+			if (is_result_row(row, fmt))
+				ok = acc_add(&sum, r->requests[row][c]);
+		if (!ok || sum == total)
+			continue;
+		x = add(j, "requests.results_sum", GD_SEV_ERROR, "requests",
+				gd_request_rows[GD_R_TOTAL].key, gd_request_cols[c].key);
+		set_numbers(x, sum, total);
+		x->message = msg(j, "表三“%s”列：“%s”（%lld）不等于（一）至（六）各项之和（%lld）",
+						 gd_request_cols[c].label, gd_request_rows[GD_R_TOTAL].label,
+						 (long long) total, (long long) sum);
+	}
+}
+
+/* ---- requests.row_sum ---- */
+static void
+rule_requests_row_sum(const Judge *j, const GdReport *r)
+{
+	if (r->requests_format == 0)
+		return;
+	for (int row = 0; row < GD_R_NROWS; row++)
+	{
+		int64_t		sum = 0;
+		int64_t		total = r->requests[row][GD_C_TOTAL];
+		bool		ok = total != GD_NULL;
+		char		name[256];
+		GdFinding  *x;
+
+		if (!gd_request_row_in_format(row, r->requests_format))
+			continue;
+		for (int c = 0; ok && c < GD_C_TOTAL; c++)
+			ok = acc_add(&sum, r->requests[row][c]);
+		if (!ok || sum == total)
+			continue;
+		request_row_name(row, name, sizeof(name));
+		x = add(j, "requests.row_sum", GD_SEV_ERROR, "requests",
+				gd_request_rows[row].key, gd_request_cols[GD_C_TOTAL].key);
+		set_numbers(x, sum, total);
+		x->message = msg(j, "表三“%s”行：“%s”（%lld）不等于%s至%s各列之和（%lld）",
+						 name, gd_request_cols[GD_C_TOTAL].label, (long long) total,
+						 gd_request_cols[0].label, gd_request_cols[GD_C_TOTAL - 1].label,
+						 (long long) sum);
+	}
+}
+
+/* ---- review.sum ---- */
+static void
+rule_review_sum(const Judge *j, const GdReport *r)
+{
+	if (!r->review_present)
+		return;
+	for (int row = 0; row < GD_V_NROWS; row++)
+	{
+		int64_t		sum = 0;
+		int64_t		total = r->review[row][GD_VC_TOTAL];
+		bool		ok = total != GD_NULL;
+		char		name[128];
+		GdFinding  *x;
+
+		for (int c = 0; ok && c < GD_VC_TOTAL; c++)
+			ok = acc_add(&sum, r->review[row][c]);
+		if (!ok || sum == total)
+			continue;
+		review_row_name(row, name, sizeof(name));
+		x = add(j, "review.sum", GD_SEV_ERROR, "review", gd_review_rows[row].key,
+				gd_review_cols[GD_VC_TOTAL].key);
+		set_numbers(x, sum, total);
+		x->message = msg(j, "表四“%s”：“%s”（%lld）不等于%s、%s、%s、%s之和（%lld）",
+						 name, gd_review_cols[GD_VC_TOTAL].label, (long long) total,
+						 gd_review_cols[GD_VC_UPHELD].label, gd_review_cols[GD_VC_CORRECTED].label,
+						 gd_review_cols[GD_VC_OTHER].label, gd_review_cols[GD_VC_PENDING].label,
+						 (long long) sum);
+	}
+}
+
+/* ---- values.non_negative ---- */
+static void
+negative(const Judge *j, const char *table, const char *row, const char *col,
+		 int64_t v, bool amount, const char *where)
+{
+	GdFinding  *x = add(j, "values.non_negative", GD_SEV_ERROR, table, row, col);
+	char		num[32];
+
+	x->has_actual = true;
+	x->actual = v;
+	x->amount = amount;
+	if (amount)
+		gd_amount_format(v, num);
+	else
+		snprintf(num, sizeof(num), "%lld", (long long) v);
+	x->message = msg(j, "%s为负数（%s），只有“本年增/减”可以为负", where, num);
+}
+
+static void
+rule_values_non_negative(const Judge *j, const GdReport *r)
+{
+	char		name[512];
+
+	if (r->active_format != 0)
+		for (int row = 0; row < GD_A_NROWS; row++)
+		{
+			const GdActiveRowDef *d = gd_active_row_def(r->active_format, row);
+
+			for (int c = 0; c < d->ncols; c++)
+			{
+				int64_t		v = r->active[row][c];
+
+				if (d->cols[c].kind == GD_KIND_SIGNED || v == GD_NULL || v >= 0)
+					continue;
+				snprintf(name, sizeof(name), "表二“%s”行“%s”", d->label, d->cols[c].label);
+				negative(j, "active", d->key, d->cols[c].key, v,
+						 d->cols[c].kind == GD_KIND_AMOUNT, name);
+			}
+		}
+	if (r->requests_format != 0)
+		for (int row = 0; row < GD_R_NROWS; row++)
+		{
+			char		rname[256];
+
+			if (!gd_request_row_in_format(row, r->requests_format))
+				continue;
+			for (int c = 0; c < GD_C_NCOLS; c++)
+			{
+				int64_t		v = r->requests[row][c];
+
+				if (v == GD_NULL || v >= 0)
+					continue;
+				request_row_name(row, rname, sizeof(rname));
+				snprintf(name, sizeof(name), "表三“%s”行“%s”列", rname, gd_request_cols[c].label);
+				negative(j, "requests", gd_request_rows[row].key, gd_request_cols[c].key,
+						 v, false, name);
+			}
+		}
+	if (r->review_present)
+		for (int row = 0; row < GD_V_NROWS; row++)
+		{
+			char		rname[128];
+
+			for (int c = 0; c < GD_VC_NCOLS; c++)
+			{
+				int64_t		v = r->review[row][c];
+
+				if (v == GD_NULL || v >= 0)
+					continue;
+				review_row_name(row, rname, sizeof(rname));
+				snprintf(name, sizeof(name), "表四“%s”“%s”", rname, gd_review_cols[c].label);
+				negative(j, "review", gd_review_rows[row].key, gd_review_cols[c].key,
+						 v, false, name);
+			}
+		}
+	if (r->fees_present)
+	{
+		if (r->fee_cases != GD_NULL && r->fee_cases < 0)
+			negative(j, "processing_fees", NULL, "cases", r->fee_cases, false,
+					 "第六部分信息处理费的收费件数");
+		if (r->fee_amount != GD_NULL && r->fee_amount < 0)
+			negative(j, "processing_fees", NULL, "amount_yuan", r->fee_amount, true,
+					 "第六部分信息处理费的收费金额（元）");
+	}
+}
+
+/* ---- completeness.tables ---- */
+static void
+missing_table(const Judge *j, const char *table, int section)
+{
+	GdFinding  *x = add(j, "completeness.tables", GD_SEV_ERROR, table, NULL, NULL);
+
+	x->message = msg(j, "缺少表%s“%s”：年度报告必须包含表二、表三和表四",
+					 cn_numerals[section], gd_section_titles[section - 1]);
+}
+
+static void
+rule_completeness_tables(const Judge *j, const GdReport *r)
+{
+	if (r->active_format == 0)
+		missing_table(j, "active", 2);
+	if (r->requests_format == 0)
+		missing_table(j, "requests", 3);
+	if (!r->review_present)
+		missing_table(j, "review", 4);
+}
+
+/* ---- completeness.blank_cells: one finding per row ---- */
+
+/* appends "、label" (or "label") to a growing list in buf */
+static void
+list_append(char *buf, size_t size, size_t *len, const char *sep, const char *s)
+{
+	int			n = snprintf(buf + *len, size - *len, "%s%s", *len ? sep : "", s);
+
+	if (n > 0)
+		*len = (*len + (size_t) n < size) ? *len + (size_t) n : size - 1;
+}
+
+static void
+blank_row(const Judge *j, const char *table, const char *row, const char *where,
+		  int nblank, int ncols, const char *labels, const char *keys)
+{
+	GdFinding  *x = add(j, "completeness.blank_cells", GD_SEV_WARNING, table, row,
+						msg(j, "%s", keys));
+
+	if (nblank == ncols)
+		x->message = msg(j, "%s整行空白（%d个单元格）", where, nblank);
+	else
+		x->message = msg(j, "%s有%d个空白单元格：%s", where, nblank, labels);
+}
+
+static void
+rule_completeness_blank_cells(const Judge *j, const GdReport *r)
+{
+	char		labels[1024],
+				keys[512],
+				where[512],
+				rname[256];
+	size_t		ll,
+				kl;
+	int			nblank;
+
+	if (r->active_format != 0)
+		for (int row = 0; row < GD_A_NROWS; row++)
+		{
+			const GdActiveRowDef *d = gd_active_row_def(r->active_format, row);
+
+			ll = kl = 0;
+			nblank = 0;
+			labels[0] = keys[0] = '\0';
+			for (int c = 0; c < d->ncols; c++)
+			{
+				if (r->active[row][c] != GD_NULL)
+					continue;
+				/* an amount printed without a unit is not a blank cell */
+				if (d->cols[c].kind == GD_KIND_AMOUNT && row == GD_A_PROCUREMENT &&
+					r->procurement_amount_text && r->procurement_amount_text[0])
+					continue;
+				nblank++;
+				list_append(labels, sizeof(labels), &ll, "、", d->cols[c].label);
+				list_append(keys, sizeof(keys), &kl, ",", d->cols[c].key);
+			}
+			if (nblank == 0)
+				continue;
+			snprintf(where, sizeof(where), "表二“%s”行", d->label);
+			blank_row(j, "active", d->key, where, nblank, d->ncols, labels, keys);
+		}
+	if (r->requests_format != 0)
+		for (int row = 0; row < GD_R_NROWS; row++)
+		{
+			if (!gd_request_row_in_format(row, r->requests_format))
+				continue;
+			ll = kl = 0;
+			nblank = 0;
+			labels[0] = keys[0] = '\0';
+			for (int c = 0; c < GD_C_NCOLS; c++)
+			{
+				if (r->requests[row][c] != GD_NULL)
+					continue;
+				nblank++;
+				list_append(labels, sizeof(labels), &ll, "、", gd_request_cols[c].label);
+				list_append(keys, sizeof(keys), &kl, ",", gd_request_cols[c].key);
+			}
+			if (nblank == 0)
+				continue;
+			request_row_name(row, rname, sizeof(rname));
+			snprintf(where, sizeof(where), "表三“%s”行", rname);
+			blank_row(j, "requests", gd_request_rows[row].key, where, nblank, GD_C_NCOLS,
+					  labels, keys);
+		}
+	if (r->review_present)
+		for (int row = 0; row < GD_V_NROWS; row++)
+		{
+			ll = kl = 0;
+			nblank = 0;
+			labels[0] = keys[0] = '\0';
+			for (int c = 0; c < GD_VC_NCOLS; c++)
+			{
+				if (r->review[row][c] != GD_NULL)
+					continue;
+				nblank++;
+				list_append(labels, sizeof(labels), &ll, "、", gd_review_cols[c].label);
+				list_append(keys, sizeof(keys), &kl, ",", gd_review_cols[c].key);
+			}
+			if (nblank == 0)
+				continue;
+			review_row_name(row, rname, sizeof(rname));
+			snprintf(where, sizeof(where), "表四“%s”行", rname);
+			blank_row(j, "review", gd_review_rows[row].key, where, nblank, GD_VC_NCOLS,
+					  labels, keys);
+		}
+}
+
+/* ---- completeness.sections ---- */
+static void
+rule_completeness_sections(const Judge *j, const GdReport *r)
+{
+	bool		seen[7] = {false};
+	char		list[1024];
+	size_t		len = 0;
+	int			nmissing = 0;
+	int			n = r->nsections < 6 ? r->nsections : 6;
+
+	if (n < 0)
+		n = 0;
+	for (int i = 0; i < n; i++)
+		if (r->sections[i].no >= 1 && r->sections[i].no <= 6)
+			seen[r->sections[i].no] = true;
+	list[0] = '\0';
+	for (int no = 1; no <= 6; no++)
+	{
+		char		part[160];
+
+		if (seen[no])
+			continue;
+		nmissing++;
+		snprintf(part, sizeof(part), "%s、%s", cn_numerals[no], gd_section_titles[no - 1]);
+		list_append(list, sizeof(list), &len, "；", part);
+	}
+	if (nmissing)
+	{
+		GdFinding  *x = add(j, "completeness.sections", GD_SEV_WARNING, NULL, NULL, NULL);
+
+		x->has_expected = x->has_actual = true;
+		x->expected = 6;
+		x->actual = 6 - nmissing;
+		x->message = msg(j, "年度报告应有六个部分，缺少%d个：%s", nmissing, list);
+	}
+	for (int i = 1; i < n; i++)
+	{
+		int			prev = r->sections[i - 1].no,
+					cur = r->sections[i].no;
+
+		if (cur < 1 || cur > 6 || prev < 1 || prev > 6 || cur > prev)
+			continue;
+		add(j, "completeness.sections", GD_SEV_WARNING, NULL, NULL, NULL)->message =
+			msg(j, "第%s部分“%s”出现在第%s部分“%s”之后：六个部分应按一至六的顺序排列",
+				cn_numerals[cur], gd_section_titles[cur - 1],
+				cn_numerals[prev], gd_section_titles[prev - 1]);
+		break;
+	}
+}
+
+/* ---- template.year ---- */
+static void
+rule_template_year(const Judge *j, const GdReport *r)
+{
+	int			want;
+	GdFinding  *x;
+
+	if (r->template_ == GD_TPL_MIXED)
+	{
+		char		formats[128] = "混用2019年和2021年格式";
+		char		advice[128] = "同一份报告应统一采用一种格式";
+
+		if (r->active_format && r->requests_format &&
+			r->active_format != r->requests_format)
+			snprintf(formats, sizeof(formats), "表二采用%d年格式，表三采用%d年格式",
+					 r->active_format, r->requests_format);
+		if (r->year >= 2019)
+			snprintf(advice, sizeof(advice), "%d年度的报告应统一采用%d年格式",
+					 r->year, r->year >= 2021 ? 2021 : 2019);
+		x = add(j, "template.year", GD_SEV_WARNING, NULL, NULL, NULL);
+		x->message = msg(j, "各表格式不一致（%s）：%s", formats, advice);
+		return;
+	}
+	if (r->template_ != GD_TPL_2019 && r->template_ != GD_TPL_2021)
+		return;
+	if (r->year >= 2021)
+		want = 2021;
+	else if (r->year >= 2019)
+		want = 2019;
+	else
+		return;					/* year unknown, or before the 2019 format */
+	if ((int) r->template_ == want)
+		return;
+	x = add(j, "template.year", GD_SEV_WARNING, NULL, NULL, NULL);
+	set_numbers(x, want, (int64_t) r->template_);
+	x->message = msg(j, "%d年度的报告采用了%d年格式，应采用%d年格式（%s）",
+					 r->year, (int) r->template_, want,
+					 want == 2021 ? "国办公开办函〔2021〕30号" : "国办公开办函〔2019〕60号");
+}
+
+/* ---- active.decisions_vs_items ---- */
+static void
+rule_active_decisions_vs_items(const Judge *j, const GdReport *r)
+{
+	static const int rows[] = {GD_A_LICENSING, GD_A_OTHER_SERVICES, GD_A_PENALTIES, GD_A_COERCION};
+
+	if (r->active_format != 2019)
+		return;
+	for (size_t i = 0; i < sizeof(rows) / sizeof(rows[0]); i++)
+	{
+		const GdActiveRowDef *d = gd_active_row_def(2019, rows[i]);
+		int64_t		prior = r->active[rows[i]][0],
+					change = r->active[rows[i]][1],
+					decisions = r->active[rows[i]][2];
+		int64_t		items = 0;
+		GdFinding  *x;
+
+		/* nothing to tell from a row of zeros */
+		if (!acc_add(&items, prior) || !acc_add(&items, change) ||
+			decisions == GD_NULL || decisions == 0 || items != decisions)
+			continue;
+		x = add(j, "active.decisions_vs_items", GD_SEV_WARNING, "active", d->key,
+				d->cols[2].key);
+		set_numbers(x, items, decisions);
+		x->message = msg(j, "表二“%s”行：“%s”（%lld）恰好等于“%s”加“%s”（%lld%+lld），疑似把项目数量填进了处理决定数量栏",
+						 d->label, d->cols[2].label, (long long) decisions,
+						 d->cols[0].label, d->cols[1].label, (long long) prior,
+						 (long long) change);
+	}
+}
+
+/* ---- fees.disclosed ---- */
+static void
+rule_fees_disclosed(const Judge *j, const GdReport *r)
+{
+	if (r->template_ != GD_TPL_2021 && r->active_format != 2021 &&
+		r->requests_format != 2021)
+		return;
+	if (r->fees_present)
+		return;
+	add(j, "fees.disclosed", GD_SEV_WARNING, "processing_fees", NULL, NULL)->message =
+		msg(j, "第六部分“%s”未说明是否收取信息处理费（2021年格式要求说明）",
+			gd_section_titles[5]);
+}
+
+/* ---- prose.requests ---- */
+static void
+prose_mismatch(const Judge *j, const char *what, int64_t stated,
+			   const char *table, const char *row, int64_t value, const char *where)
+{
+	GdFinding  *x;
+
+	if (stated == GD_NULL || value == GD_NULL || stated == value)
+		return;
+	x = add(j, "prose.requests", GD_SEV_WARNING, table, row, "total");
+	set_numbers(x, stated, value);
+	x->message = msg(j, "正文所述%s（%lld件）与%s（%lld）不一致",
+					 what, (long long) stated, where, (long long) value);
+}
+
+static void
+rule_prose_requests(const Judge *j, const GdReport *r)
+{
+	char		where[512];
+
+	if (r->requests_format != 0)
+	{
+		static const struct
+		{
+			int			row;
+			const char *what;
+		}			rows[] = {
+			{GD_R_RECEIVED, "新收政府信息公开申请"},
+			{GD_R_CARRIED_OVER, "上年结转申请"},
+			{GD_R_CARRIED_FORWARD, "结转下年度继续办理的申请"},
+		};
+
+		for (size_t i = 0; i < sizeof(rows) / sizeof(rows[0]); i++)
+		{
+			int64_t		stated = rows[i].row == GD_R_RECEIVED ? r->prose.received :
+				rows[i].row == GD_R_CARRIED_OVER ? r->prose.carried_over :
+				r->prose.carried_forward;
+
+			snprintf(where, sizeof(where), "表三“%s”行“%s”列",
+					 gd_request_rows[rows[i].row].label, gd_request_cols[GD_C_TOTAL].label);
+			prose_mismatch(j, rows[i].what, stated, "requests",
+						   gd_request_rows[rows[i].row].key,
+						   r->requests[rows[i].row][GD_C_TOTAL], where);
+		}
+	}
+	if (r->review_present)
+	{
+		int64_t		lit = 0;
+
+		snprintf(where, sizeof(where), "表四“%s”的“%s”", gd_review_rows[GD_V_RECONSIDERATION].label,
+				 gd_review_cols[GD_VC_TOTAL].label);
+		prose_mismatch(j, "行政复议", r->prose.reconsideration, "review",
+					   gd_review_rows[GD_V_RECONSIDERATION].key,
+					   r->review[GD_V_RECONSIDERATION][GD_VC_TOTAL], where);
+		if (!acc_add(&lit, r->review[GD_V_LITIGATION_DIRECT][GD_VC_TOTAL]) ||
+			!acc_add(&lit, r->review[GD_V_LITIGATION_AFTER][GD_VC_TOTAL]))
+			lit = GD_NULL;
+		snprintf(where, sizeof(where), "表四行政诉讼（%s与%s）的“%s”之和",
+				 gd_review_rows[GD_V_LITIGATION_DIRECT].label,
+				 gd_review_rows[GD_V_LITIGATION_AFTER].label, gd_review_cols[GD_VC_TOTAL].label);
+		prose_mismatch(j, "行政诉讼", r->prose.litigation, "review", NULL, lit, where);
+	}
+}
+
+/* the rules of severity error come first in the catalog */
+static void
+error_rules(const Judge *j, const GdReport *r)
+{
+	rule_requests_balance(j, r);
+	rule_requests_results_sum(j, r);
+	rule_requests_row_sum(j, r);
+	rule_review_sum(j, r);
+	rule_values_non_negative(j, r);
+	rule_completeness_tables(j, r);
+}
+
+void
+gd_check(const GdReport *r, GdFindings *out, const GdAllocator *a)
+{
+	Judge		j = {a, out};
+
+	error_rules(&j, r);
+	rule_completeness_blank_cells(&j, r);
+	rule_completeness_sections(&j, r);
+	rule_template_year(&j, r);
+	rule_active_decisions_vs_items(&j, r);
+	rule_fees_disclosed(&j, r);
+	rule_prose_requests(&j, r);
+}
+
+/*
+ * Only the rules of severity error: what govdisc_is_valid needs, without
+ * the cost of judging and wording the warnings.
+ */
+void
+gd_check_errors(const GdReport *r, GdFindings *out, const GdAllocator *a)
+{
+	Judge		j = {a, out};
+
+	error_rules(&j, r);
+}
+
+/* ---- pair rules ---- */
+
+static void
+pair_carryover(const Judge *j, const GdReport *prev, const GdReport *cur)
+{
+	if (prev->requests_format == 0 || cur->requests_format == 0)
+		return;
+	for (int c = 0; c < GD_C_NCOLS; c++)
+	{
+		int64_t		was = prev->requests[GD_R_CARRIED_FORWARD][c],
+					is = cur->requests[GD_R_CARRIED_OVER][c];
+		GdFinding  *x;
+
+		if (was == GD_NULL || is == GD_NULL || was == is)
+			continue;
+		x = add(j, "pair.carryover", GD_SEV_ERROR, "requests",
+				gd_request_rows[GD_R_CARRIED_OVER].key, gd_request_cols[c].key);
+		set_numbers(x, was, is);
+		x->message = msg(j, "表三“%s”列：本年“%s”（%lld）不等于上一年报告的“%s”（%lld）",
+						 gd_request_cols[c].label, gd_request_rows[GD_R_CARRIED_OVER].label,
+						 (long long) is, gd_request_rows[GD_R_CARRIED_FORWARD].label,
+						 (long long) was);
+	}
+}
+
+static void
+pair_in_force(const Judge *j, const GdReport *prev, const GdReport *cur)
+{
+	static const int rows[] = {GD_A_RULES, GD_A_NORMATIVE};
+
+	if (prev->active_format != 2021 || cur->active_format != 2021)
+		return;
+	for (size_t i = 0; i < sizeof(rows) / sizeof(rows[0]); i++)
+	{
+		const GdActiveRowDef *d = gd_active_row_def(2021, rows[i]);
+		const int64_t *p = prev->active[rows[i]],
+				   *c = cur->active[rows[i]];
+		int64_t		want = 0;
+		GdFinding  *x;
+
+		/* columns: issued, repealed, in_force */
+		if (!acc_add(&want, p[2]) || !acc_add(&want, c[0]) || !acc_sub(&want, c[1]) ||
+			c[2] == GD_NULL || c[2] == want)
+			continue;
+		x = add(j, "pair.in_force", GD_SEV_WARNING, "active", d->key, d->cols[2].key);
+		set_numbers(x, want, c[2]);
+		x->message = msg(j, "表二“%s”行：“%s”（%lld）不等于上一年的%lld加“%s”（%lld）减“%s”（%lld）之和（%lld）",
+						 d->label, d->cols[2].label, (long long) c[2], (long long) p[2],
+						 d->cols[0].label, (long long) c[0], d->cols[1].label,
+						 (long long) c[1], (long long) want);
+	}
+}
+
+static void
+pair_prior_items(const Judge *j, const GdReport *prev, const GdReport *cur)
+{
+	static const int rows[] = {GD_A_LICENSING, GD_A_OTHER_SERVICES, GD_A_PENALTIES,
+	GD_A_COERCION, GD_A_FEES};
+
+	if (prev->active_format != 2019 || cur->active_format != 2019)
+		return;
+	for (size_t i = 0; i < sizeof(rows) / sizeof(rows[0]); i++)
+	{
+		const GdActiveRowDef *d = gd_active_row_def(2019, rows[i]);
+		const int64_t *p = prev->active[rows[i]],
+				   *c = cur->active[rows[i]];
+		int64_t		want = 0;
+		GdFinding  *x;
+
+		/* columns: prior, change */
+		if (!acc_add(&want, p[0]) || !acc_add(&want, p[1]) ||
+			c[0] == GD_NULL || c[0] == want)
+			continue;
+		x = add(j, "pair.prior_items", GD_SEV_WARNING, "active", d->key, d->cols[0].key);
+		set_numbers(x, want, c[0]);
+		x->message = msg(j, "表二“%s”行：“%s”（%lld）不等于上一年报告的“%s”加“%s”（%lld%+lld=%lld）",
+						 d->label, d->cols[0].label, (long long) c[0], d->cols[0].label,
+						 d->cols[1].label, (long long) p[0], (long long) p[1],
+						 (long long) want);
+	}
+}
+
+static void
+pair_year(const Judge *j, const GdReport *prev, const GdReport *cur)
+{
+	GdFinding  *x;
+
+	if (prev->year == 0 || cur->year == 0 || (int64_t) cur->year == (int64_t) prev->year + 1)
+		return;
+	x = add(j, "pair.year", GD_SEV_ERROR, NULL, NULL, NULL);
+	set_numbers(x, (int64_t) prev->year + 1, cur->year);
+	x->message = msg(j, "本年报告是%d年度的，上一年报告是%d年度的：应为相邻两年（%d年度之后是%lld年度）",
+					 cur->year, prev->year, prev->year, (long long) prev->year + 1);
+}
+
+void
+gd_check_pair(const GdReport *prev, const GdReport *cur, GdFindings *out,
+			  const GdAllocator *a)
+{
+	Judge		j = {a, out};
+
+	pair_carryover(&j, prev, cur);
+	pair_in_force(&j, prev, cur);
+	pair_prior_items(&j, prev, cur);
+	pair_year(&j, prev, cur);
+}
+
+bool
+gd_findings_have_error(const GdFindings *f)
+{
+	for (int i = 0; i < f->n; i++)
+		if (f->items[i].severity == GD_SEV_ERROR)
+			return true;
+	return false;
+}
