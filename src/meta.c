@@ -368,23 +368,37 @@ read_published(GdParser *p)
 
 /* ---- figures stated in the prose ---- */
 
+/* Words that make a figure part of the total, or not about it at all. */
+static const char *const qualifiers[] = {
+	"网络", "邮寄", "信函", "当面", "线下", "线上", "电子邮件", "传真", "本级", "其中",
+	"同比", "增长", "下降", "减少", "增加", NULL
+};
+
 /*
- * The first figure after s[from] within the clause, followed by one of the
- * count units; GD_NULL when none, or when it is an approximation (余, 多, 近).
- * must_have, if given, must stand between the trigger and the figure.
+ * The figure right after s[from] in the same clause (20 characters at most),
+ * followed by one of the units; GD_NULL when there is none, when it is an
+ * approximation (余, 多, 近, 约) or qualified (其中, 网络, 同比 …).  must_have,
+ * if given, must stand between the trigger and the figure.
  */
 static int64_t
-figure_after(const char *s, size_t from, size_t len, const char *must_have, size_t *at)
+figure_after(const char *s, size_t from, size_t len, const char *must_have,
+			 const char *const *units)
 {
-	size_t		end = from + 3 * 30 < len ? from + 3 * 30 : len;
+	size_t		end = from + 3 * 20 < len ? from + 3 * 20 : len;
 	bool		seen = must_have == NULL;
 
 	for (size_t j = from; j < end; j++)
 	{
-		if (memcmp(s + j, "。", 3) == 0 || memcmp(s + j, "；", 3) == 0 || s[j] == ';' || s[j] == '\n')
+		if (s[j] == ';' || s[j] == '\n' || s[j] == ',' || (j + 3 <= len &&
+															(memcmp(s + j, "。", 3) == 0 || memcmp(s + j, "；", 3) == 0 ||
+															 memcmp(s + j, "、", 3) == 0)))
 			return GD_NULL;
 		if (!seen && memcmp(s + j, must_have, strlen(must_have)) == 0)
 			seen = true;
+		for (int q = 0; qualifiers[q]; q++)
+			if (j + strlen(qualifiers[q]) <= len &&
+				memcmp(s + j, qualifiers[q], strlen(qualifiers[q])) == 0)
+				return GD_NULL;
 		if (is_digit(s[j]))
 		{
 			int64_t		v = 0;
@@ -393,23 +407,17 @@ figure_after(const char *s, size_t from, size_t len, const char *must_have, size
 
 			while (k < len && is_digit(s[k]) && k - j < 12)
 				v = v * 10 + (s[k++] - '0');
-			if (k < len && (is_digit(s[k]) || s[k] == '.' || s[k] == '%'))
+			if (!seen || (k < len && (is_digit(s[k]) || s[k] == '.' || s[k] == '%')))
 				return GD_NULL;
 			u = skip_spaces(s, k, len);
-			if (!seen)
-				return GD_NULL;
 			if (u + 3 <= len && (memcmp(s + u, "余", 3) == 0 || memcmp(s + u, "多", 3) == 0))
 				return GD_NULL;
 			if (j >= 3 && (memcmp(s + j - 3, "近", 3) == 0 || memcmp(s + j - 3, "约", 3) == 0 ||
 						   memcmp(s + j - 3, "超", 3) == 0))
 				return GD_NULL;
-			if (u + 3 <= len && (memcmp(s + u, "件", 3) == 0 || memcmp(s + u, "起", 3) == 0 ||
-								 memcmp(s + u, "个", 3) == 0 || memcmp(s + u, "条", 3) == 0 ||
-								 memcmp(s + u, "次", 3) == 0))
-			{
-				*at = j;
-				return v;
-			}
+			for (int k2 = 0; units[k2]; k2++)
+				if (u + 3 <= len && memcmp(s + u, units[k2], 3) == 0)
+					return v;
 			return GD_NULL;
 		}
 	}
@@ -418,7 +426,8 @@ figure_after(const char *s, size_t from, size_t len, const char *must_have, size
 
 /* The first figure stated after any of the triggers, outside the tables. */
 static int64_t
-stated_once(GdParser *p, const char *const *triggers, const char *must_have)
+stated_once(GdParser *p, const char *const *triggers, const char *must_have,
+			const char *const *units)
 {
 	const char *s = p->t.s;
 	size_t		len = p->t.len;
@@ -431,13 +440,12 @@ stated_once(GdParser *p, const char *const *triggers, const char *must_have)
 		while (from < len)
 		{
 			const char *hit = strstr(s + from, triggers[k]);
-			size_t		at;
 			int64_t		v;
 
 			if (!hit)
 				break;
 			from = (size_t) (hit - s) + n;
-			v = figure_after(s, from, len, must_have, &at);
+			v = figure_after(s, from, len, must_have, units);
 			if (v != GD_NULL)
 				return v;
 		}
@@ -448,6 +456,7 @@ stated_once(GdParser *p, const char *const *triggers, const char *must_have)
 static void
 stated_all(GdParser *p, const char *trigger, GdStated *out)
 {
+	static const char *const docs[] = {"件", "个", "份", NULL};
 	const char *s = p->t.s;
 	size_t		len = p->t.len;
 	size_t		from = 0;
@@ -456,13 +465,12 @@ stated_all(GdParser *p, const char *trigger, GdStated *out)
 	while (from < len && out->n < 8)
 	{
 		const char *hit = strstr(s + from, trigger);
-		size_t		at;
 		int64_t		v;
 
 		if (!hit)
 			break;
 		from = (size_t) (hit - s) + n;
-		v = figure_after(s, from, len, NULL, &at);
+		v = figure_after(s, from, len, NULL, docs);
 		if (v != GD_NULL)
 			out->v[out->n++] = v;
 	}
@@ -476,13 +484,15 @@ gd_read_prose(GdParser *p)
 	static const char *const carried_forward[] = {"结转下年", "结转至下年", "转入下年", NULL};
 	static const char *const reconsideration[] = {"行政复议", NULL};
 	static const char *const litigation[] = {"行政诉讼", NULL};
+	static const char *const requests[] = {"件", "个", "条", NULL};
+	static const char *const cases[] = {"件", "起", "宗", NULL};
 	GdReport   *r = p->r;
 
-	r->prose.received = stated_once(p, received, "申请");
-	r->prose.carried_over = stated_once(p, carried_over, NULL);
-	r->prose.carried_forward = stated_once(p, carried_forward, NULL);
-	r->prose.reconsideration = stated_once(p, reconsideration, NULL);
-	r->prose.litigation = stated_once(p, litigation, NULL);
+	r->prose.received = stated_once(p, received, "申请", requests);
+	r->prose.carried_over = stated_once(p, carried_over, NULL, requests);
+	r->prose.carried_forward = stated_once(p, carried_forward, NULL, requests);
+	r->prose.reconsideration = stated_once(p, reconsideration, NULL, cases);
+	r->prose.litigation = stated_once(p, litigation, NULL, cases);
 
 	stated_all(p, "制发", &p->stated[0]);
 	stated_all(p, "印发", &p->stated[0]);

@@ -654,6 +654,16 @@ rule_prose_requests(const Judge *j, const GdReport *r)
 			int64_t		stated = rows[i].row == GD_R_RECEIVED ? r->prose.received :
 				rows[i].row == GD_R_CARRIED_OVER ? r->prose.carried_over :
 				r->prose.carried_forward;
+			int64_t		with_carried = r->requests[GD_R_RECEIVED][GD_C_TOTAL];
+
+			/*
+			 * Prose often counts the year's caseload, new and carried over
+			 * together (受理…553件 = 550 + 3): that is no mismatch.
+			 */
+			if (rows[i].row == GD_R_RECEIVED && stated != GD_NULL &&
+				acc_add(&with_carried, r->requests[GD_R_CARRIED_OVER][GD_C_TOTAL]) &&
+				with_carried == stated)
+				continue;
 
 			snprintf(where, sizeof(where), "表三“%s”行“%s”列",
 					 gd_request_rows[rows[i].row].label, gd_request_cols[GD_C_TOTAL].label);

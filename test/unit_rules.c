@@ -542,15 +542,18 @@ test_prose_requests(void)
 	r->prose.reconsideration = 3;
 	r->prose.litigation = 0;
 	CHECK_INT(check(r).n, 0);
+	/* the year's caseload, new and carried over together: 12 + 1 */
 	r->prose.received = 13;
+	CHECK_INT(check(r).n, 0);
+	r->prose.received = 14;
 	r->prose.litigation = 2;
 	f = check(r);
 	CHECK_INT(f.n, 2);
 	x = nth(&f, "prose.requests", 0);
 	CHECK_STR(x->row, "received");
-	CHECK_INT(x->expected, 13);
+	CHECK_INT(x->expected, 14);
 	CHECK_INT(x->actual, 12);
-	CHECK_STR(x->message, "正文所述新收政府信息公开申请（13件）与表三“一、本年新收政府信息公开申请数量”行“总计”列（12）不一致");
+	CHECK_STR(x->message, "正文所述新收政府信息公开申请（14件）与表三“一、本年新收政府信息公开申请数量”行“总计”列（12）不一致");
 	x = nth(&f, "prose.requests", 1);
 	CHECK_STR(x->table, "review");
 	CHECK_STR(x->row, NULL);
