@@ -122,6 +122,7 @@ gd_match_token(const GdParser *p, const GdToken *t, GdMatchFn fn, void *arg)
 	char		buf[1024];
 	const char *s = p->t.s + t->off;
 	size_t		len = t->len;
+	size_t		n;
 	int			m;
 	int			words = 0;
 
@@ -133,9 +134,10 @@ gd_match_token(const GdParser *p, const GdToken *t, GdMatchFn fn, void *arg)
 		while (len > 0 && ((unsigned char) *s & 0xC0) == 0x80)
 			s++, len--;
 	}
-	gd_compact(s, len, buf, sizeof(buf));
+	n = gd_compact(s, len, buf, sizeof(buf));
 	m = fn(buf, arg);
-	if (m >= 0)
+	/* a short text that names no label has no shorter ending that does */
+	if (m >= 0 || n < 3 * 12)
 		return m;
 	for (size_t i = len; i > 0 && words < 6; i--)
 	{

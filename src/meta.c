@@ -395,10 +395,12 @@ figure_after(const char *s, size_t from, size_t len, const char *must_have,
 			return GD_NULL;
 		if (!seen && memcmp(s + j, must_have, strlen(must_have)) == 0)
 			seen = true;
-		for (int q = 0; qualifiers[q]; q++)
-			if (j + strlen(qualifiers[q]) <= len &&
-				memcmp(s + j, qualifiers[q], strlen(qualifiers[q])) == 0)
-				return GD_NULL;
+		if ((unsigned char) s[j] >= 0xE4)
+			for (int q = 0; qualifiers[q]; q++)
+				if (s[j] == qualifiers[q][0] && s[j + 1] == qualifiers[q][1] &&
+					j + strlen(qualifiers[q]) <= len &&
+					memcmp(s + j, qualifiers[q], strlen(qualifiers[q])) == 0)
+					return GD_NULL;
 		if (is_digit(s[j]))
 		{
 			int64_t		v = 0;
@@ -424,80 +426,91 @@ figure_after(const char *s, size_t from, size_t len, const char *must_have,
 	return GD_NULL;
 }
 
-/* The first figure stated after any of the triggers, outside the tables. */
-static int64_t
-stated_once(GdParser *p, const char *const *triggers, const char *must_have,
-			const char *const *units)
+/* What the prose states, and the words that lead to each figure. */
+enum
 {
-	const char *s = p->t.s;
-	size_t		len = p->t.len;
+	P_RECEIVED, P_CARRIED_OVER, P_CARRIED_FORWARD, P_RECONSIDERATION, P_LITIGATION,
+	P_ISSUED, P_REPEALED, P_IN_FORCE
+};
 
-	for (int k = 0; triggers[k]; k++)
-	{
-		size_t		from = 0;
-		size_t		n = strlen(triggers[k]);
+static const char *const request_units[] = {"件", "个", "条", NULL};
+static const char *const case_units[] = {"件", "起", "宗", NULL};
+static const char *const document_units[] = {"件", "个", "份", NULL};
 
-		while (from < len)
-		{
-			const char *hit = strstr(s + from, triggers[k]);
-			int64_t		v;
-
-			if (!hit)
-				break;
-			from = (size_t) (hit - s) + n;
-			v = figure_after(s, from, len, must_have, units);
-			if (v != GD_NULL)
-				return v;
-		}
-	}
-	return GD_NULL;
-}
-
-static void
-stated_all(GdParser *p, const char *trigger, GdStated *out)
+static const struct
 {
-	static const char *const docs[] = {"件", "个", "份", NULL};
-	const char *s = p->t.s;
-	size_t		len = p->t.len;
-	size_t		from = 0;
-	size_t		n = strlen(trigger);
+	const char *word;
+	int			what;
+	const char *must_have;		/* between the word and the figure */
+	const char *const *units;
+}			triggers[] = {
+	{"收到", P_RECEIVED, "申请", request_units},
+	{"受理", P_RECEIVED, "申请", request_units},
+	{"新收", P_RECEIVED, "申请", request_units},
+	{"上年结转", P_CARRIED_OVER, NULL, request_units},
+	{"上一年度结转", P_CARRIED_OVER, NULL, request_units},
+	{"结转下年", P_CARRIED_FORWARD, NULL, request_units},
+	{"结转至下年", P_CARRIED_FORWARD, NULL, request_units},
+	{"转入下年", P_CARRIED_FORWARD, NULL, request_units},
+	{"行政复议", P_RECONSIDERATION, NULL, case_units},
+	{"行政诉讼", P_LITIGATION, NULL, case_units},
+	{"制发", P_ISSUED, NULL, document_units},
+	{"印发", P_ISSUED, NULL, document_units},
+	{"废止", P_REPEALED, NULL, document_units},
+	{"现行有效", P_IN_FORCE, NULL, document_units},
+};
 
-	while (from < len && out->n < 8)
-	{
-		const char *hit = strstr(s + from, trigger);
-		int64_t		v;
-
-		if (!hit)
-			break;
-		from = (size_t) (hit - s) + n;
-		v = figure_after(s, from, len, NULL, docs);
-		if (v != GD_NULL)
-			out->v[out->n++] = v;
-	}
-}
-
+/*
+ * One pass over the text: the first figure stated for each request and
+ * review total, and every figure stated for 2021's 表二 columns.
+ */
 void
 gd_read_prose(GdParser *p)
 {
-	static const char *const received[] = {"收到", "受理", "新收", NULL};
-	static const char *const carried_over[] = {"上年结转", "上一年度结转", NULL};
-	static const char *const carried_forward[] = {"结转下年", "结转至下年", "转入下年", NULL};
-	static const char *const reconsideration[] = {"行政复议", NULL};
-	static const char *const litigation[] = {"行政诉讼", NULL};
-	static const char *const requests[] = {"件", "个", "条", NULL};
-	static const char *const cases[] = {"件", "起", "宗", NULL};
-	GdReport   *r = p->r;
+	const char *s = p->t.s;
+	size_t		len = p->t.len;
+	int64_t    *once[] = {&p->r->prose.received, &p->r->prose.carried_over,
+		&p->r->prose.carried_forward, &p->r->prose.reconsideration,
+	&p->r->prose.litigation};
+	const int	ntriggers = (int) (sizeof(triggers) / sizeof(triggers[0]));
+	unsigned char last_byte[256] = {0};
 
-	r->prose.received = stated_once(p, received, "申请", requests);
-	r->prose.carried_over = stated_once(p, carried_over, NULL, requests);
-	r->prose.carried_forward = stated_once(p, carried_forward, NULL, requests);
-	r->prose.reconsideration = stated_once(p, reconsideration, NULL, cases);
-	r->prose.litigation = stated_once(p, litigation, NULL, cases);
+	/* the last bytes of the triggers' first characters: most others fail fast */
+	for (int k = 0; k < ntriggers; k++)
+		last_byte[(unsigned char) triggers[k].word[2]] = 1;
+	for (size_t i = 0; i + 6 <= len; i++)
+	{
+		unsigned char c = (unsigned char) s[i];
 
-	stated_all(p, "制发", &p->stated[0]);
-	stated_all(p, "印发", &p->stated[0]);
-	stated_all(p, "废止", &p->stated[1]);
-	stated_all(p, "现行有效", &p->stated[2]);
+		if (c < 0xE4 || c > 0xE9 || !last_byte[(unsigned char) s[i + 2]])
+			continue;
+		for (int k = 0; k < ntriggers; k++)
+		{
+			const char *w = triggers[k].word;
+			size_t		n;
+			int64_t		v;
+			int			what = triggers[k].what;
+
+			if (s[i] != w[0] || s[i + 1] != w[1] || s[i + 2] != w[2])
+				continue;
+			n = strlen(w);
+			if (i + n > len || memcmp(s + i + 3, w + 3, n - 3) != 0)
+				continue;
+			if (what < P_ISSUED && *once[what] != GD_NULL)
+				continue;
+			if (what >= P_ISSUED && p->stated[what - P_ISSUED].n >= 8)
+				continue;
+			v = figure_after(s, i + n, len, triggers[k].must_have, triggers[k].units);
+			if (v == GD_NULL)
+				continue;
+			if (what < P_ISSUED)
+				*once[what] = v;
+			else
+				p->stated[what - P_ISSUED].v[p->stated[what - P_ISSUED].n++] = v;
+		}
+		if ((i & 0xFFFF) == 0)
+			gd_tick(p);
+	}
 }
 
 /* ---- 信息处理费 in part 六 ---- */

@@ -562,6 +562,43 @@ gd_normalize(GdParser *p, const char *in, size_t len)
 			}
 		}
 
+		/*
+		 * Runs that need nothing done — printable ASCII and CJK ideographs
+		 * (U+4E00..U+9FFF, lead bytes E4..E9, inert under NFKC) — are copied
+		 * whole.  A run stays short so that checkpoints stay close.
+		 */
+		if (nrun == 0 && ((b >= 0x20 && b < 0x7F) || (b >= 0xE4 && b <= 0xE9)))
+		{
+			size_t		r = i;
+			int64_t		chars = 0;
+
+			while (r < len && r - i < 256)
+			{
+				unsigned char c2 = (unsigned char) in[r];
+
+				if (c2 >= 0x20 && c2 < 0x7F && !(html && (c2 == '<' || c2 == '&')))
+					r++;
+				else if (c2 >= 0xE4 && c2 <= 0xE9 && r + 2 < len &&
+						 ((unsigned char) in[r + 1] & 0xC0) == 0x80 &&
+						 ((unsigned char) in[r + 2] & 0xC0) == 0x80)
+					r += 3;
+				else
+					break;
+				chars++;
+			}
+			if (r > i)
+			{
+				out_bytes(&o, in + i, r - i);
+				i = r;
+				orig += chars;
+				if (o.len - last_cp > 256)
+				{
+					checkpoint(&o, orig);
+					last_cp = o.len;
+				}
+				continue;
+			}
+		}
 		if (b < 0x80)
 		{
 			if (nrun)
@@ -595,7 +632,7 @@ gd_normalize(GdParser *p, const char *in, size_t len)
 			}
 			i++;
 			orig++;
-			if (o.len - last_cp > 4096)
+			if (o.len - last_cp > 256)
 			{
 				checkpoint(&o, orig);
 				last_cp = o.len;
@@ -614,6 +651,32 @@ gd_normalize(GdParser *p, const char *in, size_t len)
 			out_reserve(&o, 3);
 			memcpy(o.buf + o.len, in + i, 3);
 			o.len += 3;
+			i += 3;
+			orig++;
+			continue;
+		}
+		/* full-width ASCII (！ … ～) and the ideographic space: what NFKC does */
+		if (b == 0xEF && i + 2 < len && nrun == 0 &&
+			((unsigned char) in[i + 1] == 0xBC || (unsigned char) in[i + 1] == 0xBD) &&
+			((unsigned char) in[i + 2] & 0xC0) == 0x80)
+		{
+			uint32_t	fw = 0xFF00 + (((unsigned char) in[i + 1] - 0xBC) << 6) +
+				((unsigned char) in[i + 2] & 0x3F);
+
+			if (fw >= 0xFF01 && fw <= 0xFF5E)
+			{
+				out_reserve(&o, 1);
+				o.buf[o.len++] = (char) (fw - 0xFEE0);
+				i += 3;
+				orig++;
+				continue;
+			}
+		}
+		if (b == 0xE3 && i + 2 < len && nrun == 0 &&
+			(unsigned char) in[i + 1] == 0x80 && (unsigned char) in[i + 2] == 0x80)
+		{
+			out_reserve(&o, 1);
+			o.buf[o.len++] = ' ';
 			i += 3;
 			orig++;
 			continue;
@@ -653,7 +716,7 @@ gd_normalize(GdParser *p, const char *in, size_t len)
 		}
 		i = next;
 		orig++;
-		if (o.len - last_cp > 4096)
+		if (o.len - last_cp > 256)
 		{
 			if (nrun)
 			{

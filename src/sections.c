@@ -65,26 +65,70 @@ heading_at(const char *s, size_t len, size_t j, size_t seplen, int no)
 		return (size_t) -1;
 	if (start >= 1 && s[start - 1] == '(')
 		return (size_t) -1;
-	gd_compact(s + j + seplen, len - j - seplen < 120 ? len - j - seplen : 120, buf, sizeof(buf));
+	gd_compact(s + j + seplen, len - j - seplen < 72 ? len - j - seplen : 72, buf, sizeof(buf));
 	return says(buf, no) ? start : (size_t) -1;
 }
 
-/* The first heading of part 'no' at or after 'from'. */
-static size_t
-find_heading(const char *s, size_t len, size_t from, int no)
+/* Which part's numeral stands just before the separator at s[j]: 1..6, or 0. */
+static int
+numeral_before(const char *s, size_t j)
 {
-	for (size_t j = from; j < len; j++)
+	if (j >= 1 && s[j - 1] >= '1' && s[j - 1] <= '6')
+		return s[j - 1] - '0';
+	if (j >= 3)
+		for (int no = 1; no <= 6; no++)
+			if (memcmp(s + j - 3, numerals[no], 3) == 0)
+				return no;
+	return 0;
+}
+
+#define MAX_CANDIDATES 16
+
+/*
+ * One pass over the text collects the places where each part's heading may
+ * stand; the parts are then taken in order, each after the one before.
+ */
+static void
+find_headings(GdParser *p, size_t *found)
+{
+	const char *s = p->t.s;
+	size_t		len = p->t.len;
+	size_t		cand[7][MAX_CANDIDATES];
+	int			ncand[7] = {0};
+	size_t		from = 0;
+
+	for (size_t j = 1; j < len; j++)
 	{
-		size_t		h = (size_t) -1;
+		size_t		seplen;
+		int			no;
+		size_t		h;
 
 		if (s[j] == '.' || s[j] == ',')
-			h = heading_at(s, len, j, 1, no);
+			seplen = 1;
 		else if ((unsigned char) s[j] == 0xE3 && j + 3 <= len && memcmp(s + j, "、", 3) == 0)
-			h = heading_at(s, len, j, 3, no);
+			seplen = 3;
+		else
+			continue;
+		no = numeral_before(s, j);
+		if (no == 0 || ncand[no] == MAX_CANDIDATES)
+			continue;
+		h = heading_at(s, len, j, seplen, no);
 		if (h != (size_t) -1)
-			return h;
+			cand[no][ncand[no]++] = h;
+		if ((j & 0xFFFF) == 0)
+			gd_tick(p);
 	}
-	return (size_t) -1;
+	for (int no = 1; no <= 6; no++)
+	{
+		found[no] = (size_t) -1;
+		for (int k = 0; k < ncand[no]; k++)
+			if (cand[no][k] >= from)
+			{
+				found[no] = cand[no][k];
+				from = cand[no][k] + 1;
+				break;
+			}
+	}
 }
 
 /* The heading as printed when it stands on a line of its own. */
@@ -115,24 +159,14 @@ heading_title(GdParser *p, size_t start, int no)
 void
 gd_find_sections(GdParser *p)
 {
-	const char *s = p->t.s;
 	size_t		len = p->t.len;
-	size_t		from = 0;
-	int			last = 0;
 	GdReport   *r = p->r;
+	size_t		found[7];
 
+	find_headings(p, found);
 	for (int no = 1; no <= 6; no++)
-	{
-		size_t		h = find_heading(s, len, from, no);
-
-		gd_tick(p);
-		if (h == (size_t) -1)
-			continue;
-		p->sec_off[no] = h + 1;	/* 0 means absent */
-		from = h + 1;
-		last = no;
-	}
-	(void) last;
+		if (found[no] != (size_t) -1)
+			p->sec_off[no] = found[no] + 1;	/* 0 means absent */
 
 	for (int no = 1; no <= 6; no++)
 	{
