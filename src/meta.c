@@ -345,7 +345,6 @@ read_published(GdParser *p)
 		a = skip_spaces(s, a, b);
 		lines++;
 		/* web text: the closing follows the last sentence on the same line */
-		if (b - a > 3 * 40)
 		{
 			size_t		stop = find_last(s, a, b, "。");
 
@@ -357,7 +356,8 @@ read_published(GdParser *p)
 			continue;
 		for (size_t j = a; j < b; j++)
 			if (is_digit(s[j]) && (j == a || !is_digit(s[j - 1])) &&
-				date_at(s, j, b, &y, &m, &d, &after) && has(s, j, after, "日"))
+				date_at(s, j, b, &y, &m, &d, &after) && has(s, j, after, "日") &&
+				skip_spaces(s, after, b) == b)
 			{
 				if (r->year == 0 || (y >= r->year && y <= r->year + 1))
 					set_published(r, y, m, d);

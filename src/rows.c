@@ -48,7 +48,15 @@ gd_collect_row(GdParser *p, const GdTokens *ts, size_t i, int k,
 		}
 		if (t->kind == GD_TK_TEXT)
 		{
-			if (rc->n > 0 || is_label(p, t, arg))
+			if (is_label(p, t, arg))
+				break;
+			/* words in an explicit cell of the row: a value that cannot be read */
+			if (rc->n > 0 && t->cell && rc->tok[0]->cell && rc->n < k)
+			{
+				rc->tok[rc->n++] = t;
+				continue;
+			}
+			if (rc->n > 0)
 				break;
 			continue;
 		}

@@ -146,7 +146,10 @@ heading_title(GdParser *p, size_t start, int no)
 	a += (s[a] == '.' || s[a] == ',') ? 1 : 3;
 	while (a < p->t.len && s[a] == ' ')
 		a++;
-	for (b = a; b < p->t.len && s[b] != '\n' && s[b] != '\t'; b++)
+	/* to the end of the line, or to a sentence that follows on it */
+	for (b = a; b < p->t.len && s[b] != '\n' && s[b] != '\t' && s[b] != ',' &&
+		 !(s[b] == ' ' && chars >= 2) && !(s[b] >= '0' && s[b] <= '9') &&
+		 memcmp(s + b, "。", 3) != 0; b++)
 		if (((unsigned char) s[b] & 0xC0) != 0x80)
 			chars++;
 	while (b > a && s[b - 1] == ' ')
@@ -198,22 +201,23 @@ gd_find_sections(GdParser *p)
 static size_t
 anchor(GdParser *p, int no, size_t from)
 {
-	static const char *const anchors[5][3] = {
+	static const char *const anchors[5][4] = {
 		{NULL}, {NULL},
-		{"第二十条", "主动公开政府信息情况", NULL},
-		{"本年新收", "申请人情况", NULL},
-		{"复议后起诉", "未经复议", NULL},
+		{"第二十条", "主动公开政府信息情况", "信息内容", NULL},
+		{"申请人情况", "本年新收", NULL},
+		{"未经复议", "复议后起诉", NULL},
 	};
 	const char *s = p->t.s;
+	size_t		first = (size_t) -1;
 
 	for (int k = 0; anchors[no][k]; k++)
 	{
 		const char *hit = strstr(s + from, anchors[no][k]);
 
-		if (hit)
-			return (size_t) (hit - s);
+		if (hit && (size_t) (hit - s) < first)
+			first = (size_t) (hit - s);
 	}
-	return (size_t) -1;
+	return first;
 }
 
 /*

@@ -280,6 +280,8 @@ gd_read_active(GdParser *p)
 				to;
 	bool		found[GD_A_NROWS] = {false};
 	int			nfound = 0;
+	int			ncells = 0;
+	int			mark = p->r->ndiagnostics;
 	GdReport   *r = p->r;
 
 	if (!gd_table_region(p, 2, &from, &to))
@@ -325,11 +327,14 @@ gd_read_active(GdParser *p)
 			continue;
 		if (!found[row])
 			nfound++;
+		ncells += rc.n;
 		found[row] = true;
 		store_row(p, &st, row, &rc);
 	}
-	if (nfound == 0)
+	if (nfound == 0 || ncells == 0)
 	{
+		/* labels alone are no table: what was said of their rows goes */
+		p->r->ndiagnostics = mark;
 		gd_diag(p, "table.missing", "active", NULL, NULL, from,
 				"未找到表二（主动公开政府信息情况）的数据行");
 		return;

@@ -401,6 +401,8 @@ gd_read_requests(GdParser *p)
 	size_t		i;
 	GdReport   *r = p->r;
 	int			nfound = 0;
+	int			ncells = 0;
+	int			mark = p->r->ndiagnostics;
 
 	if (!gd_table_region(p, 3, &from, &to))
 	{
@@ -444,13 +446,16 @@ gd_read_requests(GdParser *p)
 			continue;			/* a label repeated in a note; keep the row read */
 		if (!st.found[row])
 			nfound++;
+		ncells += rc.n;
 		st.found[row] = true;
 		st.seen_row = true;
 		st.last_row = row;
 		store_row(p, &st, row, &rc);
 	}
-	if (nfound == 0)
+	if (nfound == 0 || ncells == 0)
 	{
+		/* labels alone are no table: what was said of their rows goes */
+		p->r->ndiagnostics = mark;
 		gd_diag(p, "table.missing", "requests", NULL, NULL, from,
 				"未找到表三（收到和处理政府信息公开申请情况）的数据行");
 		return;
