@@ -14,6 +14,8 @@ command -v clang >/dev/null || need+=(clang)
 ls /usr/lib/llvm-*/lib/clang/*/lib/linux/libclang_rt.fuzzer-x86_64.a >/dev/null 2>&1 || need+=(libclang-rt-14-dev)
 command -v pg_virtualenv >/dev/null || need+=(postgresql-common)
 command -v python3 >/dev/null || need+=(python3)
+# the schema test validates parsed documents against report.schema.json
+/usr/bin/python3 -c 'import jsonschema' 2>/dev/null || need+=(python3-jsonschema)
 command -v pgbench >/dev/null || need+=(postgresql-contrib)
 
 [ ${#need[@]} -eq 0 ] && exit 0
