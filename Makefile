@@ -25,7 +25,7 @@ PG_CPPFLAGS = -Isrc $(ICU_CFLAGS)
 SHLIB_LINK = $(ICU_LIBS)
 
 # JIT bitcode is of no use for this extension and doubles the build time.
-with_llvm = no
+override with_llvm = no
 
 PGXS := $(shell $(PG_CONFIG) --pgxs 2>/dev/null)
 HAVE_SERVER_DEV := $(wildcard $(shell $(PG_CONFIG) --includedir-server 2>/dev/null)/postgres.h)

@@ -2517,6 +2517,9 @@ pdf_table(Report *r, Grid *g, Lines *ls)
 					nch[np] = 1;
 					right[np] = true;
 					xs[np] = colx[c->col + c->cs] - 2 - dwidth(c->text);
+					/* a figure wider than its column must not pass its neighbour */
+					if (xs[np] < colx[c->col])
+						xs[np] = colx[c->col];
 				}
 				else
 				{
