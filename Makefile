@@ -76,7 +76,13 @@ test/bench_core: test/bench_core.c $(CORE_SRCS) $(wildcard src/*.h)
 	$(CC) $(CORE_CFLAGS) -O2 -o $@ $< $(CORE_SRCS) $(CORE_LIBS)
 EXTRA_CLEAN += test/gen_reports test/bench_core
 
-# Not a test: prints figures, never fails on timing (doc/benchmark.md).
+# libFuzzer on the parser and the rule engine (test/fuzz/run.sh); crashes
+# land in test/fuzz/regressions, which make test replays.
+FUZZ_SECONDS ?= 60
+fuzz: deps
+	bash test/fuzz/run.sh $(FUZZ_SECONDS)
+
+# Not a test: prints figures, never fails on timing (README.md, "Benchmark").
 bench: deps
 	$(MAKE) all
 	$(MAKE) install

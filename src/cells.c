@@ -511,8 +511,23 @@ gd_tokenize(GdParser *p, size_t from, size_t to, GdTokens *ts)
 }
 
 const char *
-gd_token_compact(const GdParser *p, const GdToken *t, char *buf, size_t bufsize)
+gd_token_compact(GdParser *p, const GdToken *t)
 {
-	gd_compact(p->t.s + t->off, t->len, buf, bufsize);
-	return buf;
+	GdToken    *m = (GdToken *) t;	/* the cache is not part of its value */
+	const char *s = p->t.s + t->off;
+	size_t		len = t->len;
+
+	if (m->compact)
+		return m->compact;
+	if (len > GD_COMPACT_TAIL)
+	{
+		s += len - GD_COMPACT_TAIL;
+		len = GD_COMPACT_TAIL;
+		while (len > 0 && ((unsigned char) *s & 0xC0) == 0x80)
+			s++, len--;
+	}
+	/* gd_compact keeps room for one more character */
+	m->compact = gd_alloc(p, len + 8);
+	m->compact_len = (uint32_t) gd_compact(s, len, m->compact, len + 8);
+	return m->compact;
 }

@@ -38,7 +38,8 @@ gd_diag(GdParser *p, const char *code, const char *table, const char *row,
 
 	d = &r->diagnostics[r->ndiagnostics++];
 	d->code = code;
-	d->message = gd_strndup(p, buf, strlen(buf));
+	/* a message cut short by the buffer ends on a whole character */
+	d->message = gd_strndup(p, buf, gd_clip(buf, strlen(buf), sizeof(buf) - 8));
 	d->table = table;
 	d->row = row;
 	d->column = column;

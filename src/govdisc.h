@@ -239,7 +239,8 @@ typedef struct GdFinding
 {
 	const char *rule;			/* e.g. "requests.balance" */
 	GdSeverity	severity;
-	const char *table;			/* "active", "requests", "review" or NULL */
+	const char *table;			/* "active", "requests", "review",
+								 * "processing_fees" or NULL */
 	const char *row;			/* key or NULL */
 	const char *column;			/* key or NULL */
 	bool		has_expected;

@@ -13,7 +13,8 @@ gd_compact(const char *s, size_t n, char *buf, size_t bufsize)
 	size_t		o = 0;
 	size_t		i = 0;
 
-	while (i < n && o + 4 < bufsize)
+	/* with no buffer, only count */
+	while (i < n && (buf == NULL || o + 4 < bufsize))
 	{
 		unsigned char c = (unsigned char) s[i];
 		size_t		next = i;
@@ -32,11 +33,13 @@ gd_compact(const char *s, size_t n, char *buf, size_t bufsize)
 			i = next;
 			continue;
 		}
-		memcpy(buf + o, s + i, next - i);
+		if (buf)
+			memcpy(buf + o, s + i, next - i);
 		o += next - i;
 		i = next;
 	}
-	buf[o] = '\0';
+	if (buf)
+		buf[o] = '\0';
 	return o;
 }
 
@@ -117,35 +120,34 @@ gd_strip_numbering(const char *s)
  * last words are tried, the shortest first.
  */
 int
-gd_match_token(const GdParser *p, const GdToken *t, GdMatchFn fn, void *arg)
+gd_match_token(GdParser *p, const GdToken *t, GdMatchFn fn, void *arg)
 {
-	char		buf[1024];
+	const char *whole = gd_token_compact(p, t);
+	size_t		n = t->compact_len;
 	const char *s = p->t.s + t->off;
 	size_t		len = t->len;
-	size_t		n;
 	int			m;
 	int			words = 0;
 
-	/* labels end a long text, if anywhere: look at its end only */
-	if (len > 600)
-	{
-		s += len - 600;
-		len = 600;
-		while (len > 0 && ((unsigned char) *s & 0xC0) == 0x80)
-			s++, len--;
-	}
-	n = gd_compact(s, len, buf, sizeof(buf));
-	m = fn(buf, arg);
+	m = fn(whole, arg);
 	/* a short text that names no label has no shorter ending that does */
 	if (m >= 0 || n < 3 * 12)
 		return m;
+	if (len > GD_COMPACT_TAIL)
+	{
+		s += len - GD_COMPACT_TAIL;
+		len = GD_COMPACT_TAIL;
+	}
+	/* the compact form of a last few words is the end of the whole one */
 	for (size_t i = len; i > 0 && words < 6; i--)
 	{
+		size_t		tail;
+
 		if (s[i - 1] != ' ')
 			continue;
 		words++;
-		gd_compact(s + i, len - i, buf, sizeof(buf));
-		m = fn(buf, arg);
+		tail = gd_compact(s + i, len - i, NULL, 0);
+		m = fn(whole + n - tail, arg);
 		if (m >= 0)
 			return m;
 		while (i > 1 && s[i - 2] == ' ')

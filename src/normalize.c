@@ -92,6 +92,16 @@ utf8_encode(uint32_t c, char *out)
 	return 4;
 }
 
+size_t
+gd_clip(const char *s, size_t n, size_t max)
+{
+	if (n <= max)
+		return n;
+	while (max > 0 && ((unsigned char) s[max] & 0xC0) == 0x80)
+		max--;
+	return max;
+}
+
 /* Is there white space at s[i] (ASCII or U+3000/NBSP before folding)? */
 bool
 gd_is_space(const char *s, size_t len, size_t i, size_t *next)

@@ -47,6 +47,7 @@ typedef struct GdParser
 	size_t		sec_off[7];		/* normalised offsets of sections 1..6, 0 = absent */
 	size_t		sec_end[7];
 	bool		runtogether;	/* the tables' cells run together (规章000) */
+	int64_t    *split_scratch;	/* candidates of a split, reused (split.c) */
 	GdStated	stated[GD_A_NCOLS];	/* 2021 表二: issued, repealed, in_force */
 } GdParser;
 
@@ -68,6 +69,8 @@ extern void gd_diag(GdParser *p, const char *code, const char *table,
 /* UTF-8 helpers (normalize.c) */
 extern uint32_t gd_utf8_next(const char *s, size_t len, size_t *i);
 extern bool gd_is_space(const char *s, size_t len, size_t i, size_t *next);
+/* n, or less so that s[0..result) ends on a whole character, at most max bytes */
+extern size_t gd_clip(const char *s, size_t n, size_t max);
 
 /*
  * A "compact" form of a label: spaces, and most punctuation removed, so that
@@ -75,6 +78,7 @@ extern bool gd_is_space(const char *s, size_t len, size_t i, size_t *next);
  * truncated to bufsize) and returns its length.
  */
 extern size_t gd_compact(const char *s, size_t n, char *buf, size_t bufsize);
+#define GD_COMPACT_TAIL 600
 extern bool gd_contains(const char *hay, const char *needle);
 extern const char *gd_strip_numbering(const char *s);
 
@@ -96,6 +100,8 @@ typedef struct GdToken
 	bool		soft;			/* ROWEND: only the end of a plain line */
 	bool		alone;			/* a value alone on its line (pdftotext raw) */
 	int32_t		col;			/* column of its first character in its line */
+	char	   *compact;		/* gd_token_compact's result, once asked for */
+	uint32_t	compact_len;
 } GdToken;
 
 typedef struct GdTokens
@@ -110,11 +116,13 @@ typedef struct GdTokens
 extern void gd_tokenize(GdParser *p, size_t from, size_t to, GdTokens *out);
 /* Matching a token against a table's labels: fn returns a row or -1. */
 typedef int (*GdMatchFn) (const char *compact, void *arg);
-extern int	gd_match_token(const GdParser *p, const GdToken *t, GdMatchFn fn, void *arg);
+extern int	gd_match_token(GdParser *p, const GdToken *t, GdMatchFn fn, void *arg);
 
-/* The compact text of a token (see gd_compact); buf of bufsize bytes. */
-extern const char *gd_token_compact(const GdParser *p, const GdToken *t,
-									char *buf, size_t bufsize);
+/*
+ * The compact text of a token (see gd_compact), of its last 600 bytes for a
+ * long one: a label ends a text if anywhere.  Computed once, then kept.
+ */
+extern const char *gd_token_compact(GdParser *p, const GdToken *t);
 
 /* ---- cell values (values.c) ---- */
 typedef enum GdUnit
@@ -194,7 +202,10 @@ extern bool gd_vertical_rows(GdParser *p, const GdTokens *ts, const int *rows, i
 							 void *arg, const char *table);
 
 /* split.c: cells run together with no separator */
+#define GD_MAX_CANDIDATES 4096
 extern size_t gd_split_text(const char *s, size_t n, char *buf, size_t bufsize);
+extern int64_t *gd_split_scratch(GdParser *p);
+extern int64_t *gd_keep_candidates(GdParser *p, const int64_t *cands, int n, int k);
 extern int	gd_split(const char *d, size_t n, int k, unsigned sign_mask, int64_t *out, int max);
 extern int	gd_filter_candidates(int64_t *cands, int ncand, int k,
 								 bool (*keep) (const int64_t *v, void *arg), void *arg);

@@ -5,6 +5,7 @@
  */
 #include "postgres.h"
 
+#include "mb/pg_wchar.h"
 #include "utils/builtins.h"
 #include "utils/jsonb.h"
 #include "utils/numeric.h"
@@ -41,9 +42,10 @@ put_string(JsonbParseState **st, const char *s)
 		put_null(st);
 		return;
 	}
+	/* the core speaks UTF-8; a database of another encoding gets its own */
 	v.type = jbvString;
-	v.val.string.val = (char *) s;
-	v.val.string.len = strlen(s);
+	v.val.string.val = pg_any_to_server(s, strlen(s), PG_UTF8);
+	v.val.string.len = strlen(v.val.string.val);
 	pushJsonbValue(st, WJB_VALUE, &v);
 }
 

@@ -121,7 +121,7 @@ gd_cell_value(GdParser *p, const GdToken *t, GdValueKind kind, GdUnit unit,
 			return GD_NULL;
 		case GD_CELL_TEXT:
 			gd_diag(p, "cell.unreadable", table, row, column, t->off,
-					"单元格“%.*s”不是数字", (int) (t->len > 60 ? 60 : t->len), s);
+					"单元格“%.*s”不是数字", (int) gd_clip(s, t->len, 60), s);
 			return GD_NULL;
 		case GD_CELL_OK:
 			break;

@@ -21,8 +21,12 @@ typedef struct SplitState
 	int64_t    *out;
 	int			max;
 	int			count;
+	long		steps;
 	int64_t		cur[16];
 } SplitState;
+
+/* beyond this many steps the digits are too ambiguous to be worth it */
+#define MAX_STEPS 200000
 
 static bool
 is_digit(char c)
@@ -49,6 +53,12 @@ enumerate(SplitState *st, size_t pos, int cell)
 	}
 	if (pos >= st->n)
 		return true;
+	/* what is left must be able to fill the cells left, and no more */
+	if (st->n - pos < (size_t) (st->k - cell) ||
+		st->n - pos > (size_t) (st->k - cell) * (MAX_CELL_DIGITS + 2))
+		return true;
+	if (++st->steps > MAX_STEPS)
+		return false;
 	/* a unit closed the cell before: 1个011个 */
 	if (st->d[pos] == '|')
 		start = ++pos;
@@ -129,9 +139,33 @@ gd_split(const char *d, size_t n, int k, unsigned sign_mask, int64_t *out, int m
 	st.out = out;
 	st.max = max;
 	st.count = 0;
+	st.steps = 0;
 	if (!enumerate(&st, 0, 0))
 		return -1;
 	return st.count;
+}
+
+/*
+ * One buffer for the candidates of every split of a parse (room for
+ * GD_MAX_CANDIDATES of 16 cells): splits are rare, and a report with many
+ * must not cost an allocation each.
+ */
+int64_t *
+gd_split_scratch(GdParser *p)
+{
+	if (p->split_scratch == NULL)
+		p->split_scratch = gd_alloc(p, sizeof(int64_t) * 16 * GD_MAX_CANDIDATES);
+	return p->split_scratch;
+}
+
+/* A copy of the n candidates that stay, for a table that decides later. */
+int64_t *
+gd_keep_candidates(GdParser *p, const int64_t *cands, int n, int k)
+{
+	int64_t    *kept = gd_alloc(p, sizeof(int64_t) * k * (n > 0 ? n : 1));
+
+	memcpy(kept, cands, sizeof(int64_t) * k * n);
+	return kept;
 }
 
 /*

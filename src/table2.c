@@ -9,7 +9,6 @@
 
 #include "parser.h"
 
-#define MAX_CANDS 4096
 
 static bool
 ends_with(const char *s, size_t len, const char *tail)
@@ -72,7 +71,6 @@ read_headers(GdParser *p, const GdTokens *ts, T2 *st)
 {
 	int			v2019 = 0,
 				v2021 = 0;
-	char		buf[256];
 
 	st->procurement_unit = GD_UNIT_NONE;
 	for (size_t i = 0; i < ts->n; i++)
@@ -81,7 +79,7 @@ read_headers(GdParser *p, const GdTokens *ts, T2 *st)
 
 		if (ts->v[i].kind != GD_TK_TEXT)
 			continue;
-		c = gd_token_compact(p, &ts->v[i], buf, sizeof(buf));
+		c = gd_token_compact(p, &ts->v[i]);
 		if (gd_contains(c, "制发件数") || gd_contains(c, "废止件数") ||
 			gd_contains(c, "现行有效件数") || gd_contains(c, "本年处理决定数量") ||
 			gd_contains(c, "收费金额"))
@@ -154,7 +152,7 @@ split_procurement(GdParser *p, const GdToken *t, T2 *st)
 	}
 	gd_diag(p, "cell.ambiguous_split", "active", "procurement", NULL, t->off,
 			"政府集中采购：数字连写“%.*s”，无法确定采购项目数量与采购总金额的分界",
-			(int) (t->len > 40 ? 40 : t->len), s);
+			(int) gd_clip(s, t->len, 40), s);
 }
 
 static void
@@ -191,14 +189,14 @@ store_row(GdParser *p, T2 *st, int row, const GdRowCells *rc)
 	{
 		unsigned	signs = 0;
 		char		buf[256];
-		int64_t    *cands = gd_alloc(p, sizeof(int64_t) * k * MAX_CANDS);
+		int64_t    *cands = gd_split_scratch(p);
 		int			n;
 
 		for (int c = 0; c < k; c++)
 			if (def->cols[c].kind == GD_KIND_SIGNED)
 				signs |= 1u << c;
 		n = gd_split(buf, gd_split_text(p->t.s + off, len, buf, sizeof(buf)), k, signs,
-					 cands, MAX_CANDS);
+					 cands, GD_MAX_CANDIDATES);
 		if (n > 0)
 		{
 			bool		open = false;
@@ -226,7 +224,7 @@ store_row(GdParser *p, T2 *st, int row, const GdRowCells *rc)
 			if (open)
 				gd_diag(p, "cell.ambiguous_split", "active", def->key, NULL, off,
 						"%s：数字连写“%.*s”，有 %d 种分法，无法确定的单元格留空",
-						def->label, (int) (len > 40 ? 40 : len), p->t.s + off, n);
+						def->label, (int) gd_clip(p->t.s + off, len, 40), p->t.s + off, n);
 			return;
 		}
 	}

@@ -9,7 +9,6 @@
 #include "parser.h"
 
 #define NCOLS GD_C_NCOLS
-#define MAX_CANDS 20000
 
 /* Phrases that identify each row's label (any one of them). */
 static const char *const row_phrases[GD_R_NROWS][4] = {
@@ -115,7 +114,6 @@ is_label(GdParser *p, const GdToken *t, void *arg)
 static int
 detect_format(GdParser *p, const GdTokens *ts)
 {
-	char		buf[256];
 
 	for (size_t i = 0; i < ts->n; i++)
 	{
@@ -123,7 +121,7 @@ detect_format(GdParser *p, const GdTokens *ts)
 
 		if (ts->v[i].kind != GD_TK_TEXT)
 			continue;
-		c = gd_token_compact(p, &ts->v[i], buf, sizeof(buf));
+		c = gd_token_compact(p, &ts->v[i]);
 		if (gd_contains(c, "不补正") || gd_contains(c, "缴纳费用") || gd_contains(c, "收费通知"))
 			return 2021;
 	}
@@ -171,10 +169,10 @@ store_row(GdParser *p, T3 *st, int row, const GdRowCells *rc)
 	}
 	if (p->runtogether && gd_runtogether(rc, NCOLS, &off, &len))
 	{
-		int64_t    *cands = gd_alloc(p, sizeof(int64_t) * NCOLS * MAX_CANDS);
+		int64_t    *cands = gd_split_scratch(p);
 		char		buf[256];
 		int			n = gd_split(buf, gd_split_text(p->t.s + off, len, buf, sizeof(buf)), NCOLS, 0,
-								 cands, MAX_CANDS);
+								 cands, GD_MAX_CANDIDATES);
 
 		if (n > 0)
 		{
@@ -183,14 +181,14 @@ store_row(GdParser *p, T3 *st, int row, const GdRowCells *rc)
 				n = gd_filter_candidates(cands, n, NCOLS, total_is, &r->prose.received);
 			if (row == GD_R_CARRIED_OVER && r->prose.carried_over != GD_NULL)
 				n = gd_filter_candidates(cands, n, NCOLS, total_is, &r->prose.carried_over);
-			st->cands[row] = cands;
+			st->cands[row] = gd_keep_candidates(p, cands, n, NCOLS);
 			st->ncands[row] = n;
 			st->cand_off[row] = off;
 			return;
 		}
 		gd_diag(p, "cell.ambiguous_split", "requests", key, NULL, off,
 				"%s：数字连写“%.*s”，无法确定各单元格的分界", gd_request_rows[row].label,
-				(int) (len > 40 ? 40 : len), p->t.s + off);
+				(int) gd_clip(p->t.s + off, len, 40), p->t.s + off);
 		return;
 	}
 	gd_diag(p, "row.incomplete", "requests", key, NULL,

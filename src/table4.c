@@ -26,8 +26,8 @@ review_sums_hold(const int64_t *v, void *arg)
 static void
 store_split(GdParser *p, const GdToken *t)
 {
-	int64_t    *cands = gd_alloc(p, sizeof(int64_t) * NCELLS * 4096);
-	int			n = gd_split(p->t.s + t->off, t->len, NCELLS, 0, cands, 4096);
+	int64_t    *cands = gd_split_scratch(p);
+	int			n = gd_split(p->t.s + t->off, t->len, NCELLS, 0, cands, GD_MAX_CANDIDATES);
 	GdReport   *r = p->r;
 	bool		open = false;
 
@@ -65,7 +65,6 @@ gd_read_review(GdParser *p)
 	int			nvals = 0;
 	bool		header = false;
 	bool		vertical;
-	char		buf[128];
 	GdReport   *r = p->r;
 
 	if (!gd_table_region(p, 4, &from, &to))
@@ -87,7 +86,7 @@ gd_read_review(GdParser *p)
 			continue;
 		if (t->kind == GD_TK_TEXT)
 		{
-			const char *c = gd_token_compact(p, t, buf, sizeof(buf));
+			const char *c = gd_token_compact(p, t);
 
 			if (gd_contains(c, "维持") || gd_contains(c, "纠正") || gd_contains(c, "审结") ||
 				gd_contains(c, "总计") || strcmp(c, "计") == 0 || gd_contains(c, "复议") ||

@@ -15,6 +15,10 @@ record() {
 	if [ -n "$line" ]; then
 		p=$(echo "$line" | sed -E 's/^([0-9]+) passed, ([0-9]+) failed.*/\1/')
 		f=$(echo "$line" | sed -E 's/^([0-9]+) passed, ([0-9]+) failed.*/\2/')
+	elif line=$(grep -oE 'All [0-9]+ tests passed' "$out"); then
+		p=$(echo "$line" | grep -oE '[0-9]+'); f=0		# pg_regress
+	elif line=$(grep -oE '[0-9]+ of [0-9]+ tests failed' "$out"); then
+		f=$(echo "$line" | cut -d' ' -f1); p=$(( $(echo "$line" | cut -d' ' -f3) - f ))
 	elif [ "$rc" = 0 ]; then p=1; f=0; else p=0; f=1; fi
 	[ "$rc" != 0 ] && [ "$f" = 0 ] && f=1
 	echo "$name $p $f" >> "$results"
