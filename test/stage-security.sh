@@ -56,8 +56,11 @@ if [ -z "$report" ]; then
 fi
 echo "# report used for the calls: $report"
 
-psql -X -q -d postgres -c "CREATE ROLE govdisc_sec_alice LOGIN" \
-	-c "CREATE ROLE govdisc_sec_bob LOGIN" -c "CREATE ROLE govdisc_sec_mallory LOGIN" >/dev/null
+# pg_virtualenv connects over TCP with a password: the roles get the same one
+pw=
+[ -n "${PGPASSWORD:-}" ] && pw=" PASSWORD '$PGPASSWORD'"
+psql -X -q -d postgres -c "CREATE ROLE govdisc_sec_alice LOGIN$pw" \
+	-c "CREATE ROLE govdisc_sec_bob LOGIN$pw" -c "CREATE ROLE govdisc_sec_mallory LOGIN$pw" >/dev/null
 
 # ---------------------------------------------------------------- trusted
 createdb "$trusted"
