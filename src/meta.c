@@ -259,6 +259,17 @@ read_title(GdParser *p)
 				continue;
 			r->year = y;
 			trim_agency(s, &aa, &ab);
+			/* 2021年青禾县交通运输局政府信息公开工作年度报告: the body follows the year */
+			if (!plausible_agency(s, aa, ab))
+			{
+				size_t		end = find(s, after, b, "政府信息公开");
+
+				aa = after;
+				if (aa + 3 <= b && memcmp(s + aa, "度", 3) == 0)
+					aa += 3;
+				ab = end == (size_t) -1 ? aa : end;
+				trim_agency(s, &aa, &ab);
+			}
 			if (plausible_agency(s, aa, ab))
 				r->agency = gd_strndup(p, s + aa, ab - aa);
 			else if (k > 0 && plausible_agency(s, lines[k - 1].a, lines[k - 1].b))

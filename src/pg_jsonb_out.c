@@ -1,7 +1,13 @@
 /*
  * pg_jsonb_out.c
  *		A GdReport as the jsonb document of the contract
- *		(../shared/spec/parsed-report.md), built with pushJsonbValue.
+ *		(../shared/spec/parsed-report.md).
+ *
+ * The document is built as a JsonbValue tree and flattened once with
+ * JsonbValueToJsonb.  Its keys are fixed and unique, so each object only
+ * needs its few pairs put in jsonb's key order (shorter keys first, then
+ * bytewise): an insertion sort, where pushJsonbValue would qsort and
+ * de-duplicate every object.
  */
 #include "postgres.h"
 
@@ -12,245 +18,286 @@
 
 #include "pg_govdisc.h"
 
-static void
-put_key(JsonbParseState **st, const char *key)
-{
-	JsonbValue	v;
+/*
+ * Most cells hold small counts: their Numerics are made once per backend
+ * (in TopMemoryContext) instead of once per cell.
+ */
+#define SMALL_NUMERICS 1024
 
-	v.type = jbvString;
-	v.val.string.val = (char *) key;
-	v.val.string.len = strlen(key);
-	pushJsonbValue(st, WJB_KEY, &v);
+static Numeric
+numeric_of(int64 i)
+{
+	static Numeric small[SMALL_NUMERICS];
+
+	if (i >= 0 && i < SMALL_NUMERICS)
+	{
+		if (small[i] == NULL)
+		{
+			MemoryContext old = MemoryContextSwitchTo(TopMemoryContext);
+
+			small[i] = int64_to_numeric(i);
+			MemoryContextSwitchTo(old);
+		}
+		return small[i];
+	}
+	return int64_to_numeric(i);
 }
 
-static void
-put_null(JsonbParseState **st)
+static JsonbValue
+null_value(void)
 {
 	JsonbValue	v;
 
 	v.type = jbvNull;
-	pushJsonbValue(st, WJB_VALUE, &v);
+	return v;
 }
 
-static void
-put_string(JsonbParseState **st, const char *s)
+static JsonbValue
+string_value(const char *s)
 {
 	JsonbValue	v;
 
 	if (s == NULL)
-	{
-		put_null(st);
-		return;
-	}
+		return null_value();
 	/* the core speaks UTF-8; a database of another encoding gets its own */
 	v.type = jbvString;
 	v.val.string.val = pg_any_to_server(s, strlen(s), PG_UTF8);
 	v.val.string.len = strlen(v.val.string.val);
-	pushJsonbValue(st, WJB_VALUE, &v);
+	return v;
 }
 
-static void
-put_int(JsonbParseState **st, int64 i)
+static JsonbValue
+int_value(int64 i)
 {
 	JsonbValue	v;
 
 	if (i == GD_NULL)
-	{
-		put_null(st);
-		return;
-	}
+		return null_value();
 	v.type = jbvNumeric;
-	v.val.numeric = int64_to_numeric(i);
-	pushJsonbValue(st, WJB_VALUE, &v);
+	v.val.numeric = numeric_of(i);
+	return v;
 }
 
-static void
-put_amount(JsonbParseState **st, int64 scaled)
+static JsonbValue
+amount_value(int64 scaled)
 {
 	JsonbValue	v;
 	char		buf[32];
 
 	if (scaled == GD_NULL)
-	{
-		put_null(st);
-		return;
-	}
+		return null_value();
 	gd_amount_format(scaled, buf);
 	v.type = jbvNumeric;
 	v.val.numeric = DatumGetNumeric(DirectFunctionCall3(numeric_in,
 														CStringGetDatum(buf),
 														ObjectIdGetDatum(InvalidOid),
 														Int32GetDatum(-1)));
-	pushJsonbValue(st, WJB_VALUE, &v);
+	return v;
 }
 
-static void
-put_value(JsonbParseState **st, const char *key, GdValueKind kind, int64 v)
+static JsonbValue
+kind_value(GdValueKind kind, int64 v)
 {
-	put_key(st, key);
-	if (kind == GD_KIND_AMOUNT)
-		put_amount(st, v);
-	else
-		put_int(st, v);
+	return kind == GD_KIND_AMOUNT ? amount_value(v) : int_value(v);
 }
 
-static void
-put_active(JsonbParseState **st, const GdReport *r)
+/* ---- objects and arrays ---- */
+
+static JsonbValue *
+new_object(int cap)
 {
-	put_key(st, "active");
-	if (r->active_format == 0)
+	JsonbValue *o = palloc(sizeof(JsonbValue));
+
+	o->type = jbvObject;
+	o->val.object.nPairs = 0;
+	o->val.object.pairs = palloc(sizeof(JsonbPair) * cap);
+	return o;
+}
+
+static bool
+key_before(const JsonbValue *a, const JsonbValue *b)
+{
+	if (a->val.string.len != b->val.string.len)
+		return a->val.string.len < b->val.string.len;
+	return memcmp(a->val.string.val, b->val.string.val, a->val.string.len) < 0;
+}
+
+/* Adds a pair where jsonb's key order puts it (the keys are unique). */
+static void
+put(JsonbValue *o, const char *key, JsonbValue value)
+{
+	JsonbPair  *pairs = o->val.object.pairs;
+	int			i = o->val.object.nPairs;
+	JsonbPair	p;
+
+	p.key.type = jbvString;
+	p.key.val.string.val = (char *) key;
+	p.key.val.string.len = strlen(key);
+	p.value = value;
+	p.order = i;
+	while (i > 0 && key_before(&p.key, &pairs[i - 1].key))
 	{
-		put_null(st);
-		return;
+		pairs[i] = pairs[i - 1];
+		i--;
 	}
-	pushJsonbValue(st, WJB_BEGIN_OBJECT, NULL);
+	pairs[i] = p;
+	o->val.object.nPairs++;
+}
+
+static void
+put_object(JsonbValue *o, const char *key, JsonbValue *child)
+{
+	put(o, key, *child);
+}
+
+static JsonbValue *
+new_array(int n)
+{
+	JsonbValue *a = palloc(sizeof(JsonbValue));
+
+	a->type = jbvArray;
+	a->val.array.nElems = 0;
+	a->val.array.rawScalar = false;
+	a->val.array.elems = palloc(sizeof(JsonbValue) * (n > 0 ? n : 1));
+	return a;
+}
+
+/* ---- the parts of the document ---- */
+
+static JsonbValue
+active_value(const GdReport *r)
+{
+	JsonbValue *o;
+
+	if (r->active_format == 0)
+		return null_value();
+	o = new_object(GD_A_NROWS);
 	for (int row = 0; row < GD_A_NROWS; row++)
 	{
 		const GdActiveRowDef *def = gd_active_row_def(r->active_format, row);
+		JsonbValue *cells;
 
 		if (def->ncols == 0)
 			continue;
-		put_key(st, def->key);
-		pushJsonbValue(st, WJB_BEGIN_OBJECT, NULL);
+		cells = new_object(GD_A_NCOLS + 1);
 		for (int c = 0; c < def->ncols; c++)
-			put_value(st, def->cols[c].key, def->cols[c].kind, r->active[row][c]);
+			put(cells, def->cols[c].key, kind_value(def->cols[c].kind, r->active[row][c]));
 		if (r->active_format == 2019 && row == GD_A_PROCUREMENT)
-		{
-			put_key(st, "amount_text");
-			put_string(st, r->procurement_amount_text);
-		}
-		pushJsonbValue(st, WJB_END_OBJECT, NULL);
+			put(cells, "amount_text", string_value(r->procurement_amount_text));
+		put_object(o, def->key, cells);
 	}
-	pushJsonbValue(st, WJB_END_OBJECT, NULL);
+	return *o;
 }
 
-static void
-put_requests(JsonbParseState **st, const GdReport *r)
+static JsonbValue
+requests_value(const GdReport *r)
 {
-	put_key(st, "requests");
+	JsonbValue *o;
+
 	if (r->requests_format == 0)
-	{
-		put_null(st);
-		return;
-	}
-	pushJsonbValue(st, WJB_BEGIN_OBJECT, NULL);
+		return null_value();
+	o = new_object(GD_R_NROWS);
 	for (int row = 0; row < GD_R_NROWS; row++)
 	{
+		JsonbValue *cells;
+
 		if (!gd_request_row_in_format(row, r->requests_format))
 			continue;
-		put_key(st, gd_request_rows[row].key);
-		pushJsonbValue(st, WJB_BEGIN_OBJECT, NULL);
+		cells = new_object(GD_C_NCOLS);
 		for (int c = 0; c < GD_C_NCOLS; c++)
-			put_value(st, gd_request_cols[c].key, GD_KIND_COUNT, r->requests[row][c]);
-		pushJsonbValue(st, WJB_END_OBJECT, NULL);
+			put(cells, gd_request_cols[c].key, int_value(r->requests[row][c]));
+		put_object(o, gd_request_rows[row].key, cells);
 	}
-	pushJsonbValue(st, WJB_END_OBJECT, NULL);
+	return *o;
 }
 
-static void
-put_review(JsonbParseState **st, const GdReport *r)
+static JsonbValue
+review_value(const GdReport *r)
 {
-	put_key(st, "review");
+	JsonbValue *o;
+
 	if (!r->review_present)
-	{
-		put_null(st);
-		return;
-	}
-	pushJsonbValue(st, WJB_BEGIN_OBJECT, NULL);
+		return null_value();
+	o = new_object(GD_V_NROWS);
 	for (int row = 0; row < GD_V_NROWS; row++)
 	{
-		put_key(st, gd_review_rows[row].key);
-		pushJsonbValue(st, WJB_BEGIN_OBJECT, NULL);
+		JsonbValue *cells = new_object(GD_VC_NCOLS);
+
 		for (int c = 0; c < GD_VC_NCOLS; c++)
-			put_value(st, gd_review_cols[c].key, GD_KIND_COUNT, r->review[row][c]);
-		pushJsonbValue(st, WJB_END_OBJECT, NULL);
+			put(cells, gd_review_cols[c].key, int_value(r->review[row][c]));
+		put_object(o, gd_review_rows[row].key, cells);
 	}
-	pushJsonbValue(st, WJB_END_OBJECT, NULL);
+	return *o;
 }
 
-static void
-put_sections(JsonbParseState **st, const GdReport *r)
+static JsonbValue
+sections_value(const GdReport *r)
 {
-	put_key(st, "sections");
-	pushJsonbValue(st, WJB_BEGIN_ARRAY, NULL);
+	JsonbValue *a = new_array(r->nsections);
+
 	for (int i = 0; i < r->nsections; i++)
 	{
 		const GdSection *s = &r->sections[i];
+		JsonbValue *o = new_object(4);
 
-		pushJsonbValue(st, WJB_BEGIN_OBJECT, NULL);
-		put_key(st, "no");
-		put_int(st, s->no);
-		put_key(st, "title");
-		put_string(st, s->title);
-		put_key(st, "start");
-		put_int(st, s->start);
-		put_key(st, "length");
-		put_int(st, s->length);
-		pushJsonbValue(st, WJB_END_OBJECT, NULL);
+		put(o, "no", int_value(s->no));
+		put(o, "title", string_value(s->title));
+		put(o, "start", int_value(s->start));
+		put(o, "length", int_value(s->length));
+		a->val.array.elems[a->val.array.nElems++] = *o;
 	}
-	pushJsonbValue(st, WJB_END_ARRAY, NULL);
+	return *a;
 }
 
-static void
-put_diagnostics(JsonbParseState **st, const GdReport *r)
+static JsonbValue
+diagnostics_value(const GdReport *r)
 {
-	put_key(st, "diagnostics");
-	pushJsonbValue(st, WJB_BEGIN_ARRAY, NULL);
+	JsonbValue *a = new_array(r->ndiagnostics);
+
 	for (int i = 0; i < r->ndiagnostics; i++)
 	{
 		const GdDiagnostic *d = &r->diagnostics[i];
+		JsonbValue *o = new_object(6);
 
-		pushJsonbValue(st, WJB_BEGIN_OBJECT, NULL);
-		put_key(st, "code");
-		put_string(st, d->code);
-		put_key(st, "message");
-		put_string(st, d->message);
-		put_key(st, "table");
-		put_string(st, d->table);
-		put_key(st, "row");
-		put_string(st, d->row);
-		put_key(st, "column");
-		put_string(st, d->column);
-		put_key(st, "start");
-		put_int(st, d->start > 0 ? d->start : GD_NULL);
-		pushJsonbValue(st, WJB_END_OBJECT, NULL);
+		put(o, "code", string_value(d->code));
+		put(o, "message", string_value(d->message));
+		put(o, "table", string_value(d->table));
+		put(o, "row", string_value(d->row));
+		put(o, "column", string_value(d->column));
+		put(o, "start", int_value(d->start > 0 ? d->start : GD_NULL));
+		a->val.array.elems[a->val.array.nElems++] = *o;
 	}
-	pushJsonbValue(st, WJB_END_ARRAY, NULL);
+	return *a;
+}
+
+static JsonbValue
+fees_value(const GdReport *r)
+{
+	JsonbValue *o;
+
+	if (!r->fees_present)
+		return null_value();
+	o = new_object(2);
+	put(o, "cases", int_value(r->fee_cases));
+	put(o, "amount_yuan", amount_value(r->fee_amount));
+	return *o;
 }
 
 Jsonb *
 govdisc_report_to_jsonb(const GdReport *r)
 {
-	JsonbParseState *st = NULL;
-	JsonbValue *res;
+	JsonbValue *doc = new_object(12);
 
-	pushJsonbValue(&st, WJB_BEGIN_OBJECT, NULL);
-	put_key(&st, "schema");
-	put_int(&st, 1);
-	put_key(&st, "template");
-	put_string(&st, gd_template_name(r->template_));
-	put_key(&st, "agency");
-	put_string(&st, r->agency);
-	put_key(&st, "year");
-	put_int(&st, r->year ? r->year : GD_NULL);
-	put_key(&st, "published");
-	put_string(&st, r->published[0] ? r->published : NULL);
-	put_sections(&st, r);
-	put_active(&st, r);
-	put_requests(&st, r);
-	put_review(&st, r);
-	put_key(&st, "processing_fees");
-	if (r->fees_present)
-	{
-		pushJsonbValue(&st, WJB_BEGIN_OBJECT, NULL);
-		put_key(&st, "cases");
-		put_int(&st, r->fee_cases);
-		put_value(&st, "amount_yuan", GD_KIND_AMOUNT, r->fee_amount);
-		pushJsonbValue(&st, WJB_END_OBJECT, NULL);
-	}
-	else
-		put_null(&st);
-	put_diagnostics(&st, r);
-	res = pushJsonbValue(&st, WJB_END_OBJECT, NULL);
-	return JsonbValueToJsonb(res);
+	put(doc, "schema", int_value(1));
+	put(doc, "template", string_value(gd_template_name(r->template_)));
+	put(doc, "agency", string_value(r->agency));
+	put(doc, "year", int_value(r->year ? r->year : GD_NULL));
+	put(doc, "published", string_value(r->published[0] ? r->published : NULL));
+	put(doc, "sections", sections_value(r));
+	put(doc, "active", active_value(r));
+	put(doc, "requests", requests_value(r));
+	put(doc, "review", review_value(r));
+	put(doc, "processing_fees", fees_value(r));
+	put(doc, "diagnostics", diagnostics_value(r));
+	return JsonbValueToJsonb(doc);
 }
