@@ -25,14 +25,22 @@ gd_compact(const char *s, size_t n, char *buf, size_t bufsize)
 			i++;
 			continue;
 		}
-		cp = gd_utf8_next(s, n, &next);
-		/* “ ” ‘ ’ 「 」 are decoration: 危及“三安全一稳定” */
-		if (cp == 0x201C || cp == 0x201D || cp == 0x2018 || cp == 0x2019 ||
-			cp == 0x300C || cp == 0x300D)
+		/* ideographs are copied as they are; only E2/E3 may be decoration */
+		if (c == 0xE2 || c == 0xE3)
 		{
-			i = next;
-			continue;
+			cp = gd_utf8_next(s, n, &next);
+			/* “ ” ‘ ’ 「 」 are decoration: 危及“三安全一稳定” */
+			if (cp == 0x201C || cp == 0x201D || cp == 0x2018 || cp == 0x2019 ||
+				cp == 0x300C || cp == 0x300D)
+			{
+				i = next;
+				continue;
+			}
 		}
+		else
+			next = i + (c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4);
+		if (next > n)
+			next = n;
 		if (buf)
 			memcpy(buf + o, s + i, next - i);
 		o += next - i;

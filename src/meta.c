@@ -493,8 +493,13 @@ gd_read_prose(GdParser *p)
 	{
 		unsigned char c = (unsigned char) s[i];
 
-		if (c < 0xE4 || c > 0xE9 || !last_byte[(unsigned char) s[i + 2]])
+		if (c < 0xE4 || c > 0xE9)
 			continue;
+		if (!last_byte[(unsigned char) s[i + 2]])
+		{
+			i += 2;				/* the rest of this ideograph */
+			continue;
+		}
 		for (int k = 0; k < ntriggers; k++)
 		{
 			const char *w = triggers[k].word;
