@@ -36,8 +36,9 @@ FROM docs ORDER BY file;
 
 \echo
 \echo '== Check findings (errors and warnings; blank cells summarised)'
+-- judged on the text, so that the figures the prose states are compared too
 SELECT file, severity, rule, message
-FROM docs, govdisc_check(d) c
+FROM reports, govdisc_check(body) c
 WHERE rule <> 'completeness.blank_cells'
 ORDER BY file, severity, rule, message;
 
