@@ -39,18 +39,33 @@ template_of(const GdReport *r)
 	return GD_TPL_NONE;
 }
 
+/*
+ * No report is anywhere near this long: past it, the text is cut (on a whole
+ * character) so that memory stays bounded however large the value.
+ */
+#define GD_MAX_INPUT ((size_t) 64 * 1024 * 1024)
+
 GdReport *
 gd_parse(const char *text, size_t len, const GdAllocator *a)
 {
 	GdParser	p;
 	GdReport   *r = a->alloc(a->ctx, sizeof(GdReport));
+	bool		cut = false;
 
 	gd_report_init(r);
 	memset(&p, 0, sizeof(p));
 	p.a = a;
 	p.r = r;
 
+	if (len > GD_MAX_INPUT)
+	{
+		len = gd_clip(text, len, GD_MAX_INPUT);
+		cut = true;
+	}
 	gd_normalize(&p, text, len);
+	if (cut)
+		gd_diag(&p, "input.truncated", NULL, NULL, NULL, p.t.len,
+				"文本超过 64 MB，只读取了前 64 MB");
 	gd_find_sections(&p);
 	gd_read_prose(&p);
 	gd_detect_runtogether(&p);

@@ -20,15 +20,8 @@ shared=../shared
 seconds=${CONCURRENCY_SECONDS:-5}
 clients=8
 
-passed=0
-failed=0
-ok() { passed=$((passed + 1)); echo "ok - $1"; }
-notok() {
-	failed=$((failed + 1))
-	echo "FAILED - $1"
-	[ -n "${2:-}" ] && printf '%s\n' "$2" | head -20 | sed 's/^/    /'
-	return 0
-}
+TAP_DETAIL_LINES=20
+. test/tap.sh
 db=govdisc_concurrency
 q() { psql -X -q -v ON_ERROR_STOP=1 -At -d "$db" "$@"; }
 

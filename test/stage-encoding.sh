@@ -16,15 +16,8 @@ cd "$(dirname "$0")/.."
 shared=../shared
 export PGCLIENTENCODING=UTF8
 
-passed=0
-failed=0
-ok() { passed=$((passed + 1)); echo "ok - $1"; }
-notok() {
-	failed=$((failed + 1))
-	echo "FAILED - $1"
-	[ -n "${2:-}" ] && printf '%s\n' "$2" | head -20 | sed 's/^/    /'
-	return 0
-}
+TAP_DETAIL_LINES=20
+. test/tap.sh
 q() { local db=$1; shift; psql -X -q -v ON_ERROR_STOP=1 -At -d "$db" "$@"; }
 # qv DB SQL [psql options]: SQL from stdin, so that :'var' is interpolated
 qv() { local db=$1 sql=$2; shift 2; echo "$sql" | q "$db" "$@"; }

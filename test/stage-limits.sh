@@ -19,15 +19,8 @@ shared=../shared
 sizes=${LIMITS_SIZES:-1 10 50}
 cancel_mb=${LIMITS_CANCEL_MB:-200}
 
-passed=0
-failed=0
-ok() { passed=$((passed + 1)); echo "ok - $1"; }
-notok() {
-	failed=$((failed + 1))
-	echo "FAILED - $1"
-	[ -n "${2:-}" ] && printf '%s\n' "$2" | head -20 | sed 's/^/    /'
-	return 0
-}
+TAP_DETAIL_LINES=20
+. test/tap.sh
 db=govdisc_limits
 q() { psql -X -q -v ON_ERROR_STOP=1 -At -d "$db" "$@"; }
 now() { date +%s.%N; }

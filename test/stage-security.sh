@@ -22,15 +22,8 @@ set -u
 cd "$(dirname "$0")/.."
 shared=../shared
 
-passed=0
-failed=0
-ok() { passed=$((passed + 1)); echo "ok - $1"; }
-notok() {
-	failed=$((failed + 1))
-	echo "FAILED - $1"
-	[ -n "${2:-}" ] && printf '%s\n' "$2" | head -30 | sed 's/^/    /'
-	return 0
-}
+TAP_DETAIL_LINES=30
+. test/tap.sh
 # q DB SQL...: one psql session, stop at the first error, unaligned output
 q() { local db=$1; shift; psql -X -q -v ON_ERROR_STOP=1 -At -d "$db" "$@"; }
 

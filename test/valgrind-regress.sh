@@ -23,15 +23,8 @@ logs=${VALGRIND_LOGS:-$(mktemp -d /tmp/govdisc-valgrind.XXXX)}
 mkdir -p "$logs"
 chmod 777 "$logs"
 
-passed=0
-failed=0
-ok() { passed=$((passed + 1)); echo "ok - $1"; }
-notok() {
-	failed=$((failed + 1))
-	echo "FAILED - $1"
-	[ -n "${2:-}" ] && printf '%s\n' "$2" | head -40 | sed 's/^/    /'
-	return 0
-}
+TAP_DETAIL_LINES=40
+. test/tap.sh
 if ! command -v valgrind >/dev/null; then
 	echo "valgrind is not installed (apt-get install valgrind)"
 	echo "0 passed, 1 failed"

@@ -1,0 +1,127 @@
+/* unit_parse.c: the parser's pieces, and gd_parse on texts written here */
+#include "unit.h"
+#include "parser.h"
+
+static GdReport *
+parse(const char *s)
+{
+	return gd_parse(s, strlen(s), &unit_allocator);
+}
+
+static bool
+has_diag(const GdReport *r, const char *code)
+{
+	for (int i = 0; i < r->ndiagnostics; i++)
+		if (strcmp(r->diagnostics[i].code, code) == 0)
+			return true;
+	return false;
+}
+
+static void
+test_compact_and_numbering(void)
+{
+	char		buf[64];
+
+	gd_compact("规    章", strlen("规    章"), buf, sizeof(buf));
+	CHECK_STR(buf, "规章");
+	gd_compact("3.危及“三安全一稳定”", strlen("3.危及“三安全一稳定”"), buf, sizeof(buf));
+	CHECK_STR(buf, "3.危及三安全一稳定");
+	CHECK_STR(gd_strip_numbering("(一)予以公开"), "予以公开");
+	CHECK_STR(gd_strip_numbering("四、结转下年度继续办理"), "结转下年度继续办理");
+	CHECK_STR(gd_strip_numbering("1.属于国家秘密"), "属于国家秘密");
+	CHECK_STR(gd_strip_numbering("三、(一)予以公开"), "予以公开");
+	CHECK_STR(gd_strip_numbering("规章"), "规章");
+	CHECK_INT(gd_clip("规章", 6, 4), 3);	/* never half a character */
+	CHECK_INT(gd_clip("规章", 6, 10), 6);
+}
+
+static void
+test_numbers(void)
+{
+	GdNumber	n;
+	int64_t		v;
+
+	CHECK_INT(gd_read_number("130774个", strlen("130774个"), &n), GD_CELL_OK);
+	CHECK(gd_number_count(&n, &v) && v == 130774);
+	CHECK_INT(gd_read_number("－20", strlen("－20"), &n), GD_CELL_TEXT);	/* not folded yet */
+	CHECK_INT(gd_read_number("-20", 3, &n), GD_CELL_OK);
+	CHECK(gd_number_count(&n, &v) && v == -20);
+	CHECK_INT(gd_read_number("299.025万", strlen("299.025万"), &n), GD_CELL_OK);
+	CHECK(gd_number_amount(&n, GD_UNIT_NONE, &v) && v == 2990250LL * GD_AMOUNT_SCALE);
+	CHECK_INT(gd_read_number("329164", 6, &n), GD_CELL_OK);
+	CHECK(!gd_number_amount(&n, GD_UNIT_NONE, &v));	/* no unit: no amount */
+	CHECK(gd_number_amount(&n, GD_UNIT_YUAN, &v) && v == 329164LL * GD_AMOUNT_SCALE);
+	CHECK_INT(gd_read_number("", 0, &n), GD_CELL_BLANK);
+	CHECK_INT(gd_read_number("/", 1, &n), GD_CELL_PLACEHOLDER);
+	CHECK_INT(gd_read_number("无", strlen("无"), &n), GD_CELL_PLACEHOLDER);
+	CHECK_INT(gd_read_number("3.5", 3, &n), GD_CELL_OK);
+	CHECK(!gd_number_count(&n, &v));
+	CHECK_INT(gd_read_number("99999999999999999999", 20, &n), GD_CELL_TOO_LONG);
+}
+
+static void
+test_split(void)
+{
+	int64_t		c[7 * 64];
+
+	/* 713000074 is 71|3|0|0|0|0|74 once the row sum must hold */
+	CHECK(gd_split("713000074", 9, 7, 0, c, 64) > 1);
+	CHECK_INT(gd_split("0000000", 7, 7, 0, c, 64), 1);
+	CHECK_INT(gd_split("05", 2, 1, 0, c, 64), 0);	/* no leading zeros */
+	/* a sign opens only a signed cell: 0+12 is 0|+1|2 */
+	CHECK_INT(gd_split("0+12", 4, 3, 2, c, 64), 1);
+	CHECK_INT(c[0], 0);
+	CHECK_INT(c[1], 1);
+	CHECK_INT(c[2], 2);
+	CHECK_INT(gd_split("0+12", 4, 3, 0, c, 64), 0);
+	/* a unit closes a cell: 1个011个 is 1|0|11 */
+	CHECK_INT(gd_split("1|011", 5, 3, 0, c, 64), 1);
+	CHECK_INT(c[2], 11);
+	/* too many ways: -1, never an endless search */
+	CHECK_INT(gd_split("123456789012345678901234567890", 30, 7, 0, c, 64), -1);
+}
+
+static void
+test_parse(void)
+{
+	GdReport   *r;
+	char	   *big;
+	size_t		n = (size_t) 64 * 1024 * 1024 + 100;
+
+	r = parse("青禾县交通运输局2021年政府信息公开工作年度报告\n"
+			  "二、主动公开政府信息情况\n"
+			  "\t信息内容\n\t本年制发件数\n\t本年废止件数\n\t现行有效件数\n\n"
+			  "\t规章\n\t1\n\t/\n\t3\n\n"
+			  "\t行政事业性收费\n\t12.5\n\n");
+	CHECK_STR(r->agency, "青禾县交通运输局");
+	CHECK_INT(r->year, 2021);
+	CHECK_INT(r->active_format, 2021);
+	CHECK_INT(r->active[GD_A_RULES][0], 1);
+	CHECK(r->active[GD_A_RULES][1] == GD_NULL);
+	CHECK_INT(r->active[GD_A_RULES][2], 3);
+	CHECK_INT(r->active[GD_A_FEES][0], 125000LL * GD_AMOUNT_SCALE);
+	CHECK(has_diag(r, "cell.placeholder"));
+	CHECK(r->requests_format == 0 && has_diag(r, "table.missing"));
+
+	r = parse("");
+	CHECK(r->template_ == GD_TPL_NONE && has_diag(r, "report.no_tables"));
+
+	/* past 64 MB the text is cut, on a whole character */
+	big = malloc(n);
+	for (size_t i = 0; i + 3 <= n; i += 3)
+		memcpy(big + i, "报", 3);
+	memset(big + n - n % 3, ' ', n % 3);
+	r = gd_parse(big, n, &unit_allocator);
+	CHECK(has_diag(r, "input.truncated"));
+	free(big);
+}
+
+int
+main(void)
+{
+	test_compact_and_numbering();
+	test_numbers();
+	test_split();
+	test_parse();
+	return unit_done();
+}
