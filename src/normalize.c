@@ -102,20 +102,6 @@ gd_clip(const char *s, size_t n, size_t max)
 	return max;
 }
 
-/* Is there white space at s[i] (ASCII or U+3000/NBSP before folding)? */
-bool
-gd_is_space(const char *s, size_t len, size_t i, size_t *next)
-{
-	unsigned char c = (unsigned char) s[i];
-
-	if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f')
-	{
-		*next = i + 1;
-		return true;
-	}
-	return false;
-}
-
 /* ---- the output buffer and its position map ---- */
 
 typedef struct Out
@@ -650,21 +636,6 @@ gd_normalize(GdParser *p, const char *in, size_t len)
 			continue;
 		}
 
-		/*
-		 * The bulk of a report: CJK ideographs (U+4E00..U+9FFF, lead bytes
-		 * E4..E9), which NFKC leaves alone.
-		 */
-		if (b >= 0xE4 && b <= 0xE9 && i + 2 < len && nrun == 0 &&
-			((unsigned char) in[i + 1] & 0xC0) == 0x80 &&
-			((unsigned char) in[i + 2] & 0xC0) == 0x80)
-		{
-			out_reserve(&o, 3);
-			memcpy(o.buf + o.len, in + i, 3);
-			o.len += 3;
-			i += 3;
-			orig++;
-			continue;
-		}
 		/* full-width ASCII (！ … ～) and the ideographic space: what NFKC does */
 		if (b == 0xEF && i + 2 < len && nrun == 0 &&
 			((unsigned char) in[i + 1] == 0xBC || (unsigned char) in[i + 1] == 0xBD) &&

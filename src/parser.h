@@ -45,7 +45,6 @@ typedef struct GdParser
 	GdText		t;
 	GdReport   *r;
 	size_t		sec_off[7];		/* normalised offsets of sections 1..6, 0 = absent */
-	size_t		sec_end[7];
 	bool		runtogether;	/* the tables' cells run together (规章000) */
 	int64_t    *split_scratch;	/* candidates of a split, reused (split.c) */
 	GdStated	stated[GD_A_NCOLS];	/* 2021 表二: issued, repealed, in_force */
@@ -68,7 +67,6 @@ extern void gd_diag(GdParser *p, const char *code, const char *table,
 
 /* UTF-8 helpers (normalize.c) */
 extern uint32_t gd_utf8_next(const char *s, size_t len, size_t *i);
-extern bool gd_is_space(const char *s, size_t len, size_t i, size_t *next);
 /* n, or less so that s[0..result) ends on a whole character, at most max bytes */
 extern size_t gd_clip(const char *s, size_t n, size_t max);
 

@@ -146,8 +146,6 @@ gd_cell_value(GdParser *p, const GdToken *t, GdValueKind kind, GdUnit unit,
 				"单元格“%.*s”不是整数", (int) t->len, s);
 		return GD_NULL;
 	}
-	if (kind == GD_KIND_COUNT && num.has_sign && !num.negative)
-		return v;
 	return v;
 }
 

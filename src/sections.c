@@ -188,7 +188,6 @@ gd_find_sections(GdParser *p)
 				end = p->sec_off[k] - 1;
 				break;
 			}
-		p->sec_end[no] = end;
 		sec = &r->sections[r->nsections++];
 		sec->no = no;
 		sec->title = heading_title(p, p->sec_off[no] - 1, no);

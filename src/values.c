@@ -140,7 +140,7 @@ gd_read_number(const char *s, size_t n, GdNumber *num)
 				num->int_digits++;
 			}
 		}
-		else if (c == ',' && num->frac_digits == 0 && any && i + 3 < len + 1 &&
+		else if (c == ',' && !num->has_point && any &&
 				 i + 1 < len && buf[i + 1] >= '0' && buf[i + 1] <= '9')
 			continue;			/* thousands separator */
 		else if (c == '.' && any && num->frac_digits == 0 && !num->has_point)
