@@ -270,6 +270,15 @@ read_title(GdParser *p)
 				ab = end == (size_t) -1 ? aa : end;
 				trim_agency(s, &aa, &ab);
 			}
+			/* 青禾县交通运输局政府信息公开工作年度报告（2021年度） */
+			if (!plausible_agency(s, aa, ab))
+			{
+				size_t		end = find(s, a, b, "政府信息公开");
+
+				aa = a;
+				ab = end == (size_t) -1 ? a : end;
+				trim_agency(s, &aa, &ab);
+			}
 			if (plausible_agency(s, aa, ab))
 				r->agency = gd_strndup(p, s + aa, ab - aa);
 			else if (k > 0 && plausible_agency(s, lines[k - 1].a, lines[k - 1].b))

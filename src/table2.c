@@ -277,6 +277,7 @@ gd_read_active(GdParser *p)
 	size_t		from,
 				to;
 	bool		found[GD_A_NROWS] = {false};
+	bool		filled[GD_A_NROWS] = {false};
 	int			nfound = 0;
 	int			ncells = 0;
 	int			mark = p->r->ndiagnostics;
@@ -321,8 +322,10 @@ gd_read_active(GdParser *p)
 		}
 		i = gd_collect_row(p, &ts, i, gd_active_row_def(st.format, row)->ncols, &rc,
 						   is_label, NULL);
-		if (found[row] && rc.n == 0)
+		/* the first reading of a row stands (see table3.c) */
+		if (found[row] && (rc.n == 0 || filled[row]))
 			continue;
+		filled[row] = rc.n > 0;
 		if (!found[row])
 			nfound++;
 		ncells += rc.n;

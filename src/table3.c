@@ -46,6 +46,7 @@ typedef struct T3
 	bool		seen_row;		/* a data row has been read */
 	int			last_row;
 	bool		found[GD_R_NROWS];
+	bool		filled[GD_R_NROWS];	/* read with at least one cell */
 	/* cells run together: the candidate splits of a row, or none */
 	int64_t    *cands[GD_R_NROWS];
 	int			ncands[GD_R_NROWS];
@@ -440,8 +441,13 @@ gd_read_requests(GdParser *p)
 			continue;
 		}
 		i = gd_collect_row(p, &ts, i, NCOLS, &rc, is_label, &la);
-		if (st.found[row] && rc.n == 0)
-			continue;			/* a label repeated in a note; keep the row read */
+		/*
+		 * A label repeated in a note, or a second table (本级 after 全市):
+		 * the first reading of a row stands.
+		 */
+		if (st.found[row] && (rc.n == 0 || st.filled[row]))
+			continue;
+		st.filled[row] = rc.n > 0;
 		if (!st.found[row])
 			nfound++;
 		ncells += rc.n;
