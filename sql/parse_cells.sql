@@ -47,3 +47,8 @@ FROM govdisc_parse(E'二、主动公开政府信息情况\n\t第二十条第（�
 	'\t信息内容\n\t本年处理决定数量\n\n\t行政许可\n\t550\n\n'
 	'\t第二十条第（八）项\n\n\t信息内容\n\t本年收费金额（单位：万元）\n\n'
 	'\t行政事业性收费\n\t7730.28\n\n') p;
+
+-- a second table after the first (本级 after 全市): the first reading of a row stands
+SELECT p->'active'->'licensing' AS licensing
+FROM govdisc_parse(E'二、主动公开政府信息情况\n\t信息内容\n\t本年处理决定数量\n\n\t行政许可\n\t550\n\n'
+	'（市本级）\n\t信息内容\n\t本年处理决定数量\n\n\t行政许可\n\t12\n\n') p;
