@@ -13,7 +13,7 @@
 /* Phrases that identify each row's label (any one of them). */
 static const char *const row_phrases[GD_R_NROWS][4] = {
 	[GD_R_RECEIVED] = {"本年新收", "新收政府信息公开申请", NULL},
-	[GD_R_CARRIED_OVER] = {"上年结转", NULL},
+	[GD_R_CARRIED_OVER] = {"上年结转", "上年度结转", "上一年度结转", NULL},
 	[GD_R_GRANTED] = {"予以公开", NULL},
 	[GD_R_PARTIAL] = {"部分公开", NULL},
 	[GD_R_DENIED_SECRET] = {"国家秘密", NULL},
@@ -37,7 +37,7 @@ static const char *const row_phrases[GD_R_NROWS][4] = {
 	[GD_R_OTHER_NO_FEE] = {"缴纳费用", "收费通知", NULL},
 	[GD_R_OTHER_MISC] = {NULL},
 	[GD_R_TOTAL] = {NULL},
-	[GD_R_CARRIED_FORWARD] = {"结转下年", NULL},
+	[GD_R_CARRIED_FORWARD] = {"结转下年", "结转下一年", "转入下年", NULL},
 };
 
 typedef struct T3
