@@ -320,7 +320,6 @@ read_published(GdParser *p)
 	const char *s = p->t.s;
 	size_t		len = p->t.len;
 	size_t		head = len < 4000 ? len : 4000;
-	static const char *const marks[] = {"发布时间", "发布日期", "发文日期", "成文日期", NULL};
 	int			y,
 				m,
 				d;
@@ -329,13 +328,20 @@ read_published(GdParser *p)
 	size_t		i;
 	int			lines = 0;
 
-	for (int k = 0; marks[k]; k++)
+	/* 发布时间, 发布日期, 发文日期, 成文日期: found by their second half */
+	for (size_t from = 0; from < head;)
 	{
-		size_t		at = find(s, 0, head, marks[k]);
+		size_t		d1 = find(s, from, head, "日期"),
+					d2 = find(s, from, head, "时间"),
+					at = d1 < d2 ? d1 : d2;
 
 		if (at == (size_t) -1)
+			break;
+		from = at + 6;
+		if (at < 6 || !(memcmp(s + at - 6, "发布", 6) == 0 || memcmp(s + at - 6, "发文", 6) == 0 ||
+						memcmp(s + at - 6, "成文", 6) == 0))
 			continue;
-		for (size_t j = at + strlen(marks[k]); j < at + 40 && j < len; j++)
+		for (size_t j = at + 6; j < at + 40 && j < len; j++)
 			if (is_digit(s[j]))
 			{
 				if (date_at(s, j, len, &y, &m, &d, &after))

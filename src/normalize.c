@@ -337,14 +337,20 @@ ascii_prefix_ci(const char *s, size_t len, size_t i, const char *word)
 static bool
 looks_like_html(const char *s, size_t len)
 {
-	for (size_t i = 0; i + 3 < len; i++)
-		if (s[i] == '<' && (ascii_prefix_ci(s, len, i + 1, "td") ||
+	const char *lt = s;
+
+	for (; (lt = memchr(lt, '<', len - (lt - s))) != NULL; lt++)
+	{
+		size_t		i = lt - s;
+
+		if (i + 3 < len && (ascii_prefix_ci(s, len, i + 1, "td") ||
 							ascii_prefix_ci(s, len, i + 1, "tr") ||
 							ascii_prefix_ci(s, len, i + 1, "table") ||
 							ascii_prefix_ci(s, len, i + 1, "html") ||
 							ascii_prefix_ci(s, len, i + 1, "p>") ||
 							ascii_prefix_ci(s, len, i + 1, "!doctype")))
 			return true;
+	}
 	return false;
 }
 

@@ -82,50 +82,76 @@ numeral_before(const char *s, size_t j)
 	return 0;
 }
 
-#define MAX_CANDIDATES 16
+#define MAX_CANDIDATES 64
+
+typedef struct Candidates
+{
+	size_t		at[7][MAX_CANDIDATES];
+	int			n[7];
+} Candidates;
+
+/* Is there a heading whose separator (of seplen bytes) stands at s[j]? */
+static void
+consider(GdParser *p, Candidates *c, size_t j, size_t seplen)
+{
+	int			no = numeral_before(p->t.s, j);
+	size_t		h;
+
+	if (no == 0 || c->n[no] == MAX_CANDIDATES)
+		return;
+	h = heading_at(p->t.s, p->t.len, j, seplen, no);
+	if (h != (size_t) -1)
+		c->at[no][c->n[no]++] = h;
+}
 
 /*
- * One pass over the text collects the places where each part's heading may
- * stand; the parts are then taken in order, each after the one before.
+ * The places where each part's heading may stand, found by their separators
+ * (、 . ,) with memchr; the parts are then taken in order, each after the
+ * one before.
  */
 static void
 find_headings(GdParser *p, size_t *found)
 {
 	const char *s = p->t.s;
 	size_t		len = p->t.len;
-	size_t		cand[7][MAX_CANDIDATES];
-	int			ncand[7] = {0};
+	Candidates	c;
 	size_t		from = 0;
+	const char	seps[] = {'.', ',', (char) 0xE3};
 
-	for (size_t j = 1; j < len; j++)
+	memset(c.n, 0, sizeof(c.n));
+	for (int k = 0; k < 3; k++)
 	{
-		size_t		seplen;
-		int			no;
-		size_t		h;
+		const char *q = s + 1;
 
-		if (s[j] == '.' || s[j] == ',')
-			seplen = 1;
-		else if ((unsigned char) s[j] == 0xE3 && j + 3 <= len && memcmp(s + j, "、", 3) == 0)
-			seplen = 3;
-		else
-			continue;
-		no = numeral_before(s, j);
-		if (no == 0 || ncand[no] == MAX_CANDIDATES)
-			continue;
-		h = heading_at(s, len, j, seplen, no);
-		if (h != (size_t) -1)
-			cand[no][ncand[no]++] = h;
-		if ((j & 0xFFFF) == 0)
-			gd_tick(p);
+		while (q < s + len && (q = memchr(q, seps[k], len - (q - s))) != NULL)
+		{
+			size_t		j = q - s;
+
+			if (seps[k] != (char) 0xE3)
+				consider(p, &c, j, 1);
+			else if (j + 3 <= len && memcmp(q, "、", 3) == 0)
+				consider(p, &c, j, 3);
+			q++;
+		}
+		gd_tick(p);
 	}
 	for (int no = 1; no <= 6; no++)
 	{
-		found[no] = (size_t) -1;
-		for (int k = 0; k < ncand[no]; k++)
-			if (cand[no][k] >= from)
+		/* the separators were searched one kind after another: sort */
+		for (int a = 1; a < c.n[no]; a++)
+			for (int b = a; b > 0 && c.at[no][b - 1] > c.at[no][b]; b--)
 			{
-				found[no] = cand[no][k];
-				from = cand[no][k] + 1;
+				size_t		t = c.at[no][b];
+
+				c.at[no][b] = c.at[no][b - 1];
+				c.at[no][b - 1] = t;
+			}
+		found[no] = (size_t) -1;
+		for (int k = 0; k < c.n[no]; k++)
+			if (c.at[no][k] >= from)
+			{
+				found[no] = c.at[no][k];
+				from = c.at[no][k] + 1;
 				break;
 			}
 	}
