@@ -501,30 +501,32 @@ gd_read_prose(GdParser *p)
 		&p->r->prose.carried_forward, &p->r->prose.reconsideration,
 	&p->r->prose.litigation};
 	const int	ntriggers = (int) (sizeof(triggers) / sizeof(triggers[0]));
-	unsigned char last_byte[256] = {0};
+	uint32_t	by_last_byte[256] = {0};
 
-	/* the last bytes of the triggers' first characters: most others fail fast */
+	/* which triggers a character's last byte may start: most fail at once */
 	for (int k = 0; k < ntriggers; k++)
-		last_byte[(unsigned char) triggers[k].word[2]] = 1;
+		by_last_byte[(unsigned char) triggers[k].word[2]] |= 1u << k;
 	for (size_t i = 0; i + 6 <= len; i++)
 	{
 		unsigned char c = (unsigned char) s[i];
+		uint32_t	maybe;
 
 		if (c < 0xE4 || c > 0xE9)
 			continue;
-		if (!last_byte[(unsigned char) s[i + 2]])
+		maybe = by_last_byte[(unsigned char) s[i + 2]];
+		if (maybe == 0)
 		{
 			i += 2;				/* the rest of this ideograph */
 			continue;
 		}
-		for (int k = 0; k < ntriggers; k++)
+		for (int k = 0; maybe != 0; k++, maybe >>= 1)
 		{
 			const char *w = triggers[k].word;
 			size_t		n;
 			int64_t		v;
 			int			what = triggers[k].what;
 
-			if (s[i] != w[0] || s[i + 1] != w[1] || s[i + 2] != w[2])
+			if (!(maybe & 1) || s[i] != w[0] || s[i + 1] != w[1])
 				continue;
 			n = strlen(w);
 			if (i + n > len || memcmp(s + i + 3, w + 3, n - 3) != 0)
