@@ -722,7 +722,6 @@ gd_normalize(GdParser *p, const char *in, size_t len)
 
 	p->t.s = o.buf;
 	p->t.len = o.len;
-	p->t.html = html;
 	p->t.cps = o.cps;
 	p->t.ncps = o.ncps;
 	p->t.orig_chars = orig;

@@ -25,7 +25,6 @@ typedef struct GdText
 {
 	char	   *s;				/* normalised UTF-8, NUL-terminated */
 	size_t		len;
-	bool		html;			/* the input was HTML */
 	GdCheckpoint *cps;
 	size_t		ncps;
 	int64_t		orig_chars;		/* characters in the input */
@@ -71,9 +70,10 @@ extern uint32_t gd_utf8_next(const char *s, size_t len, size_t *i);
 extern size_t gd_clip(const char *s, size_t n, size_t max);
 
 /*
- * A "compact" form of a label: spaces, and most punctuation removed, so that
- * 规    章 equals 规章 and （一） equals (一).  Writes into buf (NUL-terminated,
- * truncated to bufsize) and returns its length.
+ * A "compact" form of a label: white space and quotes removed, so that
+ * 规    章 equals 规章 (full-width forms are already folded by NFKC).  Writes
+ * into buf (NUL-terminated, truncated to bufsize; NULL only counts) and
+ * returns its length.
  */
 extern size_t gd_compact(const char *s, size_t n, char *buf, size_t bufsize);
 #define GD_COMPACT_TAIL 600

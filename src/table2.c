@@ -341,6 +341,9 @@ gd_read_active(GdParser *p)
 		return;
 	}
 	r->active_format = st.format;
+	if (ts.truncated)
+		gd_diag(p, "table.truncated", "active", NULL, NULL, from,
+				"表二所在部分过长，只读取了开头部分");
 	for (int row = 0; row < GD_A_NROWS; row++)
 	{
 		const GdActiveRowDef *def = gd_active_row_def(st.format, row);

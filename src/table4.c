@@ -76,6 +76,9 @@ gd_read_review(GdParser *p)
 	memset(&ts, 0, sizeof(ts));
 	gd_tokenize(p, from, to, &ts);
 	vertical = gd_vertical_layout(&ts);
+	if (ts.truncated)
+		gd_diag(p, "table.truncated", "review", NULL, NULL, from,
+				"表四所在部分过长，只读取了开头部分");
 
 	/* the values are the first run of fifteen cells after the headers */
 	for (size_t i = 0; i < ts.n && nvals < NCELLS; i++)
