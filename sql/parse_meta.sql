@@ -7,6 +7,7 @@ INSERT INTO heads VALUES
 	('title on one line', E'青禾县交通运输局2021年政府信息公开工作年度报告\n一、总体情况\n略。'),
 	('year before the agency', E'2021年青禾县交通运输局政府信息公开工作年度报告\n一、总体情况\n'),
 	('year closing the title', E'青禾县交通运输局政府信息公开工作年度报告（2021年度）\n一、总体情况\n'),
+	('year in Chinese numerals', E'青禾县交通运输局二〇二一年度政府信息公开工作年度报告\n一、总体情况\n'),
 	('agency above the title', E'  澄江市生态环境局\n\n  2022 年政府信息公开工作年度报告\n一、总体情况'),
 	('year in the title', E'雁湖市人民政府办公室\n政府信息公开工作2020年度报告\n'),
 	('crawler header', E'标题: 桐溪区人民政府2023年度政府信息公开工作年度报告\n发布时间: 2024-01-22 09:30\n原文链接: https://example.invalid/x.htm\n一、总体情况'),

@@ -37,16 +37,40 @@ static int
 year_at(const char *s, size_t i, size_t end, size_t *after)
 {
 	size_t		j;
-	int			y;
+	int			y = 0;
 
-	if (i + 4 > end || s[i] != '2' || s[i + 1] != '0' || !is_digit(s[i + 2]) || !is_digit(s[i + 3]))
-		return 0;
-	if (i > 0 && is_digit(s[i - 1]))
-		return 0;
-	if (i + 4 < end && is_digit(s[i + 4]))
-		return 0;
-	y = (s[i + 2] - '0') * 10 + (s[i + 3] - '0') + 2000;
-	j = skip_spaces(s, i + 4, end);
+	if (i + 4 <= end && s[i] == '2' && s[i + 1] == '0' && is_digit(s[i + 2]) &&
+		is_digit(s[i + 3]) && !(i > 0 && is_digit(s[i - 1])) &&
+		!(i + 4 < end && is_digit(s[i + 4])))
+	{
+		y = (s[i + 2] - '0') * 10 + (s[i + 3] - '0') + 2000;
+		j = i + 4;
+	}
+	else
+	{
+		/* 二〇二一年, 二零二二年: four numerals of 〇一二…九 */
+		static const char *const digits[] = {"〇", "一", "二", "三", "四", "五", "六", "七", "八", "九"};
+		int			v = 0;
+
+		j = i;
+		for (int k = 0; k < 4; k++)
+		{
+			int			d;
+
+			for (d = 0; d < 10; d++)
+				if (j + 3 <= end && (memcmp(s + j, digits[d], 3) == 0 ||
+									 (d == 0 && memcmp(s + j, "零", 3) == 0)))
+					break;
+			if (d == 10)
+				return 0;
+			v = v * 10 + d;
+			j += 3;
+		}
+		if (v < 2000 || v > 2099)
+			return 0;
+		y = v;
+	}
+	j = skip_spaces(s, j, end);
 	if (j + 3 <= end && memcmp(s + j, "年", 3) == 0)
 	{
 		*after = j + 3;
