@@ -22,26 +22,7 @@ repo=$(cd "$(dirname "$0")/.." && pwd)
 # that every shard has a few hundred parses to do.
 COPIES=${GD_SHARD_COPIES:-6}
 
-pass=0 fail=0 skipped=0
-ok() { pass=$((pass + 1)); echo "ok - $1"; }
-not_ok() {
-	fail=$((fail + 1))
-	echo "not ok - $1"
-	[ -n "${2:-}" ] && printf '%s\n' "$2" | sed 's/^/    /'
-	return 0
-}
-skip() { skipped=$((skipped + 1)); echo "skip - $1"; }
-summary() {
-	local line="$pass passed, $fail failed"
-	[ "$skipped" -gt 0 ] && line="$line, $skipped skipped"
-	echo "$line"
-}
-# A step the rest depends on failed: count it and stop (the trap cleans up).
-die() {
-	not_ok "$1" "${2:-}"
-	summary
-	exit 1
-}
+. "$repo/test/tap.sh"
 
 cleanup() { nodes_stop; }
 trap cleanup EXIT
@@ -136,7 +117,7 @@ n_dist=$(q "SELECT count(*) FROM reports")
 if [ "$n_dist" = "$n_local" ] && [ "$n_local" -gt 0 ] 2>/dev/null; then
 	ok "$n_dist rows in the sharded table, as in the local one"
 else
-	not_ok "row counts: sharded $n_dist, local $n_local"
+	notok "row counts: sharded $n_dist, local $n_local"
 fi
 
 # The rows are on the shards themselves, spread over both when there is more
@@ -145,13 +126,13 @@ n1=$(node_psql shard1 -At -c "SELECT count(*) FROM reports" 2>&1)
 n2=$(node_psql shard2 -At -c "SELECT count(*) FROM reports" 2>&1)
 agencies=$(q "SELECT count(DISTINCT agency) FROM reports_local")
 if [ "$((n1 + n2))" != "$n_local" ] 2>/dev/null; then
-	not_ok "the shards hold the rows" "shard1: $n1, shard2: $n2, expected $n_local in all"
+	notok "the shards hold the rows" "shard1: $n1, shard2: $n2, expected $n_local in all"
 elif [ "$agencies" -lt 2 ] 2>/dev/null; then
 	skip "rows on both shards (only $agencies agency)"
 elif [ "$n1" -gt 0 ] && [ "$n2" -gt 0 ]; then
 	ok "the shards hold the rows: $n1 on shard1, $n2 on shard2 ($agencies agencies)"
 else
-	not_ok "rows on both shards" "shard1: $n1, shard2: $n2"
+	notok "rows on both shards" "shard1: $n1, shard2: $n2"
 fi
 
 versions=$(for n in coord shard1 shard2; do
@@ -160,7 +141,7 @@ done | sort -u)
 if [ "$(printf '%s\n' "$versions" | wc -l)" = 1 ] && [ -n "$versions" ]; then
 	ok "the same govdisc version ($versions) on every node"
 else
-	not_ok "the same govdisc version on every node" "$versions"
+	notok "the same govdisc version on every node" "$versions"
 fi
 
 # ---------------------------------------------------------------------------
@@ -173,7 +154,7 @@ fi
 pushed() {
 	local name=$1 query=$2 plan remote pat bad=""
 	shift 2
-	plan=$(q "EXPLAIN (VERBOSE, COSTS OFF) $query") || { not_ok "$name: EXPLAIN" "$plan"; return; }
+	plan=$(q "EXPLAIN (VERBOSE, COSTS OFF) $query") || { notok "$name: EXPLAIN" "$plan"; return; }
 	remote=$(printf '%s\n' "$plan" | grep 'Remote SQL:')
 	if [ "$(printf '%s\n' "$remote" | grep -c 'FROM public.reports')" -lt 2 ]; then
 		bad="no Remote SQL on both shards"
@@ -189,19 +170,19 @@ pushed() {
 	if [ -z "$bad" ]; then
 		ok "$name: evaluated on the shards"
 	else
-		not_ok "$name: $bad" "$plan"
+		notok "$name: $bad" "$plan"
 	fi
 }
 
 # same NAME QUERY_SHARDED QUERY_SINGLE: both succeed and give the same rows
 same() {
 	local name=$1 a b
-	a=$(q "$2") || { not_ok "$name: the sharded query fails" "$a"; return; }
-	b=$(q "$3") || { not_ok "$name: the single-server query fails" "$b"; return; }
+	a=$(q "$2") || { notok "$name: the sharded query fails" "$a"; return; }
+	b=$(q "$3") || { notok "$name: the single-server query fails" "$b"; return; }
 	if [ "$a" = "$b" ]; then
 		ok "$name: same result as on one server ($(printf '%s\n' "$a" | grep -c .) rows)"
 	else
-		not_ok "$name: results differ" "$(diff <(printf '%s\n' "$b") <(printf '%s\n' "$a") | head -20)"
+		notok "$name: results differ" "$(diff <(printf '%s\n' "$b") <(printf '%s\n' "$a") | head -20)"
 	fi
 }
 
@@ -237,7 +218,7 @@ plan=$(q "EXPLAIN (VERBOSE, COSTS OFF) $Q")
 if [ "$(printf '%s\n' "$plan" | grep -c 'Async Foreign Scan')" = 2 ]; then
 	ok "async_capable: the two shards are scanned concurrently (Async Foreign Scan)"
 else
-	not_ok "async_capable: two Async Foreign Scans" "$plan"
+	notok "async_capable: two Async Foreign Scans" "$plan"
 fi
 
 # 5. Invalid reports (govdisc_is_valid), and their number per year: each
@@ -275,7 +256,7 @@ if printf '%s\n' "$plan" | grep -q 'Remote SQL: SELECT id, body FROM public.repo
 	printf '%s\n' "$plan" | grep -q 'Remote SQL:.*public.govdisc_parse'; then
 	ok "without extensions 'govdisc' that shard's rows are parsed on the coordinator"
 else
-	not_ok "without extensions 'govdisc' that shard's rows are parsed on the coordinator" "$plan"
+	notok "without extensions 'govdisc' that shard's rows are parsed on the coordinator" "$plan"
 fi
 
 # 7. Parse once, on the shards: a doc column filled by an UPDATE that each
@@ -294,14 +275,14 @@ plan=$(q "EXPLAIN (VERBOSE, COSTS OFF) $Q")
 if [ "$(printf '%s\n' "$plan" | grep -c 'Remote SQL: UPDATE public.reports SET doc = public.govdisc_parse(body)$')" = 2 ]; then
 	ok "UPDATE ... SET doc = govdisc_parse(body) runs on the shards (direct foreign update)"
 else
-	not_ok "UPDATE ... SET doc = govdisc_parse(body) runs on the shards" "$plan"
+	notok "UPDATE ... SET doc = govdisc_parse(body) runs on the shards" "$plan"
 fi
-out=$(q "$Q") || not_ok "$Q" "$out"
+out=$(q "$Q") || notok "$Q" "$out"
 n_doc=$(node_psql shard1 -At -c "SELECT count(*) FROM reports WHERE doc IS NOT NULL" 2>&1)
 if [ "$n_doc" = "$n1" ]; then
 	ok "the shards store the documents ($n_doc on shard1)"
 else
-	not_ok "the shards store the documents" "shard1 has $n_doc documents for $n1 rows"
+	notok "the shards store the documents" "shard1 has $n_doc documents for $n1 rows"
 fi
 
 Q="SELECT agency, sum(jsonb_path_query_first(doc, '\$.requests.received.total ? (@ != null)')::int),
@@ -321,5 +302,4 @@ else
 	skip "govdisc_is_valid over the stored documents (govdisc_is_valid(jsonb) is not installed)"
 fi
 
-summary
-[ "$fail" = 0 ]
+tap_done

@@ -14,25 +14,7 @@ repo=$(cd "$(dirname "$0")/.." && pwd)
 DB=govdisc_parallel
 COPIES=${GD_PARALLEL_COPIES:-20}
 
-pass=0 fail=0 skipped=0
-ok() { pass=$((pass + 1)); echo "ok - $1"; }
-not_ok() {
-	fail=$((fail + 1))
-	echo "not ok - $1"
-	[ -n "${2:-}" ] && printf '%s\n' "$2" | sed 's/^/    /'
-	return 0
-}
-skip() { skipped=$((skipped + 1)); echo "skip - $1"; }
-summary() {
-	local line="$pass passed, $fail failed"
-	[ "$skipped" -gt 0 ] && line="$line, $skipped skipped"
-	echo "$line"
-}
-die() {
-	not_ok "$1" "${2:-}"
-	summary
-	exit 1
-}
+. "$repo/test/tap.sh"
 
 tmp=$(mktemp -d)
 cleanup() {
@@ -84,7 +66,7 @@ run() { dbpsql -At -c "$1" -c "$2" 2>&1; }
 parallel() {
 	local name=$1 query=$2 pattern=${3:-'^ *(Output|Filter|Group Key):.*govdisc_parse\('} plan below bad="" a b
 	plan=$(run "$PARALLEL" "EXPLAIN (ANALYZE, VERBOSE, COSTS OFF, TIMING OFF, SUMMARY OFF) $query") ||
-		{ not_ok "$name: EXPLAIN" "$plan"; return; }
+		{ notok "$name: EXPLAIN" "$plan"; return; }
 	# Everything below the Gather runs in the workers (the leader takes no
 	# part in the scan); the Gather's own Output is the leader's.
 	below=$(printf '%s\n' "$plan" | sed -n '/Gather/,$p' | tail -n +2 | sed -n '/->/,$p')
@@ -97,20 +79,20 @@ parallel() {
 	if [ -z "$bad" ]; then
 		ok "$name: govdisc_parse runs in the parallel workers"
 	else
-		not_ok "$name: $bad" "$plan"
+		notok "$name: $bad" "$plan"
 	fi
 
 	plan=$(run "$SERIAL" "EXPLAIN (COSTS OFF) $query")
 	if printf '%s\n' "$plan" | grep -q 'Gather'; then
-		not_ok "$name: the serial plan has no Gather" "$plan"
+		notok "$name: the serial plan has no Gather" "$plan"
 		return
 	fi
-	a=$(run "$PARALLEL" "$query") || { not_ok "$name: parallel run fails" "$a"; return; }
-	b=$(run "$SERIAL" "$query") || { not_ok "$name: serial run fails" "$b"; return; }
+	a=$(run "$PARALLEL" "$query") || { notok "$name: parallel run fails" "$a"; return; }
+	b=$(run "$SERIAL" "$query") || { notok "$name: serial run fails" "$b"; return; }
 	if [ "$a" = "$b" ]; then
 		ok "$name: parallel result equals the serial one ($(printf '%s\n' "$a" | grep -c .) rows)"
 	else
-		not_ok "$name: parallel and serial results differ" "$(diff <(printf '%s\n' "$b") <(printf '%s\n' "$a") | head -20)"
+		notok "$name: parallel and serial results differ" "$(diff <(printf '%s\n' "$b") <(printf '%s\n' "$a") | head -20)"
 	fi
 }
 
@@ -137,5 +119,4 @@ else
 	skip "invalid reports per year (govdisc_is_valid(text) is not installed yet)"
 fi
 
-summary
-[ "$fail" = 0 ]
+tap_done
