@@ -241,6 +241,21 @@ pipe_line(GdParser *p, GdTokens *ts, size_t from, size_t to)
 		push_rowend(p, ts, to, false);
 		return;
 	}
+	/* a row written on one line without the outer bars: 规章 | 0 | 0 | 0 */
+	for (size_t k = first_bar + 1; k < to; k++)
+		if (s[k] != '|' && s[k] != ' ' && s[k] != '\t')
+		{
+			size_t		start = from;
+
+			for (size_t e = from; e <= to; e++)
+				if (e == to || s[e] == '|')
+				{
+					push_cell(p, ts, start, e);
+					start = e + 1;
+				}
+			push_rowend(p, ts, to, false);
+			return;
+		}
 	/* web text: one cell, then the bar that closes it */
 	push_cell(p, ts, from, first_bar);
 	if (bars >= 2)
