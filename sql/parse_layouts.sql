@@ -43,6 +43,7 @@ written AS (
 		WHEN 'pipe' THEN E'| \n' || coalesce(' ' || label || E'  | \n', '') || ' ' || array_to_string(cells, E'  | \n ') || E'  | ||\n'
 		WHEN 'markdown' THEN '| ' || coalesce(label || ' | ', '') || array_to_string(cells, ' | ') || E' |\n'
 		WHEN 'bars' THEN coalesce(label || ' | ', '') || array_to_string(cells, ' | ') || E'\n'
+		WHEN 'box' THEN E'├──┼──┤\n│' || coalesce(label || '│', '') || array_to_string(cells, '│') || E'│\n'
 		WHEN 'html' THEN '<tr>' || coalesce('<td>' || label || '</td>', '') || '<td>' || array_to_string(cells, '</td><td>') || E'</td></tr>\n'
 		WHEN 'pdflayout' THEN coalesce(rpad(label, 40), '') || (SELECT string_agg(lpad(c, 6), '') FROM unnest(cells) c) || E'\n'
 		WHEN 'spaced' THEN coalesce(label || ' ', '') || array_to_string(cells, ' ') || ' '
@@ -71,7 +72,7 @@ $$;
 
 CREATE TEMP TABLE parsed AS
 SELECT layout, govdisc_parse(pg_temp.report(layout)) AS d
-FROM unnest('{word,tabs,pipe,markdown,bars,html,pdflayout,spaced,runtogether}'::text[]) layout;
+FROM unnest('{word,tabs,pipe,markdown,bars,box,html,pdflayout,spaced,runtogether}'::text[]) layout;
 
 -- the document, as the Word text gives it
 SELECT d->>'template' AS template, d->>'agency' AS agency, d->>'year' AS year,

@@ -241,6 +241,32 @@ extra_fold(uint32_t c)
 		case 0x2011:
 		case 0xFE63:
 			return '-';
+		case 0x2502:			/* box drawing: tables drawn with lines */
+		case 0x2503:
+		case 0x2551:
+		case 0x250C:
+		case 0x2510:
+		case 0x2514:
+		case 0x2518:
+		case 0x251C:
+		case 0x2524:
+		case 0x252C:
+		case 0x2534:
+		case 0x253C:
+		case 0x2554:
+		case 0x2557:
+		case 0x255A:
+		case 0x255D:
+		case 0x2560:
+		case 0x2563:
+		case 0x2566:
+		case 0x2569:
+		case 0x256C:
+			return '|';
+		case 0x2500:
+		case 0x2501:
+		case 0x2550:
+			return '-';
 		case 0x200B:			/* zero-width space, joiners, BOM: dropped */
 		case 0x200C:
 		case 0x200D:
