@@ -41,7 +41,8 @@ CREATE TEMP TABLE fees (said text);
 INSERT INTO fees VALUES
 	('本年度未收取信息处理费。'), ('本单位政府信息公开未发生收费情况。'),
 	('全年收取政府信息公开信息处理费 0 元。'), ('全年共收取信息处理费3件，共计400元。'),
-	('依法收取信息处理费共计1.2万元。'), ('无其他需要报告的事项。'), ('');
+	('依法收取信息处理费共计1.2万元。'), ('无其他需要报告的事项。'), (''),
+	('本机关不存在收取信息处理费的情况。'), ('依申请公开均免于收取费用。');
 SELECT said, d->'processing_fees' AS processing_fees
 FROM fees, govdisc_parse(E'某县2021年政府信息公开工作年度报告\n六、其他需要报告的事项\n' || said) d
 ORDER BY said;

@@ -578,7 +578,8 @@ static void
 read_fees(GdParser *p)
 {
 	static const char *const none[] = {"未收取", "没有收取", "无收取", "不收取", "未发生收费",
-		"未产生", "没有产生", "未发生", "免收", "未收费", "无收费", "均未收", "未曾收取", NULL};
+		"未产生", "没有产生", "未发生", "没有发生", "免收", "免于收取", "免予收取", "未收费",
+		"无收费", "没有收费", "均未收", "未曾收取", "不存在", "未涉及", NULL};
 	const char *s = p->t.s;
 	size_t		a,
 				b;
@@ -598,7 +599,8 @@ read_fees(GdParser *p)
 		while (e < b && memcmp(s + e, "。", 3) != 0 && s[e] != '\n')
 			e++;
 		fee = find(s, a, e, "费");
-		if (fee != (size_t) -1 && (has(s, a, e, "处理费") || has(s, a, e, "收费")))
+		if (fee != (size_t) -1 && (has(s, a, e, "处理费") || has(s, a, e, "收费") ||
+								 has(s, a, e, "费用")))
 		{
 			for (int k = 0; none[k]; k++)
 				if (has(s, a, e, none[k]))
