@@ -274,6 +274,9 @@ unit_len(const char *s, size_t i, size_t to)
 {
 	static const char *const us[] = {"万元", "万", "元", "个", "件", "条", "项", "笔", "次", "宗", "起", "家", "份", NULL};
 
+	/* all of them start with a byte in E4..E9; most numbers end otherwise */
+	if (i >= to || (unsigned char) s[i] < 0xE4 || (unsigned char) s[i] > 0xE9)
+		return 0;
 	for (int k = 0; us[k]; k++)
 	{
 		size_t		n = strlen(us[k]);
@@ -542,7 +545,9 @@ gd_token_compact(GdParser *p, const GdToken *t)
 			s++, len--;
 	}
 	/* gd_compact keeps room for one more character */
-	m->compact = gd_alloc(p, len + 8);
+	m->cs = gd_alloc(p, sizeof(GdCharSet) + len + 8);
+	m->compact = (char *) (m->cs + 1);
 	m->compact_len = (uint32_t) gd_compact(s, len, m->compact, len + 8);
+	gd_charset(m->cs, m->compact);
 	return m->compact;
 }

@@ -10,24 +10,46 @@
 size_t
 gd_compact(const char *s, size_t n, char *buf, size_t bufsize)
 {
+	const unsigned char *u = (const unsigned char *) s;
 	size_t		o = 0;
 	size_t		i = 0;
 
 	/* with no buffer, only count */
 	while (i < n && (buf == NULL || o + 4 < bufsize))
 	{
-		unsigned char c = (unsigned char) s[i];
-		size_t		next = i;
-		uint32_t	cp;
+		unsigned char c = u[i];
+		size_t		next;
 
-		if (c == ' ' || c == '\t' || c == '\n' || c == '"' || c == '\'')
+		if (c >= 0xE4 && c <= 0xEF && i + 3 <= n)
 		{
+			/* the ideographs: copied as they are */
+			if (buf)
+			{
+				buf[o] = (char) c;
+				buf[o + 1] = (char) u[i + 1];
+				buf[o + 2] = (char) u[i + 2];
+			}
+			o += 3;
+			i += 3;
+			continue;
+		}
+		if (c < 0x80)
+		{
+			if (c != ' ' && c != '\t' && c != '\n' && c != '"' && c != '\'')
+			{
+				if (buf)
+					buf[o] = (char) c;
+				o++;
+			}
 			i++;
 			continue;
 		}
-		/* ideographs are copied as they are; only E2/E3 may be decoration */
+		/* only E2/E3 may be decoration */
 		if (c == 0xE2 || c == 0xE3)
 		{
+			uint32_t	cp;
+
+			next = i;
 			cp = gd_utf8_next(s, n, &next);
 			/* “ ” ‘ ’ 「 」 are decoration: 危及“三安全一稳定” */
 			if (cp == 0x201C || cp == 0x201D || cp == 0x2018 || cp == 0x2019 ||
@@ -38,12 +60,14 @@ gd_compact(const char *s, size_t n, char *buf, size_t bufsize)
 			}
 		}
 		else
-			next = i + (c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4);
+			next = i + (c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4);
 		if (next > n)
 			next = n;
 		if (buf)
-			memcpy(buf + o, s + i, next - i);
-		o += next - i;
+			while (i < next)
+				buf[o++] = (char) u[i++];
+		else
+			o += next - i;
 		i = next;
 	}
 	if (buf)
@@ -57,9 +81,87 @@ gd_contains(const char *hay, const char *needle)
 	return strstr(hay, needle) != NULL;
 }
 
-static const char *const cjk_numerals[] = {
-	"一", "二", "三", "四", "五", "六", "七", "八", "九", "十", NULL
-};
+/*
+ * The hash of the byte at u[0] (u[-1] readable for a continuation byte), or
+ * -1 for a byte that is not hashed.  Hashed are ASCII bytes, and the last
+ * byte of a three- or four-byte character (a continuation byte after
+ * another): eight bits of its code point.  The rule looks at two bytes
+ * only, so a phrase hashes the same inside any text that contains it.
+ */
+static inline int
+byte_hash(const unsigned char *u, bool has_prev)
+{
+	if (u[0] < 0x80)
+		return u[0];
+	if (has_prev && (u[0] & 0xC0) == 0x80 && (u[-1] & 0xC0) == 0x80)
+		return ((u[-1] & 0x03) << 6) | (u[0] & 0x3F);
+	return -1;
+}
+
+void
+gd_charset(GdCharSet *cs, const char *s)
+{
+	const unsigned char *u = (const unsigned char *) s;
+	size_t		i = 0;
+
+	memset(cs, 0, sizeof(*cs));
+	while (u[i])
+	{
+		int			h;
+
+		/* a whole three-byte character at once: its last byte is hashed */
+		if ((u[i] & 0xF0) == 0xE0 && (u[i + 1] & 0xC0) == 0x80 && (u[i + 2] & 0xC0) == 0x80)
+		{
+			h = byte_hash(u + i + 2, true);
+			i += 3;
+		}
+		else
+		{
+			h = byte_hash(u + i, i > 0);
+			i++;
+		}
+		if (h >= 0)
+			cs->w[h >> 6] |= (uint64_t) 1 << (h & 63);
+	}
+}
+
+bool
+gd_has(const char *hay, const GdCharSet *cs, const char *needle)
+{
+	const unsigned char *u = (const unsigned char *) needle;
+
+	for (size_t i = 0; u[i]; i++)
+	{
+		int			h = byte_hash(u + i, i > 0);
+
+		if (h >= 0 && !(cs->w[h >> 6] & ((uint64_t) 1 << (h & 63))))
+			return false;
+	}
+	return strstr(hay, needle) != NULL;
+}
+
+/* Is s one of 一 二 三 四 五 六 七 八 九 十?  (Reads no further than a NUL.) */
+static bool
+is_cjk_numeral(const unsigned char *s)
+{
+	if (s[0] == 0xE4)
+	{
+		if (s[1] == 0xB8)
+			return s[2] == 0x80 || s[2] == 0x89 || s[2] == 0x83;	/* 一 三 七 */
+		if (s[1] == 0xBA)
+			return s[2] == 0x8C || s[2] == 0x94;	/* 二 五 */
+		return s[1] == 0xB9 && s[2] == 0x9D;	/* 九 */
+	}
+	if (s[0] == 0xE5)
+	{
+		if (s[1] == 0x85)
+			return s[2] == 0xAD || s[2] == 0xAB;	/* 六 八 */
+		if (s[1] == 0x9B)
+			return s[2] == 0x9B;	/* 四 */
+		return s[1] == 0x8D && s[2] == 0x81;	/* 十 */
+	}
+	return false;
+}
 
 /* Length of a CJK numeral (一 … 十, 十一 …) at s, 0 if none. */
 static size_t
@@ -67,20 +169,9 @@ numeral_len(const char *s)
 {
 	size_t		n = 0;
 
-	for (;;)
-	{
-		bool		found = false;
-
-		for (int k = 0; cjk_numerals[k]; k++)
-			if (strncmp(s + n, cjk_numerals[k], 3) == 0)
-			{
-				n += 3;
-				found = true;
-				break;
-			}
-		if (!found || n >= 9)
-			return n;
-	}
+	while (n < 9 && is_cjk_numeral((const unsigned char *) s + n))
+		n += 3;
+	return n;
 }
 
 /* Skips leading numbering: 一、 (一) 1. 1、 (1) 第一, possibly repeated. */
@@ -137,7 +228,7 @@ gd_match_token(GdParser *p, const GdToken *t, GdMatchFn fn, void *arg)
 	int			m;
 	int			words = 0;
 
-	m = fn(whole, arg);
+	m = fn(whole, t->cs, arg);
 	/* a short text that names no label has no shorter ending that does */
 	if (m >= 0 || n < 3 * 12)
 		return m;
@@ -155,7 +246,7 @@ gd_match_token(GdParser *p, const GdToken *t, GdMatchFn fn, void *arg)
 			continue;
 		words++;
 		tail = gd_compact(s + i, len - i, NULL, 0);
-		m = fn(whole + n - tail, arg);
+		m = fn(whole + n - tail, t->cs, arg);
 		if (m >= 0)
 			return m;
 		while (i > 1 && s[i - 2] == ' ')

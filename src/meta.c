@@ -136,14 +136,18 @@ static size_t
 find(const char *s, size_t a, size_t b, const char *needle)
 {
 	size_t		n = strlen(needle);
+	/* looked for by its third byte: lead bytes E4..E9 are everywhere */
+	size_t		k = n < 3 ? n - 1 : 2;
 	const char *p = s + a;
 	const char *end = s + b;
 
 	while (p + n <= end)
 	{
-		p = memchr(p, needle[0], end - p);
-		if (p == NULL || p + n > end)
+		const char *hit = memchr(p + k, needle[k], end - p - k);
+
+		if (hit == NULL || hit - k + n > end)
 			break;
+		p = hit - k;
 		if (memcmp(p, needle, n) == 0)
 			return (size_t) (p - s);
 		p++;
@@ -353,12 +357,19 @@ read_published(GdParser *p)
 	int			lines = 0;
 
 	/* 发布时间, 发布日期, 发文日期, 成文日期: found by their second half */
+	size_t		d1 = find(s, 0, head, "日期"),
+				d2 = find(s, 0, head, "时间");
+
 	for (size_t from = 0; from < head;)
 	{
-		size_t		d1 = find(s, from, head, "日期"),
-					d2 = find(s, from, head, "时间"),
-					at = d1 < d2 ? d1 : d2;
+		size_t		at;
 
+		/* each is looked for again only once passed */
+		if (d1 != (size_t) -1 && d1 < from)
+			d1 = find(s, from, head, "日期");
+		if (d2 != (size_t) -1 && d2 < from)
+			d2 = find(s, from, head, "时间");
+		at = d1 < d2 ? d1 : d2;
 		if (at == (size_t) -1)
 			break;
 		from = at + 6;
@@ -525,11 +536,18 @@ gd_read_prose(GdParser *p)
 		&p->r->prose.carried_forward, &p->r->prose.reconsideration,
 	&p->r->prose.litigation};
 	const int	ntriggers = (int) (sizeof(triggers) / sizeof(triggers[0]));
-	uint32_t	by_last_byte[256] = {0};
+	uint32_t	by_mid_byte[64] = {0};
+	uint32_t	by_last_byte[64] = {0};
 
-	/* which triggers a character's last byte may start: most fail at once */
+	/*
+	 * Which triggers a character may start, by its second and third bytes:
+	 * most characters start none.
+	 */
 	for (int k = 0; k < ntriggers; k++)
-		by_last_byte[(unsigned char) triggers[k].word[2]] |= 1u << k;
+	{
+		by_mid_byte[triggers[k].word[1] & 0x3F] |= 1u << k;
+		by_last_byte[triggers[k].word[2] & 0x3F] |= 1u << k;
+	}
 	for (size_t i = 0; i + 6 <= len; i++)
 	{
 		unsigned char c = (unsigned char) s[i];
@@ -537,7 +555,7 @@ gd_read_prose(GdParser *p)
 
 		if (c < 0xE4 || c > 0xE9)
 			continue;
-		maybe = by_last_byte[(unsigned char) s[i + 2]];
+		maybe = by_mid_byte[s[i + 1] & 0x3F] & by_last_byte[s[i + 2] & 0x3F];
 		if (maybe == 0)
 		{
 			i += 2;				/* the rest of this ideograph */
@@ -550,7 +568,7 @@ gd_read_prose(GdParser *p)
 			int64_t		v;
 			int			what = triggers[k].what;
 
-			if (!(maybe & 1) || s[i] != w[0] || s[i + 1] != w[1])
+			if (!(maybe & 1) || s[i] != w[0] || s[i + 1] != w[1] || s[i + 2] != w[2])
 				continue;
 			n = strlen(w);
 			if (i + n > len || memcmp(s + i + 3, w + 3, n - 3) != 0)

@@ -15,9 +15,9 @@
 
 /* ---- UTF-8 ---- */
 
-/* Decodes the character at *i and advances; invalid bytes give U+FFFD. */
+/* gd_utf8_next for what it does not decode inline (parser.h) */
 uint32_t
-gd_utf8_next(const char *s, size_t len, size_t *i)
+gd_utf8_decode(const char *s, size_t len, size_t *i)
 {
 	const unsigned char *u = (const unsigned char *) s;
 	size_t		k = *i;
@@ -591,11 +591,14 @@ gd_normalize(GdParser *p, const char *in, size_t len)
 		}
 
 		/*
-		 * Runs that need nothing done — printable ASCII and CJK ideographs
-		 * (U+4E00..U+9FFF, lead bytes E4..E9, inert under NFKC) — are copied
-		 * whole.  A run stays short so that checkpoints stay close.
+		 * Runs that need nothing done are copied whole: printable ASCII, line
+		 * ends and tabs outside HTML, and three-byte characters that NFKC and
+		 * the extra folds leave alone (CJK ideographs, lead bytes E4..E9, are
+		 * all inert; 、。《》 and the like are looked up).  A run stays short
+		 * so that checkpoints stay close.
 		 */
-		if (nrun == 0 && ((b >= 0x20 && b < 0x7F) || (b >= 0xE4 && b <= 0xE9)))
+		if (nrun == 0 && ((b >= 0x20 && b < 0x7F) || (b >= 0xE1 && b <= 0xEF) ||
+						  ((b == '\n' || b == '\t') && !html)))
 		{
 			size_t		r = i;
 			int64_t		chars = 0;
@@ -604,12 +607,29 @@ gd_normalize(GdParser *p, const char *in, size_t len)
 			{
 				unsigned char c2 = (unsigned char) in[r];
 
-				if (c2 >= 0x20 && c2 < 0x7F && !(html && (c2 == '<' || c2 == '&')))
+				if (c2 >= 0x20 && c2 < 0x7F)
+				{
+					if (html && (c2 == '<' || c2 == '&'))
+						break;
 					r++;
-				else if (c2 >= 0xE4 && c2 <= 0xE9 && r + 2 < len &&
+				}
+				else if (c2 >= 0xE1 && c2 <= 0xEF && r + 2 < len &&
 						 ((unsigned char) in[r + 1] & 0xC0) == 0x80 &&
 						 ((unsigned char) in[r + 2] & 0xC0) == 0x80)
+				{
+					if (c2 < 0xE4 || c2 > 0xE9)
+					{
+						uint32_t	cp = ((uint32_t) (c2 & 0x0F) << 12) |
+							((uint32_t) (in[r + 1] & 0x3F) << 6) | (in[r + 2] & 0x3F);
+
+						if ((cp >= 0xD800 && cp <= 0xDFFF) || cp == 0xFFFD ||
+							!is_inert(cp) || extra_fold(cp) != cp)
+							break;
+					}
 					r += 3;
+				}
+				else if ((c2 == '\n' || c2 == '\t') && !html)
+					r++;
 				else
 					break;
 				chars++;

@@ -65,7 +65,32 @@ extern void gd_diag(GdParser *p, const char *code, const char *table,
 					const char *fmt,...) GD_PRINTF(7, 8);
 
 /* UTF-8 helpers (normalize.c) */
-extern uint32_t gd_utf8_next(const char *s, size_t len, size_t *i);
+extern uint32_t gd_utf8_decode(const char *s, size_t len, size_t *i);
+
+/*
+ * Decodes the character at *i and advances; invalid bytes give U+FFFD.
+ * ASCII and the three-byte characters of Chinese text are decoded here,
+ * inline; the rest by gd_utf8_decode.
+ */
+static inline uint32_t
+gd_utf8_next(const char *s, size_t len, size_t *i)
+{
+	const unsigned char *u = (const unsigned char *) s + *i;
+
+	if (u[0] < 0x80)
+	{
+		*i += 1;
+		return u[0];
+	}
+	/* leads E1..EC: no overlong form and no surrogate to rule out */
+	if (u[0] >= 0xE1 && u[0] <= 0xEC && *i + 2 < len &&
+		(u[1] & 0xC0) == 0x80 && (u[2] & 0xC0) == 0x80)
+	{
+		*i += 3;
+		return ((uint32_t) (u[0] & 0x0F) << 12) | ((uint32_t) (u[1] & 0x3F) << 6) | (u[2] & 0x3F);
+	}
+	return gd_utf8_decode(s, len, i);
+}
 /* n, or less so that s[0..result) ends on a whole character, at most max bytes */
 extern size_t gd_clip(const char *s, size_t n, size_t max);
 
@@ -78,6 +103,28 @@ extern size_t gd_clip(const char *s, size_t n, size_t max);
 extern size_t gd_compact(const char *s, size_t n, char *buf, size_t bufsize);
 #define GD_COMPACT_TAIL 600
 extern bool gd_contains(const char *hay, const char *needle);
+
+/*
+ * The characters a text holds, as a 256-bit hash set: a label matcher
+ * tries many phrases against one text, and most phrases have a character
+ * the text lacks.  gd_has is gd_contains, without the search when the set
+ * already rules the phrase out.
+ */
+typedef struct GdCharSet
+{
+	uint64_t	w[4];
+} GdCharSet;
+
+extern void gd_charset(GdCharSet *cs, const char *s);
+extern bool gd_has(const char *hay, const GdCharSet *cs, const char *needle);
+
+/* May a text of set 'hay' contain one of set 'needle'? */
+static inline bool
+gd_charset_covers(const GdCharSet *hay, const GdCharSet *needle)
+{
+	return ((needle->w[0] & ~hay->w[0]) | (needle->w[1] & ~hay->w[1]) |
+			(needle->w[2] & ~hay->w[2]) | (needle->w[3] & ~hay->w[3])) == 0;
+}
 extern const char *gd_strip_numbering(const char *s);
 
 /* ---- tokens (cells.c) ---- */
@@ -100,6 +147,7 @@ typedef struct GdToken
 	int32_t		col;			/* column of its first character in its line */
 	char	   *compact;		/* gd_token_compact's result, once asked for */
 	uint32_t	compact_len;
+	GdCharSet  *cs;				/* the characters of compact, with it */
 } GdToken;
 
 typedef struct GdTokens
@@ -113,7 +161,8 @@ typedef struct GdTokens
 /* Tokens of the normalised text between two offsets. */
 extern void gd_tokenize(GdParser *p, size_t from, size_t to, GdTokens *out);
 /* Matching a token against a table's labels: fn returns a row or -1. */
-typedef int (*GdMatchFn) (const char *compact, void *arg);
+/* cs holds (at least) the characters of compact */
+typedef int (*GdMatchFn) (const char *compact, const GdCharSet *cs, void *arg);
 extern int	gd_match_token(GdParser *p, const GdToken *t, GdMatchFn fn, void *arg);
 
 /*

@@ -23,7 +23,7 @@ ends_with(const char *s, size_t len, const char *tail)
  * words with no space (…处理决定数量行政许可), so a label may end the text.
  */
 static int
-match_row(const char *compact, void *arg)
+match_row(const char *compact, const GdCharSet *cs, void *arg)
 {
 	static const struct
 	{
@@ -71,6 +71,7 @@ read_headers(GdParser *p, const GdTokens *ts, T2 *st)
 {
 	int			v2019 = 0,
 				v2021 = 0;
+	const GdCharSet *cs;
 
 	st->procurement_unit = GD_UNIT_NONE;
 	for (size_t i = 0; i < ts->n; i++)
@@ -80,19 +81,20 @@ read_headers(GdParser *p, const GdTokens *ts, T2 *st)
 		if (ts->v[i].kind != GD_TK_TEXT)
 			continue;
 		c = gd_token_compact(p, &ts->v[i]);
-		if (gd_contains(c, "制发件数") || gd_contains(c, "废止件数") ||
-			gd_contains(c, "现行有效件数") || gd_contains(c, "本年处理决定数量") ||
-			gd_contains(c, "收费金额"))
+		cs = ts->v[i].cs;
+		if (gd_has(c, cs, "制发件数") || gd_has(c, cs, "废止件数") ||
+			gd_has(c, cs, "现行有效件数") || gd_has(c, cs, "本年处理决定数量") ||
+			gd_has(c, cs, "收费金额"))
 			v2021++;
-		if (gd_contains(c, "新制作数量") || gd_contains(c, "新公开数量") ||
-			gd_contains(c, "公开总数量") || gd_contains(c, "上一年项目数量") ||
-			gd_contains(c, "采购项目数量") || gd_contains(c, "本年增/减"))
+		if (gd_has(c, cs, "新制作数量") || gd_has(c, cs, "新公开数量") ||
+			gd_has(c, cs, "公开总数量") || gd_has(c, cs, "上一年项目数量") ||
+			gd_has(c, cs, "采购项目数量") || gd_has(c, cs, "本年增/减"))
 			v2019++;
-		if (gd_contains(c, "采购总金额") || gd_contains(c, "采购金额"))
+		if (gd_has(c, cs, "采购总金额") || gd_has(c, cs, "采购金额"))
 		{
-			if (gd_contains(c, "万元"))
+			if (gd_has(c, cs, "万元"))
 				st->procurement_unit = GD_UNIT_WAN;
-			else if (gd_contains(c, "元"))
+			else if (gd_has(c, cs, "元"))
 				st->procurement_unit = GD_UNIT_YUAN;
 		}
 	}

@@ -53,6 +53,7 @@ typedef struct T3
 	size_t		cand_off[GD_R_NROWS];
 	/* pdftotext -layout rows that show fewer figures than columns */
 	GdColumns	columns;
+	GdCharSet	phrase_cs[GD_R_NROWS][4];	/* the characters of row_phrases */
 	int			npending;
 	int			pending_row[GD_R_NROWS];
 	GdRowCells	pending[GD_R_NROWS];
@@ -63,14 +64,14 @@ typedef struct T3
  * that are words of the header too: 其他 and 总计.
  */
 static int
-match_row(const char *compact, void *arg)
+match_row(const char *compact, const GdCharSet *cs, void *arg)
 {
 	const T3   *st = arg;
 	const char *rest = gd_strip_numbering(compact);
 	size_t		len = strlen(compact);
 	const char *tail = compact;
 
-	if (len == 0 || gd_contains(compact, "。") || gd_contains(compact, ";"))
+	if (len == 0 || gd_has(compact, cs, "。") || gd_has(compact, cs, ";"))
 		return -1;
 	if (strcmp(rest, "总计") == 0 || strcmp(rest, "合计") == 0)
 		return st->seen_row ? GD_R_TOTAL : -1;
@@ -91,7 +92,8 @@ match_row(const char *compact, void *arg)
 	}
 	for (int row = 0; row < GD_R_NROWS; row++)
 		for (int k = 0; row_phrases[row][k]; k++)
-			if (gd_contains(tail, row_phrases[row][k]))
+			if (gd_charset_covers(cs, &st->phrase_cs[row][k]) &&
+				strstr(tail, row_phrases[row][k]) != NULL)
 			{
 				/* 2021: （六）其他处理 heads its three sub-rows */
 				if (row == GD_R_OTHER_HANDLING && st->format == 2021)
@@ -115,7 +117,6 @@ is_label(GdParser *p, const GdToken *t, void *arg)
 static int
 detect_format(GdParser *p, const GdTokens *ts)
 {
-
 	for (size_t i = 0; i < ts->n; i++)
 	{
 		const char *c;
@@ -123,7 +124,8 @@ detect_format(GdParser *p, const GdTokens *ts)
 		if (ts->v[i].kind != GD_TK_TEXT)
 			continue;
 		c = gd_token_compact(p, &ts->v[i]);
-		if (gd_contains(c, "不补正") || gd_contains(c, "缴纳费用") || gd_contains(c, "收费通知"))
+		if (gd_has(c, ts->v[i].cs, "不补正") || gd_has(c, ts->v[i].cs, "缴纳费用") ||
+			gd_has(c, ts->v[i].cs, "收费通知"))
 			return 2021;
 	}
 	return 2019;
@@ -415,6 +417,9 @@ gd_read_requests(GdParser *p)
 	st.columns.k = NCOLS;
 	st.format = detect_format(p, &ts);
 	st.last_row = -1;
+	for (int row = 0; row < GD_R_NROWS; row++)
+		for (int k = 0; row_phrases[row][k]; k++)
+			gd_charset(&st.phrase_cs[row][k], row_phrases[row][k]);
 	la.st = &st;
 
 	if (gd_vertical_layout(&ts))
