@@ -111,6 +111,13 @@ is_page_number(const char *s, size_t from, size_t to)
 
 	if (to - from > 40)
 		return false;
+	/* it needs a - (or —, E2 …) or a 第 (E7 …): most lines have neither */
+	for (i = from; i < to; i++)
+		if (s[i] == '-' || (unsigned char) s[i] == 0xE2 || (unsigned char) s[i] == 0xE7)
+			break;
+	if (i == to)
+		return false;
+	i = 0;
 	n = gd_compact(s + from, to - from, buf, sizeof(buf));
 	if (n == 0)
 		return false;
@@ -473,10 +480,9 @@ gd_tokenize(GdParser *p, size_t from, size_t to, GdTokens *ts)
 	}
 	while (ls < to)
 	{
-		size_t		le = ls;
+		const char *nl = memchr(s + ls, '\n', to - ls);
+		size_t		le = nl ? (size_t) (nl - s) : to;
 
-		while (le < to && s[le] != '\n')
-			le++;
 		gd_tick(p);
 
 		if (ls < le && s[ls] == '\t')

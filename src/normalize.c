@@ -187,7 +187,20 @@ gd_position(const GdText *t, size_t off)
 			hi = mid;
 	}
 	pos = t->cps[lo].orig;
-	for (i = t->cps[lo].norm; i < off && i < t->len; i++)
+	i = t->cps[lo].norm;
+	if (off > t->len)
+		off = t->len;
+	/* characters are the bytes that are no continuation, eight at a time */
+	for (; i + 8 <= off; i += 8)
+	{
+		uint64_t	w,
+					cont;
+
+		memcpy(&w, t->s + i, 8);
+		cont = w & ~(w << 1) & UINT64_C(0x8080808080808080);	/* 10xxxxxx */
+		pos += 8 - (int64_t) (((cont >> 7) * UINT64_C(0x0101010101010101)) >> 56);
+	}
+	for (; i < off; i++)
 		if (((unsigned char) t->s[i] & 0xC0) != 0x80)
 			pos++;
 	if (pos > t->orig_chars)
@@ -603,11 +616,21 @@ gd_normalize(GdParser *p, const char *in, size_t len)
 			size_t		r = i;
 			int64_t		chars = 0;
 
-			while (r < len && r - i < 256)
+			size_t		lim = len - i > 256 ? i + 256 : len;
+
+			while (r < lim)
 			{
 				unsigned char c2 = (unsigned char) in[r];
 
-				if (c2 >= 0x20 && c2 < 0x7F)
+				if ((unsigned) (c2 - 0xE4) < 6)
+				{
+					/* an ideograph: the common case */
+					if (r + 2 >= len || ((unsigned char) in[r + 1] & 0xC0) != 0x80 ||
+						((unsigned char) in[r + 2] & 0xC0) != 0x80)
+						break;
+					r += 3;
+				}
+				else if (c2 >= 0x20 && c2 < 0x7F)
 				{
 					if (html && (c2 == '<' || c2 == '&'))
 						break;
@@ -617,15 +640,12 @@ gd_normalize(GdParser *p, const char *in, size_t len)
 						 ((unsigned char) in[r + 1] & 0xC0) == 0x80 &&
 						 ((unsigned char) in[r + 2] & 0xC0) == 0x80)
 				{
-					if (c2 < 0xE4 || c2 > 0xE9)
-					{
-						uint32_t	cp = ((uint32_t) (c2 & 0x0F) << 12) |
-							((uint32_t) (in[r + 1] & 0x3F) << 6) | (in[r + 2] & 0x3F);
+					uint32_t	cp = ((uint32_t) (c2 & 0x0F) << 12) |
+						((uint32_t) (in[r + 1] & 0x3F) << 6) | (in[r + 2] & 0x3F);
 
-						if ((cp >= 0xD800 && cp <= 0xDFFF) || cp == 0xFFFD ||
-							!is_inert(cp) || extra_fold(cp) != cp)
-							break;
-					}
+					if ((cp >= 0xD800 && cp <= 0xDFFF) || cp == 0xFFFD ||
+						!is_inert(cp) || extra_fold(cp) != cp)
+						break;
 					r += 3;
 				}
 				else if ((c2 == '\n' || c2 == '\t') && !html)

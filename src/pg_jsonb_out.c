@@ -5,9 +5,9 @@
  *
  * The document is built as a JsonbValue tree and flattened once with
  * JsonbValueToJsonb.  Its keys are fixed and unique, so each object only
- * needs its few pairs put in jsonb's key order (shorter keys first, then
- * bytewise): an insertion sort, where pushJsonbValue would qsort and
- * de-duplicate every object.
+ * needs its pairs put in jsonb's key order (shorter keys first, then
+ * bytewise), where pushJsonbValue would qsort and de-duplicate every object;
+ * they are put in that order already, and put() keeps it either way.
  */
 #include "postgres.h"
 
@@ -162,26 +162,124 @@ new_array(int n)
 	return a;
 }
 
+/*
+ * The order of a label table's keys in jsonb, worked out once per backend:
+ * pairs put in that order go to the end of their object without moving.
+ */
+static bool
+key_before_str(const char *a, const char *b)
+{
+	size_t		la = strlen(a),
+				lb = strlen(b);
+
+	return la != lb ? la < lb : memcmp(a, b, la) < 0;
+}
+
+static void
+sort_keys(const char *const *keys, int n, int *order)
+{
+	for (int i = 0; i < n; i++)
+	{
+		int			j = i;
+
+		while (j > 0 && key_before_str(keys[i], keys[order[j - 1]]))
+		{
+			order[j] = order[j - 1];
+			j--;
+		}
+		order[j] = i;
+	}
+}
+
+/* more than the rows or columns of any table */
+#define MAX_KEYS 32
+StaticAssertDecl(GD_A_NROWS <= MAX_KEYS && GD_R_NROWS <= MAX_KEYS && GD_V_NROWS <= MAX_KEYS &&
+				 GD_A_NCOLS <= MAX_KEYS && GD_C_NCOLS <= MAX_KEYS && GD_VC_NCOLS <= MAX_KEYS,
+				 "MAX_KEYS is too small");
+
+typedef struct TableOrder
+{
+	bool		ready;
+	int			rows[MAX_KEYS];
+	int			cols[GD_A_NROWS][MAX_KEYS];	/* per row for 表二, [0] otherwise */
+} TableOrder;
+
+/* the orders of 表二 (each format, each row), 表三 and 表四 */
+static TableOrder active_order[2],
+			request_order,
+			review_order;
+
+static const TableOrder *
+active_key_order(int format)
+{
+	TableOrder *o = &active_order[format == 2021];
+
+	if (!o->ready)
+	{
+		const char *keys[MAX_KEYS];
+
+		for (int row = 0; row < GD_A_NROWS; row++)
+			keys[row] = gd_active_row_def(format, row)->key;
+		sort_keys(keys, GD_A_NROWS, o->rows);
+		for (int row = 0; row < GD_A_NROWS; row++)
+		{
+			const GdActiveRowDef *def = gd_active_row_def(format, row);
+
+			for (int c = 0; c < def->ncols; c++)
+				keys[c] = def->cols[c].key;
+			sort_keys(keys, def->ncols, o->cols[row]);
+		}
+		o->ready = true;
+	}
+	return o;
+}
+
+static const TableOrder *
+grid_key_order(TableOrder *o, const GdRowDef *rows, int nrows,
+			   const GdColumnDef *cols, int ncols)
+{
+	if (!o->ready)
+	{
+		const char *keys[MAX_KEYS];
+
+		for (int i = 0; i < nrows; i++)
+			keys[i] = rows[i].key;
+		sort_keys(keys, nrows, o->rows);
+		for (int i = 0; i < ncols; i++)
+			keys[i] = cols[i].key;
+		sort_keys(keys, ncols, o->cols[0]);
+		o->ready = true;
+	}
+	return o;
+}
+
 /* ---- the parts of the document ---- */
 
 static JsonbValue
 active_value(const GdReport *r)
 {
 	JsonbValue *o;
+	const TableOrder *order;
 
 	if (r->active_format == 0)
 		return null_value();
+	order = active_key_order(r->active_format);
 	o = new_object(GD_A_NROWS);
-	for (int row = 0; row < GD_A_NROWS; row++)
+	for (int i = 0; i < GD_A_NROWS; i++)
 	{
+		int			row = order->rows[i];
 		const GdActiveRowDef *def = gd_active_row_def(r->active_format, row);
 		JsonbValue *cells;
 
 		if (def->ncols == 0)
 			continue;
 		cells = new_object(GD_A_NCOLS + 1);
-		for (int c = 0; c < def->ncols; c++)
+		for (int j = 0; j < def->ncols; j++)
+		{
+			int			c = order->cols[row][j];
+
 			put(cells, def->cols[c].key, kind_value(def->cols[c].kind, r->active[row][c]));
+		}
 		if (r->active_format == 2019 && row == GD_A_PROCUREMENT)
 			put(cells, "amount_text", string_value(r->procurement_amount_text));
 		put_object(o, def->key, cells);
@@ -193,19 +291,27 @@ static JsonbValue
 requests_value(const GdReport *r)
 {
 	JsonbValue *o;
+	const TableOrder *order;
 
 	if (r->requests_format == 0)
 		return null_value();
+	order = grid_key_order(&request_order, gd_request_rows, GD_R_NROWS,
+						   gd_request_cols, GD_C_NCOLS);
 	o = new_object(GD_R_NROWS);
-	for (int row = 0; row < GD_R_NROWS; row++)
+	for (int i = 0; i < GD_R_NROWS; i++)
 	{
+		int			row = order->rows[i];
 		JsonbValue *cells;
 
 		if (!gd_request_row_in_format(row, r->requests_format))
 			continue;
 		cells = new_object(GD_C_NCOLS);
-		for (int c = 0; c < GD_C_NCOLS; c++)
+		for (int j = 0; j < GD_C_NCOLS; j++)
+		{
+			int			c = order->cols[0][j];
+
 			put(cells, gd_request_cols[c].key, int_value(r->requests[row][c]));
+		}
 		put_object(o, gd_request_rows[row].key, cells);
 	}
 	return *o;
@@ -215,16 +321,24 @@ static JsonbValue
 review_value(const GdReport *r)
 {
 	JsonbValue *o;
+	const TableOrder *order;
 
 	if (!r->review_present)
 		return null_value();
+	order = grid_key_order(&review_order, gd_review_rows, GD_V_NROWS,
+						   gd_review_cols, GD_VC_NCOLS);
 	o = new_object(GD_V_NROWS);
-	for (int row = 0; row < GD_V_NROWS; row++)
+	for (int i = 0; i < GD_V_NROWS; i++)
 	{
+		int			row = order->rows[i];
 		JsonbValue *cells = new_object(GD_VC_NCOLS);
 
-		for (int c = 0; c < GD_VC_NCOLS; c++)
+		for (int j = 0; j < GD_VC_NCOLS; j++)
+		{
+			int			c = order->cols[0][j];
+
 			put(cells, gd_review_cols[c].key, int_value(r->review[row][c]));
+		}
 		put_object(o, gd_review_rows[row].key, cells);
 	}
 	return *o;
@@ -241,8 +355,8 @@ sections_value(const GdReport *r)
 		JsonbValue *o = new_object(4);
 
 		put(o, "no", int_value(s->no));
-		put(o, "title", string_value(s->title));
 		put(o, "start", int_value(s->start));
+		put(o, "title", string_value(s->title));
 		put(o, "length", int_value(s->length));
 		a->val.array.elems[a->val.array.nElems++] = *o;
 	}
@@ -259,12 +373,12 @@ diagnostics_value(const GdReport *r)
 		const GdDiagnostic *d = &r->diagnostics[i];
 		JsonbValue *o = new_object(6);
 
-		put(o, "code", string_value(d->code));
-		put(o, "message", string_value(d->message));
-		put(o, "table", string_value(d->table));
 		put(o, "row", string_value(d->row));
-		put(o, "column", string_value(d->column));
+		put(o, "code", string_value(d->code));
 		put(o, "start", int_value(d->start > 0 ? d->start : GD_NULL));
+		put(o, "table", string_value(d->table));
+		put(o, "column", string_value(d->column));
+		put(o, "message", string_value(d->message));
 		a->val.array.elems[a->val.array.nElems++] = *o;
 	}
 	return *a;
@@ -288,16 +402,17 @@ govdisc_report_to_jsonb(const GdReport *r)
 {
 	JsonbValue *doc = new_object(12);
 
-	put(doc, "schema", int_value(1));
-	put(doc, "template", string_value(gd_template_name(r->template_)));
-	put(doc, "agency", string_value(r->agency));
+	/* in jsonb's key order, so that nothing moves */
 	put(doc, "year", int_value(r->year ? r->year : GD_NULL));
-	put(doc, "published", string_value(r->published[0] ? r->published : NULL));
-	put(doc, "sections", sections_value(r));
 	put(doc, "active", active_value(r));
-	put(doc, "requests", requests_value(r));
+	put(doc, "agency", string_value(r->agency));
 	put(doc, "review", review_value(r));
-	put(doc, "processing_fees", fees_value(r));
+	put(doc, "schema", int_value(1));
+	put(doc, "requests", requests_value(r));
+	put(doc, "sections", sections_value(r));
+	put(doc, "template", string_value(gd_template_name(r->template_)));
+	put(doc, "published", string_value(r->published[0] ? r->published : NULL));
 	put(doc, "diagnostics", diagnostics_value(r));
+	put(doc, "processing_fees", fees_value(r));
 	return JsonbValueToJsonb(doc);
 }
