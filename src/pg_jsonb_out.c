@@ -3,11 +3,13 @@
  *		A GdReport as the jsonb document of the contract
  *		(../shared/spec/parsed-report.md).
  *
- * The document is built as a JsonbValue tree and flattened once with
- * JsonbValueToJsonb.  Its keys are fixed and unique, so each object only
- * needs its pairs put in jsonb's key order (shorter keys first, then
- * bytewise), where pushJsonbValue would qsort and de-duplicate every object;
- * they are put in that order already, and put() keeps it either way.
+ * The document is written straight in jsonb's binary form (utils/jsonb.h),
+ * as JsonbValueToJsonb would write it, without building a JsonbValue tree
+ * first: its keys are fixed, so their order in each object (shorter keys
+ * first, then bytewise) is known before its values are.  A container is a
+ * header, one JEntry per child (the keys of an object, then its values) and
+ * the children's data; every JB_OFFSET_STRIDE'th JEntry holds an end offset
+ * instead of a length, and numerics and containers start 4-byte aligned.
  */
 #include "postgres.h"
 
@@ -18,17 +20,145 @@
 
 #include "pg_govdisc.h"
 
+/* ---- the binary writer ---- */
+
+/* A container being written: its children's JEntries are filled in as they come. */
+typedef struct Frame
+{
+	int			base;			/* where the container starts in the buffer */
+	int			jentries;		/* where its JEntry array starts */
+	int			nchildren;
+	int			i;				/* children written so far */
+	int			totallen;		/* their data's length so far */
+} Frame;
+
+/* appendBinaryStringInfo without a call when there is room, and without the NUL */
+static inline void
+append(StringInfo b, const void *data, int len)
+{
+	if (b->len + len >= b->maxlen)
+		enlargeStringInfo(b, len);
+	memcpy(b->data + b->len, data, len);
+	b->len += len;
+}
+
+/* As padBufferToInt in jsonb_util.c; returns the padding's length */
+static int
+pad_to_int(StringInfo b)
+{
+	static const char zeroes[4];
+	int			padlen = INTALIGN(b->len) - b->len;
+
+	append(b, zeroes, padlen);
+	return padlen;
+}
+
+static void
+begin(StringInfo b, Frame *f, uint32 kind, int n)
+{
+	uint32		header = (uint32) n | kind;
+	int			children = kind == JB_FOBJECT ? 2 * n : n;
+
+	f->base = b->len;
+	pad_to_int(b);
+	append(b, &header, sizeof(header));
+	f->jentries = b->len;
+	if (b->len + children * sizeof(JEntry) >= b->maxlen)
+		enlargeStringInfo(b, children * sizeof(JEntry));
+	b->len += children * sizeof(JEntry);
+	f->nchildren = children;
+	f->i = 0;
+	f->totallen = 0;
+}
+
+/* The JEntry of the next child, whose data has just been appended. */
+static void
+child(StringInfo b, Frame *f, JEntry meta)
+{
+	f->totallen += JBE_OFFLENFLD(meta);
+	if (f->totallen > JENTRY_OFFLENMASK)
+		ereport(ERROR,
+				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+				 errmsg("parsed report is too large for jsonb"),
+				 errdetail("The document would exceed the maximum of %d bytes.",
+						   JENTRY_OFFLENMASK),
+				 errhint("Parse a shorter text.")));
+	if (f->i % JB_OFFSET_STRIDE == 0)
+		meta = (meta & JENTRY_TYPEMASK) | f->totallen | JENTRY_HAS_OFF;
+	Assert(f->i < f->nchildren);
+	memcpy(b->data + f->jentries + f->i * sizeof(JEntry), &meta, sizeof(JEntry));
+	f->i++;
+}
+
+static void
+end(StringInfo b, Frame *parent, Frame *f)
+{
+	Assert(f->i == f->nchildren);
+	child(b, parent, JENTRY_ISCONTAINER | (b->len - f->base));
+}
+
+static void
+put_null(StringInfo b, Frame *f)
+{
+	child(b, f, JENTRY_ISNULL);
+}
+
+/* Strings are UTF-8; a database of another encoding gets its own. */
+static void
+put_string(StringInfo b, Frame *f, const char *s)
+{
+	char	   *conv;
+	int			len;
+
+	if (s == NULL)
+	{
+		put_null(b, f);
+		return;
+	}
+	len = strlen(s);
+	conv = pg_any_to_server(s, len, PG_UTF8);
+	if (conv != s)
+		len = strlen(conv);
+	append(b, conv, len);
+	child(b, f, JENTRY_ISSTRING | len);
+}
+
+/* a key: ASCII, written as it is */
+static void
+put_key(StringInfo b, Frame *f, const char *key)
+{
+	int			len = strlen(key);
+
+	append(b, key, len);
+	child(b, f, JENTRY_ISSTRING | len);
+}
+
+static void
+put_numeric(StringInfo b, Frame *f, Numeric n)
+{
+	int			padlen = pad_to_int(b);
+	int			numlen = VARSIZE_ANY(n);
+
+	append(b, n, numlen);
+	child(b, f, JENTRY_ISNUMERIC | (padlen + numlen));
+}
+
 /*
  * Most cells hold small counts: their Numerics are made once per backend
  * (in TopMemoryContext) instead of once per cell.
  */
 #define SMALL_NUMERICS 1024
 
-static Numeric
-numeric_of(int64 i)
+static void
+put_int(StringInfo b, Frame *f, int64 i)
 {
 	static Numeric small[SMALL_NUMERICS];
 
+	if (i == GD_NULL)
+	{
+		put_null(b, f);
+		return;
+	}
 	if (i >= 0 && i < SMALL_NUMERICS)
 	{
 		if (small[i] == NULL)
@@ -38,136 +168,42 @@ numeric_of(int64 i)
 			small[i] = int64_to_numeric(i);
 			MemoryContextSwitchTo(old);
 		}
-		return small[i];
+		put_numeric(b, f, small[i]);
+		return;
 	}
-	return int64_to_numeric(i);
+	put_numeric(b, f, int64_to_numeric(i));
 }
 
-static JsonbValue
-null_value(void)
+static void
+put_amount(StringInfo b, Frame *f, int64 scaled)
 {
-	JsonbValue	v;
-
-	v.type = jbvNull;
-	return v;
-}
-
-static JsonbValue
-string_value(const char *s)
-{
-	JsonbValue	v;
-
-	if (s == NULL)
-		return null_value();
-	/* the core speaks UTF-8; a database of another encoding gets its own */
-	v.type = jbvString;
-	v.val.string.val = pg_any_to_server(s, strlen(s), PG_UTF8);
-	v.val.string.len = strlen(v.val.string.val);
-	return v;
-}
-
-static JsonbValue
-int_value(int64 i)
-{
-	JsonbValue	v;
-
-	if (i == GD_NULL)
-		return null_value();
-	v.type = jbvNumeric;
-	v.val.numeric = numeric_of(i);
-	return v;
-}
-
-static JsonbValue
-amount_value(int64 scaled)
-{
-	JsonbValue	v;
 	char		buf[32];
 
 	if (scaled == GD_NULL)
-		return null_value();
-	gd_amount_format(scaled, buf);
-	v.type = jbvNumeric;
-	v.val.numeric = DatumGetNumeric(DirectFunctionCall3(numeric_in,
-														CStringGetDatum(buf),
-														ObjectIdGetDatum(InvalidOid),
-														Int32GetDatum(-1)));
-	return v;
-}
-
-static JsonbValue
-kind_value(GdValueKind kind, int64 v)
-{
-	return kind == GD_KIND_AMOUNT ? amount_value(v) : int_value(v);
-}
-
-/* ---- objects and arrays ---- */
-
-static JsonbValue *
-new_object(int cap)
-{
-	JsonbValue *o = palloc(sizeof(JsonbValue));
-
-	o->type = jbvObject;
-	o->val.object.nPairs = 0;
-	o->val.object.pairs = palloc(sizeof(JsonbPair) * cap);
-	return o;
-}
-
-static bool
-key_before(const JsonbValue *a, const JsonbValue *b)
-{
-	if (a->val.string.len != b->val.string.len)
-		return a->val.string.len < b->val.string.len;
-	return memcmp(a->val.string.val, b->val.string.val, a->val.string.len) < 0;
-}
-
-/* Adds a pair where jsonb's key order puts it (the keys are unique). */
-static void
-put(JsonbValue *o, const char *key, JsonbValue value)
-{
-	JsonbPair  *pairs = o->val.object.pairs;
-	int			i = o->val.object.nPairs;
-	JsonbPair	p;
-
-	p.key.type = jbvString;
-	p.key.val.string.val = (char *) key;
-	p.key.val.string.len = strlen(key);
-	p.value = value;
-	p.order = i;
-	while (i > 0 && key_before(&p.key, &pairs[i - 1].key))
 	{
-		pairs[i] = pairs[i - 1];
-		i--;
+		put_null(b, f);
+		return;
 	}
-	pairs[i] = p;
-	o->val.object.nPairs++;
+	gd_amount_format(scaled, buf);
+	put_numeric(b, f, DatumGetNumeric(DirectFunctionCall3(numeric_in,
+														  CStringGetDatum(buf),
+														  ObjectIdGetDatum(InvalidOid),
+														  Int32GetDatum(-1))));
 }
 
+/* An object whose keys are given in jsonb's order: begins it, writes the keys. */
 static void
-put_object(JsonbValue *o, const char *key, JsonbValue *child)
+begin_object(StringInfo b, Frame *f, const char *const *keys, int n)
 {
-	put(o, key, *child);
+	begin(b, f, JB_FOBJECT, n);
+	for (int i = 0; i < n; i++)
+		put_key(b, f, keys[i]);
 }
 
-static JsonbValue *
-new_array(int n)
-{
-	JsonbValue *a = palloc(sizeof(JsonbValue));
+/* ---- jsonb's key order of the label tables, worked out once per backend ---- */
 
-	a->type = jbvArray;
-	a->val.array.nElems = 0;
-	a->val.array.rawScalar = false;
-	a->val.array.elems = palloc(sizeof(JsonbValue) * (n > 0 ? n : 1));
-	return a;
-}
-
-/*
- * The order of a label table's keys in jsonb, worked out once per backend:
- * pairs put in that order go to the end of their object without moving.
- */
 static bool
-key_before_str(const char *a, const char *b)
+key_before(const char *a, const char *b)
 {
 	size_t		la = strlen(a),
 				lb = strlen(b);
@@ -175,6 +211,7 @@ key_before_str(const char *a, const char *b)
 	return la != lb ? la < lb : memcmp(a, b, la) < 0;
 }
 
+/* order[] gets the indexes of keys[] in jsonb's order */
 static void
 sort_keys(const char *const *keys, int n, int *order)
 {
@@ -182,7 +219,7 @@ sort_keys(const char *const *keys, int n, int *order)
 	{
 		int			j = i;
 
-		while (j > 0 && key_before_str(keys[i], keys[order[j - 1]]))
+		while (j > 0 && key_before(keys[i], keys[order[j - 1]]))
 		{
 			order[j] = order[j - 1];
 			j--;
@@ -191,228 +228,298 @@ sort_keys(const char *const *keys, int n, int *order)
 	}
 }
 
-/* more than the rows or columns of any table */
+/* more than the rows or columns of any table, and their keys */
 #define MAX_KEYS 32
 StaticAssertDecl(GD_A_NROWS <= MAX_KEYS && GD_R_NROWS <= MAX_KEYS && GD_V_NROWS <= MAX_KEYS &&
-				 GD_A_NCOLS <= MAX_KEYS && GD_C_NCOLS <= MAX_KEYS && GD_VC_NCOLS <= MAX_KEYS,
+				 GD_A_NCOLS < MAX_KEYS && GD_C_NCOLS <= MAX_KEYS && GD_VC_NCOLS <= MAX_KEYS,
 				 "MAX_KEYS is too small");
 
-typedef struct TableOrder
+/* Row and column keys of one table, each list in jsonb's order. */
+typedef struct KeyList
+{
+	int			n;
+	int			at[MAX_KEYS];	/* index into the label table */
+	const char *keys[MAX_KEYS];
+} KeyList;
+
+static void
+key_list(KeyList *l, const char *const *keys, int n)
+{
+	l->n = n;
+	sort_keys(keys, n, l->at);
+	for (int i = 0; i < n; i++)
+		l->keys[i] = keys[l->at[i]];
+}
+
+typedef struct TableKeys
 {
 	bool		ready;
-	int			rows[MAX_KEYS];
-	int			cols[GD_A_NROWS][MAX_KEYS];	/* per row for 表二, [0] otherwise */
-} TableOrder;
+	KeyList		rows;
+	KeyList		cols[GD_A_NROWS];	/* per row in 表二, [0] in the others */
+} TableKeys;
 
-/* the orders of 表二 (each format, each row), 表三 and 表四 */
-static TableOrder active_order[2],
-			request_order,
-			review_order;
-
-static const TableOrder *
-active_key_order(int format)
+/*
+ * 表二's rows with columns in one format; a row's column index ncols stands
+ * for 2019's amount_text of 政府集中采购.
+ */
+static const TableKeys *
+active_keys(int format)
 {
-	TableOrder *o = &active_order[format == 2021];
+	static TableKeys t[2];
+	TableKeys  *k = &t[format == 2021];
 
-	if (!o->ready)
+	if (!k->ready)
 	{
 		const char *keys[MAX_KEYS];
+		int			rows[MAX_KEYS];
+		int			n = 0;
 
+		/* the rows the format has */
 		for (int row = 0; row < GD_A_NROWS; row++)
-			keys[row] = gd_active_row_def(format, row)->key;
-		sort_keys(keys, GD_A_NROWS, o->rows);
+			if (gd_active_row_def(format, row)->ncols > 0)
+			{
+				rows[n] = row;
+				keys[n++] = gd_active_row_def(format, row)->key;
+			}
+		key_list(&k->rows, keys, n);
+		for (int i = 0; i < n; i++)
+			k->rows.at[i] = rows[k->rows.at[i]];
 		for (int row = 0; row < GD_A_NROWS; row++)
 		{
 			const GdActiveRowDef *def = gd_active_row_def(format, row);
+			int			ncols = def->ncols;
 
-			for (int c = 0; c < def->ncols; c++)
+			for (int c = 0; c < ncols; c++)
 				keys[c] = def->cols[c].key;
-			sort_keys(keys, def->ncols, o->cols[row]);
+			if (format == 2019 && row == GD_A_PROCUREMENT)
+				keys[ncols++] = "amount_text";
+			key_list(&k->cols[row], keys, ncols);
 		}
-		o->ready = true;
+		k->ready = true;
 	}
-	return o;
+	return k;
 }
 
-static const TableOrder *
-grid_key_order(TableOrder *o, const GdRowDef *rows, int nrows,
-			   const GdColumnDef *cols, int ncols)
+static const TableKeys *
+grid_keys(TableKeys *k, const GdRowDef *rows, int nrows, const GdColumnDef *cols, int ncols)
 {
-	if (!o->ready)
+	if (!k->ready)
 	{
 		const char *keys[MAX_KEYS];
 
 		for (int i = 0; i < nrows; i++)
 			keys[i] = rows[i].key;
-		sort_keys(keys, nrows, o->rows);
+		key_list(&k->rows, keys, nrows);
 		for (int i = 0; i < ncols; i++)
 			keys[i] = cols[i].key;
-		sort_keys(keys, ncols, o->cols[0]);
-		o->ready = true;
+		key_list(&k->cols[0], keys, ncols);
+		k->ready = true;
 	}
-	return o;
+	return k;
 }
 
 /* ---- the parts of the document ---- */
 
-static JsonbValue
-active_value(const GdReport *r)
+static void
+put_active(StringInfo b, Frame *doc, const GdReport *r)
 {
-	JsonbValue *o;
-	const TableOrder *order;
+	const TableKeys *k;
+	Frame		o;
 
 	if (r->active_format == 0)
-		return null_value();
-	order = active_key_order(r->active_format);
-	o = new_object(GD_A_NROWS);
-	for (int i = 0; i < GD_A_NROWS; i++)
 	{
-		int			row = order->rows[i];
-		const GdActiveRowDef *def = gd_active_row_def(r->active_format, row);
-		JsonbValue *cells;
-
-		if (def->ncols == 0)
-			continue;
-		cells = new_object(GD_A_NCOLS + 1);
-		for (int j = 0; j < def->ncols; j++)
-		{
-			int			c = order->cols[row][j];
-
-			put(cells, def->cols[c].key, kind_value(def->cols[c].kind, r->active[row][c]));
-		}
-		if (r->active_format == 2019 && row == GD_A_PROCUREMENT)
-			put(cells, "amount_text", string_value(r->procurement_amount_text));
-		put_object(o, def->key, cells);
+		put_null(b, doc);
+		return;
 	}
-	return *o;
+	k = active_keys(r->active_format);
+	begin_object(b, &o, k->rows.keys, k->rows.n);
+	for (int i = 0; i < k->rows.n; i++)
+	{
+		int			row = k->rows.at[i];
+		const GdActiveRowDef *def = gd_active_row_def(r->active_format, row);
+		const KeyList *cols = &k->cols[row];
+		Frame		cells;
+
+		begin_object(b, &cells, cols->keys, cols->n);
+		for (int j = 0; j < cols->n; j++)
+		{
+			int			c = cols->at[j];
+
+			if (c == def->ncols)
+				put_string(b, &cells, r->procurement_amount_text);
+			else if (def->cols[c].kind == GD_KIND_AMOUNT)
+				put_amount(b, &cells, r->active[row][c]);
+			else
+				put_int(b, &cells, r->active[row][c]);
+		}
+		end(b, &o, &cells);
+	}
+	end(b, doc, &o);
 }
 
-static JsonbValue
-requests_value(const GdReport *r)
+static void
+put_requests(StringInfo b, Frame *doc, const GdReport *r)
 {
-	JsonbValue *o;
-	const TableOrder *order;
+	static TableKeys all;
+	static KeyList rows[2];		/* the rows of 2019 and of 2021 */
+	static bool ready;
+	const TableKeys *k;
+	const KeyList *fr;
+	Frame		o;
 
 	if (r->requests_format == 0)
-		return null_value();
-	order = grid_key_order(&request_order, gd_request_rows, GD_R_NROWS,
-						   gd_request_cols, GD_C_NCOLS);
-	o = new_object(GD_R_NROWS);
-	for (int i = 0; i < GD_R_NROWS; i++)
 	{
-		int			row = order->rows[i];
-		JsonbValue *cells;
-
-		if (!gd_request_row_in_format(row, r->requests_format))
-			continue;
-		cells = new_object(GD_C_NCOLS);
-		for (int j = 0; j < GD_C_NCOLS; j++)
-		{
-			int			c = order->cols[0][j];
-
-			put(cells, gd_request_cols[c].key, int_value(r->requests[row][c]));
-		}
-		put_object(o, gd_request_rows[row].key, cells);
+		put_null(b, doc);
+		return;
 	}
-	return *o;
+	k = grid_keys(&all, gd_request_rows, GD_R_NROWS, gd_request_cols, GD_C_NCOLS);
+	if (!ready)
+	{
+		for (int f = 0; f < 2; f++)
+		{
+			rows[f].n = 0;
+			for (int i = 0; i < k->rows.n; i++)
+				if (gd_request_row_in_format(k->rows.at[i], f ? 2021 : 2019))
+				{
+					rows[f].at[rows[f].n] = k->rows.at[i];
+					rows[f].keys[rows[f].n++] = k->rows.keys[i];
+				}
+		}
+		ready = true;
+	}
+	fr = &rows[r->requests_format == 2021];
+	begin_object(b, &o, fr->keys, fr->n);
+	for (int i = 0; i < fr->n; i++)
+	{
+		int			row = fr->at[i];
+		Frame		cells;
+
+		begin_object(b, &cells, k->cols[0].keys, k->cols[0].n);
+		for (int j = 0; j < k->cols[0].n; j++)
+			put_int(b, &cells, r->requests[row][k->cols[0].at[j]]);
+		end(b, &o, &cells);
+	}
+	end(b, doc, &o);
 }
 
-static JsonbValue
-review_value(const GdReport *r)
+static void
+put_review(StringInfo b, Frame *doc, const GdReport *r)
 {
-	JsonbValue *o;
-	const TableOrder *order;
+	static TableKeys all;
+	const TableKeys *k;
+	Frame		o;
 
 	if (!r->review_present)
-		return null_value();
-	order = grid_key_order(&review_order, gd_review_rows, GD_V_NROWS,
-						   gd_review_cols, GD_VC_NCOLS);
-	o = new_object(GD_V_NROWS);
-	for (int i = 0; i < GD_V_NROWS; i++)
 	{
-		int			row = order->rows[i];
-		JsonbValue *cells = new_object(GD_VC_NCOLS);
-
-		for (int j = 0; j < GD_VC_NCOLS; j++)
-		{
-			int			c = order->cols[0][j];
-
-			put(cells, gd_review_cols[c].key, int_value(r->review[row][c]));
-		}
-		put_object(o, gd_review_rows[row].key, cells);
+		put_null(b, doc);
+		return;
 	}
-	return *o;
+	k = grid_keys(&all, gd_review_rows, GD_V_NROWS, gd_review_cols, GD_VC_NCOLS);
+	begin_object(b, &o, k->rows.keys, k->rows.n);
+	for (int i = 0; i < k->rows.n; i++)
+	{
+		int			row = k->rows.at[i];
+		Frame		cells;
+
+		begin_object(b, &cells, k->cols[0].keys, k->cols[0].n);
+		for (int j = 0; j < k->cols[0].n; j++)
+			put_int(b, &cells, r->review[row][k->cols[0].at[j]]);
+		end(b, &o, &cells);
+	}
+	end(b, doc, &o);
 }
 
-static JsonbValue
-sections_value(const GdReport *r)
+static void
+put_sections(StringInfo b, Frame *doc, const GdReport *r)
 {
-	JsonbValue *a = new_array(r->nsections);
+	static const char *const keys[] = {"no", "start", "title", "length"};
+	Frame		a;
 
+	begin(b, &a, JB_FARRAY, r->nsections);
 	for (int i = 0; i < r->nsections; i++)
 	{
 		const GdSection *s = &r->sections[i];
-		JsonbValue *o = new_object(4);
+		Frame		o;
 
-		put(o, "no", int_value(s->no));
-		put(o, "start", int_value(s->start));
-		put(o, "title", string_value(s->title));
-		put(o, "length", int_value(s->length));
-		a->val.array.elems[a->val.array.nElems++] = *o;
+		begin_object(b, &o, keys, lengthof(keys));
+		put_int(b, &o, s->no);
+		put_int(b, &o, s->start);
+		put_string(b, &o, s->title);
+		put_int(b, &o, s->length);
+		end(b, &a, &o);
 	}
-	return *a;
+	end(b, doc, &a);
 }
 
-static JsonbValue
-diagnostics_value(const GdReport *r)
+static void
+put_diagnostics(StringInfo b, Frame *doc, const GdReport *r)
 {
-	JsonbValue *a = new_array(r->ndiagnostics);
+	static const char *const keys[] = {"row", "code", "start", "table", "column", "message"};
+	Frame		a;
 
+	begin(b, &a, JB_FARRAY, r->ndiagnostics);
 	for (int i = 0; i < r->ndiagnostics; i++)
 	{
 		const GdDiagnostic *d = &r->diagnostics[i];
-		JsonbValue *o = new_object(6);
+		Frame		o;
 
-		put(o, "row", string_value(d->row));
-		put(o, "code", string_value(d->code));
-		put(o, "start", int_value(d->start > 0 ? d->start : GD_NULL));
-		put(o, "table", string_value(d->table));
-		put(o, "column", string_value(d->column));
-		put(o, "message", string_value(d->message));
-		a->val.array.elems[a->val.array.nElems++] = *o;
+		begin_object(b, &o, keys, lengthof(keys));
+		put_string(b, &o, d->row);
+		put_string(b, &o, d->code);
+		put_int(b, &o, d->start > 0 ? d->start : GD_NULL);
+		put_string(b, &o, d->table);
+		put_string(b, &o, d->column);
+		put_string(b, &o, d->message);
+		end(b, &a, &o);
 	}
-	return *a;
+	end(b, doc, &a);
 }
 
-static JsonbValue
-fees_value(const GdReport *r)
+static void
+put_fees(StringInfo b, Frame *doc, const GdReport *r)
 {
-	JsonbValue *o;
+	static const char *const keys[] = {"cases", "amount_yuan"};
+	Frame		o;
 
 	if (!r->fees_present)
-		return null_value();
-	o = new_object(2);
-	put(o, "cases", int_value(r->fee_cases));
-	put(o, "amount_yuan", amount_value(r->fee_amount));
-	return *o;
+	{
+		put_null(b, doc);
+		return;
+	}
+	begin_object(b, &o, keys, lengthof(keys));
+	put_int(b, &o, r->fee_cases);
+	put_amount(b, &o, r->fee_amount);
+	end(b, doc, &o);
 }
 
 Jsonb *
 govdisc_report_to_jsonb(const GdReport *r)
 {
-	JsonbValue *doc = new_object(12);
+	/* in jsonb's key order */
+	static const char *const keys[] = {"year", "active", "agency", "review", "schema",
+		"requests", "sections", "template", "published", "diagnostics", "processing_fees"};
+	StringInfoData b;
+	Frame		doc;
+	Jsonb	   *res;
 
-	/* in jsonb's key order, so that nothing moves */
-	put(doc, "year", int_value(r->year ? r->year : GD_NULL));
-	put(doc, "active", active_value(r));
-	put(doc, "agency", string_value(r->agency));
-	put(doc, "review", review_value(r));
-	put(doc, "schema", int_value(1));
-	put(doc, "requests", requests_value(r));
-	put(doc, "sections", sections_value(r));
-	put(doc, "template", string_value(gd_template_name(r->template_)));
-	put(doc, "published", string_value(r->published[0] ? r->published : NULL));
-	put(doc, "diagnostics", diagnostics_value(r));
-	put(doc, "processing_fees", fees_value(r));
-	return JsonbValueToJsonb(doc);
+	initStringInfo(&b);
+	enlargeStringInfo(&b, 8192);	/* a typical document fits */
+	b.len = VARHDRSZ;			/* room for the varlena header */
+	/* (the root object's own JEntry, which it would get from end(), is kept nowhere) */
+	begin_object(&b, &doc, keys, lengthof(keys));
+	put_int(&b, &doc, r->year ? r->year : GD_NULL);
+	put_active(&b, &doc, r);
+	put_string(&b, &doc, r->agency);
+	put_review(&b, &doc, r);
+	put_int(&b, &doc, 1);
+	put_requests(&b, &doc, r);
+	put_sections(&b, &doc, r);
+	put_string(&b, &doc, gd_template_name(r->template_));
+	put_string(&b, &doc, r->published[0] ? r->published : NULL);
+	put_diagnostics(&b, &doc, r);
+	put_fees(&b, &doc, r);
+	Assert(doc.i == doc.nchildren);
+	res = (Jsonb *) b.data;
+	SET_VARSIZE(res, b.len);
+	return res;
 }
