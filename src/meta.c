@@ -523,9 +523,24 @@ static const struct
 	{"现行有效", P_IN_FORCE, NULL, document_units},
 };
 
+void
+gd_trigger_tables(GdParser *p)
+{
+	const int	ntriggers = (int) (sizeof(triggers) / sizeof(triggers[0]));
+
+	memset(p->trigger_mid, 0, sizeof(p->trigger_mid));
+	memset(p->trigger_last, 0, sizeof(p->trigger_last));
+	for (int k = 0; k < ntriggers; k++)
+	{
+		p->trigger_mid[triggers[k].word[1] & 0x3F] |= 1u << k;
+		p->trigger_last[triggers[k].word[2] & 0x3F] |= 1u << k;
+	}
+}
+
 /*
- * One pass over the text: the first figure stated for each request and
- * review total, and every figure stated for 2021's 表二 columns.
+ * The first figure stated for each request and review total, and every
+ * figure stated for 2021's 表二 columns: at the places gd_normalize noted,
+ * in order (the characters whose bytes let one of the triggers pass).
  */
 void
 gd_read_prose(GdParser *p)
@@ -535,32 +550,15 @@ gd_read_prose(GdParser *p)
 	int64_t    *once[] = {&p->r->prose.received, &p->r->prose.carried_over,
 		&p->r->prose.carried_forward, &p->r->prose.reconsideration,
 	&p->r->prose.litigation};
-	const int	ntriggers = (int) (sizeof(triggers) / sizeof(triggers[0]));
-	uint32_t	by_mid_byte[64] = {0};
-	uint32_t	by_last_byte[64] = {0};
 
-	/*
-	 * Which triggers a character may start, by its second and third bytes:
-	 * most characters start none.
-	 */
-	for (int k = 0; k < ntriggers; k++)
+	for (size_t j = 0; j < p->ntrigger_at; j++)
 	{
-		by_mid_byte[triggers[k].word[1] & 0x3F] |= 1u << k;
-		by_last_byte[triggers[k].word[2] & 0x3F] |= 1u << k;
-	}
-	for (size_t i = 0; i + 6 <= len; i++)
-	{
-		unsigned char c = (unsigned char) s[i];
+		size_t		i = p->trigger_at[j];
 		uint32_t	maybe;
 
-		if (c < 0xE4 || c > 0xE9)
-			continue;
-		maybe = by_mid_byte[s[i + 1] & 0x3F] & by_last_byte[s[i + 2] & 0x3F];
-		if (maybe == 0)
-		{
-			i += 2;				/* the rest of this ideograph */
-			continue;
-		}
+		if (i + 6 > len)
+			break;
+		maybe = gd_trigger_bits(p, s + i);
 		for (int k = 0; maybe != 0; k++, maybe >>= 1)
 		{
 			const char *w = triggers[k].word;
@@ -585,7 +583,7 @@ gd_read_prose(GdParser *p)
 			else
 				p->stated[what - P_ISSUED].v[p->stated[what - P_ISSUED].n++] = v;
 		}
-		if ((i & 0xFFFF) == 0)
+		if ((j & 0xFFF) == 0)
 			gd_tick(p);
 	}
 }

@@ -144,6 +144,33 @@ out_char(Out *o, uint32_t c)
 	o->len += utf8_encode(c, o->buf + o->len);
 }
 
+/* A prose trigger may start at normalised offset 'at' (see GdParser). */
+static void
+note_trigger(Out *o, size_t at)
+{
+	GdParser   *p = o->p;
+
+	if (p->ntrigger_at == p->captrigger_at)
+	{
+		size_t		ncap = p->captrigger_at ? p->captrigger_at * 2 : 64;
+
+		p->trigger_at = gd_grow(p, p->trigger_at, p->ntrigger_at * sizeof(size_t),
+								ncap * sizeof(size_t));
+		p->captrigger_at = ncap;
+	}
+	p->trigger_at[p->ntrigger_at++] = at;
+}
+
+/* The triggers in what was written since offset *noted; then all is noted. */
+static void
+note_triggers(Out *o, size_t *noted)
+{
+	for (size_t i = *noted; i + 2 < o->len; i++)
+		if (gd_trigger_bits(o->p, o->buf + i))
+			note_trigger(o, i);
+	*noted = o->len;
+}
+
 /* From here on, normalised offset o->len corresponds to input character orig. */
 static void
 checkpoint(Out *o, int64_t orig)
@@ -543,6 +570,7 @@ gd_normalize(GdParser *p, const char *in, size_t len)
 	int			nrun = 0;
 	size_t		last_cp = 0;
 	size_t		next_tick = 1 << 16;
+	size_t		noted = 0;		/* output up to here is noted for the prose */
 
 	if (!inert_ready)
 		init_nfkc();
@@ -553,12 +581,17 @@ gd_normalize(GdParser *p, const char *in, size_t len)
 	o.buf = gd_alloc(p, o.cap);
 	html = looks_like_html(in, len);
 	checkpoint(&o, 0);
+	gd_trigger_tables(p);
 
 	while (i < len)
 	{
 		unsigned char b = (unsigned char) in[i];
 		uint32_t	c;
 		size_t		next;
+
+		/* what the slow paths wrote: the fast path notes its own */
+		if (o.len > noted)
+			note_triggers(&o, &noted);
 
 		if (i >= next_tick)
 		{
@@ -615,8 +648,10 @@ gd_normalize(GdParser *p, const char *in, size_t len)
 		{
 			size_t		r = i;
 			int64_t		chars = 0;
-
 			size_t		lim = len - i > 256 ? i + 256 : len;
+
+			if (o.len > noted)	/* (an HTML branch may have flushed a run) */
+				note_triggers(&o, &noted);
 
 			while (r < lim)
 			{
@@ -628,6 +663,8 @@ gd_normalize(GdParser *p, const char *in, size_t len)
 					if (r + 2 >= len || ((unsigned char) in[r + 1] & 0xC0) != 0x80 ||
 						((unsigned char) in[r + 2] & 0xC0) != 0x80)
 						break;
+					if (gd_trigger_bits(p, in + r))
+						note_trigger(&o, o.len + (r - i));
 					r += 3;
 				}
 				else if (c2 >= 0x20 && c2 < 0x7F)
@@ -657,6 +694,7 @@ gd_normalize(GdParser *p, const char *in, size_t len)
 			if (r > i)
 			{
 				out_bytes(&o, in + i, r - i);
+				noted = o.len;
 				i = r;
 				orig += chars;
 				if (o.len - last_cp > 256)
@@ -782,6 +820,7 @@ gd_normalize(GdParser *p, const char *in, size_t len)
 	}
 	if (nrun)
 		emit_nfkc_run(&o, run, nrun, html);
+	note_triggers(&o, &noted);
 	checkpoint(&o, orig);
 	out_reserve(&o, 1);
 	o.buf[o.len] = '\0';

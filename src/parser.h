@@ -47,11 +47,35 @@ typedef struct GdParser
 	bool		runtogether;	/* the tables' cells run together (规章000) */
 	int64_t    *split_scratch;	/* candidates of a split, reused (split.c) */
 	GdStated	stated[GD_A_NCOLS];	/* 2021 表二: issued, repealed, in_force */
+
+	/*
+	 * Where a figure of the prose may be stated (meta.c): the offsets, in
+	 * order, of the characters that may start one of its trigger words.
+	 * gd_normalize notes them as it writes the text, so that the prose needs
+	 * no pass of its own.
+	 */
+	uint32_t	trigger_mid[64];	/* triggers by a character's second byte */
+	uint32_t	trigger_last[64];	/* ... and by its third */
+	size_t	   *trigger_at;
+	size_t		ntrigger_at;
+	size_t		captrigger_at;
 } GdParser;
+
+/* May the three bytes at s start a trigger?  (a bit per trigger) */
+static inline uint32_t
+gd_trigger_bits(const GdParser *p, const char *s)
+{
+	if ((unsigned) ((unsigned char) s[0] - 0xE4) >= 6)
+		return 0;
+	return p->trigger_mid[s[1] & 0x3F] & p->trigger_last[s[2] & 0x3F];
+}
 
 extern void gd_normalize(GdParser *p, const char *in, size_t len);
 /* 1-based character position in the input of a normalised byte offset */
 extern int64_t gd_position(const GdText *t, size_t norm_off);
+
+/* fills in trigger_mid and trigger_last (meta.c) */
+extern void gd_trigger_tables(GdParser *p);
 
 /* memory */
 extern void *gd_alloc(GdParser *p, size_t size);

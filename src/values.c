@@ -87,6 +87,22 @@ gd_read_number(const char *s, size_t n, GdNumber *num)
 	if (n >= 3 && (unsigned char) s[0] >= 0xE4 && (unsigned char) s[0] <= 0xE9 &&
 		!(n == 3 && (memcmp(s, "无", 3) == 0 || memcmp(s, "空", 3) == 0)))
 		return GD_CELL_TEXT;
+	/*
+	 * A cell that is neither a number nor a placeholder: its first character
+	 * starts neither (labels such as (一)予以公开).
+	 */
+	for (size_t k = 0; k < n; k++)
+	{
+		unsigned char c = (unsigned char) s[k];
+
+		if (c == ' ' || c == '\t' || c == '\n')
+			continue;
+		if (!((c >= '0' && c <= '9') || c == '+' || c == '-' || c == ',' || c == '.' ||
+			  c == '/' || c == '\\' || c == '*' || c == '_' ||
+			  c == 0xE2 || c == 0xE6 || c == 0xE7 || c == 0xC3))	/* — – 无 空 × */
+			return GD_CELL_TEXT;
+		break;
+	}
 	len = 0;
 	/* white space inside a cell (2 笔, 1 000) carries no meaning */
 	for (size_t k = 0; k < n; k++)
@@ -107,7 +123,7 @@ gd_read_number(const char *s, size_t n, GdNumber *num)
 	buf[len] = '\0';
 	if (len == 0)
 		return GD_CELL_BLANK;
-	for (int k = 0; placeholders[k]; k++)
+	for (int k = 0; placeholders[k] && len <= 6; k++)	/* none is longer */
 		if (strcmp(buf, placeholders[k]) == 0)
 			return GD_CELL_PLACEHOLDER;
 
@@ -159,6 +175,8 @@ gd_read_number(const char *s, size_t n, GdNumber *num)
 		const char *rest = buf + i;
 		int			k;
 
+		if (len - i > 6)
+			return GD_CELL_TEXT;	/* longer than any unit */
 		for (k = 0; units[k].text; k++)
 			if (strcmp(rest, units[k].text) == 0)
 				break;
