@@ -87,19 +87,27 @@ Datum
 govdisc_parse(PG_FUNCTION_ARGS)
 {
 	text	   *body = PG_GETARG_TEXT_PP(0);
-	MemoryContext work,
+	MemoryContext work = fcinfo->flinfo->fn_extra,
 				old;
 	GdReport   *r;
 	Jsonb	   *result;
 
-	/* everything the parse allocates goes when this call is done */
-	work = AllocSetContextCreate(CurrentMemoryContext, "govdisc_parse",
-								 ALLOCSET_DEFAULT_SIZES);
+	/*
+	 * Everything the parse allocates goes when this call is done.  The
+	 * context is kept for the next row, with a first block that holds a
+	 * typical report's parse, so that most rows need no malloc.
+	 */
+	if (work == NULL)
+	{
+		work = AllocSetContextCreate(fcinfo->flinfo->fn_mcxt, "govdisc_parse",
+									 64 * 1024, 64 * 1024, ALLOCSET_DEFAULT_MAXSIZE);
+		fcinfo->flinfo->fn_extra = work;
+	}
 	r = govdisc_parse_text(body, work);
 	old = MemoryContextSwitchTo(work);
 	result = govdisc_report_to_jsonb(r);
 	MemoryContextSwitchTo(old);
 	result = (Jsonb *) datumCopy(PointerGetDatum(result), false, -1);
-	MemoryContextDelete(work);
+	MemoryContextReset(work);
 	PG_RETURN_JSONB_P(result);
 }
