@@ -251,11 +251,12 @@ key_list(KeyList *l, const char *const *keys, int n)
 		l->keys[i] = keys[l->at[i]];
 }
 
+/* The keys of 表二 in one format: its rows, and each row's columns. */
 typedef struct TableKeys
 {
 	bool		ready;
 	KeyList		rows;
-	KeyList		cols[GD_A_NROWS];	/* per row in 表二, [0] in the others */
+	KeyList		cols[GD_A_NROWS];
 } TableKeys;
 
 /*
@@ -300,22 +301,65 @@ active_keys(int format)
 	return k;
 }
 
-static const TableKeys *
-grid_keys(TableKeys *k, const GdRowDef *rows, int nrows, const GdColumnDef *cols, int ncols)
+/*
+ * The keys of 表三 or 表四: rows[0] has the rows of the 2019 format, rows[1]
+ * those of 2021 (the same for 表四, whose rows do not change).
+ */
+typedef struct GridKeys
 {
-	if (!k->ready)
+	bool		ready;
+	KeyList		rows[2];
+	KeyList		cols;
+} GridKeys;
+
+static const GridKeys *
+grid_keys(GridKeys *g, const GdRowDef *rows, int nrows, const GdColumnDef *cols, int ncols,
+		  bool (*in_format) (GdRequestRow row, int format))
+{
+	if (!g->ready)
 	{
 		const char *keys[MAX_KEYS];
+		KeyList		all;
 
 		for (int i = 0; i < nrows; i++)
 			keys[i] = rows[i].key;
-		key_list(&k->rows, keys, nrows);
+		key_list(&all, keys, nrows);
+		for (int f = 0; f < 2; f++)
+		{
+			g->rows[f].n = 0;
+			for (int i = 0; i < all.n; i++)
+				if (in_format == NULL || in_format(all.at[i], f ? 2021 : 2019))
+				{
+					g->rows[f].at[g->rows[f].n] = all.at[i];
+					g->rows[f].keys[g->rows[f].n++] = all.keys[i];
+				}
+		}
 		for (int i = 0; i < ncols; i++)
 			keys[i] = cols[i].key;
-		key_list(&k->cols[0], keys, ncols);
-		k->ready = true;
+		key_list(&g->cols, keys, ncols);
+		g->ready = true;
 	}
-	return k;
+	return g;
+}
+
+/* A table of counts: an object of rows, each an object of its cells. */
+static void
+put_grid(StringInfo b, Frame *doc, const KeyList *rows, const KeyList *cols,
+		 const int64 *cells, int ncols)
+{
+	Frame		o;
+
+	begin_object(b, &o, rows->keys, rows->n);
+	for (int i = 0; i < rows->n; i++)
+	{
+		Frame		c;
+
+		begin_object(b, &c, cols->keys, cols->n);
+		for (int j = 0; j < cols->n; j++)
+			put_int(b, &c, cells[rows->at[i] * ncols + cols->at[j]]);
+		end(b, &o, &c);
+	}
+	end(b, doc, &o);
 }
 
 /* ---- the parts of the document ---- */
@@ -360,73 +404,33 @@ put_active(StringInfo b, Frame *doc, const GdReport *r)
 static void
 put_requests(StringInfo b, Frame *doc, const GdReport *r)
 {
-	static TableKeys all;
-	static KeyList rows[2];		/* the rows of 2019 and of 2021 */
-	static bool ready;
-	const TableKeys *k;
-	const KeyList *fr;
-	Frame		o;
+	static GridKeys keys;
+	const GridKeys *k;
 
 	if (r->requests_format == 0)
 	{
 		put_null(b, doc);
 		return;
 	}
-	k = grid_keys(&all, gd_request_rows, GD_R_NROWS, gd_request_cols, GD_C_NCOLS);
-	if (!ready)
-	{
-		for (int f = 0; f < 2; f++)
-		{
-			rows[f].n = 0;
-			for (int i = 0; i < k->rows.n; i++)
-				if (gd_request_row_in_format(k->rows.at[i], f ? 2021 : 2019))
-				{
-					rows[f].at[rows[f].n] = k->rows.at[i];
-					rows[f].keys[rows[f].n++] = k->rows.keys[i];
-				}
-		}
-		ready = true;
-	}
-	fr = &rows[r->requests_format == 2021];
-	begin_object(b, &o, fr->keys, fr->n);
-	for (int i = 0; i < fr->n; i++)
-	{
-		int			row = fr->at[i];
-		Frame		cells;
-
-		begin_object(b, &cells, k->cols[0].keys, k->cols[0].n);
-		for (int j = 0; j < k->cols[0].n; j++)
-			put_int(b, &cells, r->requests[row][k->cols[0].at[j]]);
-		end(b, &o, &cells);
-	}
-	end(b, doc, &o);
+	k = grid_keys(&keys, gd_request_rows, GD_R_NROWS, gd_request_cols, GD_C_NCOLS,
+				  gd_request_row_in_format);
+	put_grid(b, doc, &k->rows[r->requests_format == 2021], &k->cols,
+			 (const int64 *) r->requests, GD_C_NCOLS);
 }
 
 static void
 put_review(StringInfo b, Frame *doc, const GdReport *r)
 {
-	static TableKeys all;
-	const TableKeys *k;
-	Frame		o;
+	static GridKeys keys;
+	const GridKeys *k;
 
 	if (!r->review_present)
 	{
 		put_null(b, doc);
 		return;
 	}
-	k = grid_keys(&all, gd_review_rows, GD_V_NROWS, gd_review_cols, GD_VC_NCOLS);
-	begin_object(b, &o, k->rows.keys, k->rows.n);
-	for (int i = 0; i < k->rows.n; i++)
-	{
-		int			row = k->rows.at[i];
-		Frame		cells;
-
-		begin_object(b, &cells, k->cols[0].keys, k->cols[0].n);
-		for (int j = 0; j < k->cols[0].n; j++)
-			put_int(b, &cells, r->review[row][k->cols[0].at[j]]);
-		end(b, &o, &cells);
-	}
-	end(b, doc, &o);
+	k = grid_keys(&keys, gd_review_rows, GD_V_NROWS, gd_review_cols, GD_VC_NCOLS, NULL);
+	put_grid(b, doc, &k->rows[0], &k->cols, (const int64 *) r->review, GD_VC_NCOLS);
 }
 
 static void
