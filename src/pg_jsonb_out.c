@@ -211,23 +211,6 @@ key_before(const char *a, const char *b)
 	return la != lb ? la < lb : memcmp(a, b, la) < 0;
 }
 
-/* order[] gets the indexes of keys[] in jsonb's order */
-static void
-sort_keys(const char *const *keys, int n, int *order)
-{
-	for (int i = 0; i < n; i++)
-	{
-		int			j = i;
-
-		while (j > 0 && key_before(keys[i], keys[order[j - 1]]))
-		{
-			order[j] = order[j - 1];
-			j--;
-		}
-		order[j] = i;
-	}
-}
-
 /* more than the rows or columns of any table, and their keys */
 #define MAX_KEYS 32
 StaticAssertDecl(GD_A_NROWS <= MAX_KEYS && GD_R_NROWS <= MAX_KEYS && GD_V_NROWS <= MAX_KEYS &&
@@ -242,11 +225,22 @@ typedef struct KeyList
 	const char *keys[MAX_KEYS];
 } KeyList;
 
+/* keys[0..n) in jsonb's order: an insertion sort, once per backend */
 static void
 key_list(KeyList *l, const char *const *keys, int n)
 {
+	for (int i = 0; i < n; i++)
+	{
+		int			j = i;
+
+		while (j > 0 && key_before(keys[i], keys[l->at[j - 1]]))
+		{
+			l->at[j] = l->at[j - 1];
+			j--;
+		}
+		l->at[j] = i;
+	}
 	l->n = n;
-	sort_keys(keys, n, l->at);
 	for (int i = 0; i < n; i++)
 		l->keys[i] = keys[l->at[i]];
 }
