@@ -20,9 +20,11 @@ REGRESS = $(sort $(basename $(notdir $(wildcard sql/*.sql))))
 REGRESS_OPTS = --encoding=UTF8 --no-locale
 
 WARN = -Wall -Wextra -Werror -Wno-unused-parameter -Wno-missing-field-initializers -Wno-sign-compare -Wno-unused-function
-PG_CFLAGS = $(WARN)
+# The module's own calls go straight to its own functions (no PLT, inlining
+# allowed): nothing outside is meant to interpose them.
+PG_CFLAGS = $(WARN) -fno-semantic-interposition
 PG_CPPFLAGS = -Isrc $(ICU_CFLAGS)
-SHLIB_LINK = $(ICU_LIBS)
+SHLIB_LINK = $(ICU_LIBS) -Wl,-Bsymbolic
 
 # JIT bitcode is of no use for this extension and doubles the build time.
 override with_llvm = no
