@@ -108,16 +108,15 @@ is_page_number(const char *s, size_t from, size_t to)
 	size_t		n;
 	size_t		i = 0;
 	size_t		digits = 0;
+	size_t		k = from;
 
 	if (to - from > 40)
 		return false;
 	/* it needs a - (or —, E2 …) or a 第 (E7 …): most lines have neither */
-	for (i = from; i < to; i++)
-		if (s[i] == '-' || (unsigned char) s[i] == 0xE2 || (unsigned char) s[i] == 0xE7)
-			break;
-	if (i == to)
+	while (k < to && s[k] != '-' && (unsigned char) s[k] != 0xE2 && (unsigned char) s[k] != 0xE7)
+		k++;
+	if (k == to)
 		return false;
-	i = 0;
 	n = gd_compact(s + from, to - from, buf, sizeof(buf));
 	if (n == 0)
 		return false;

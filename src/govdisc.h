@@ -3,7 +3,7 @@
  *		The plain-C99 core of govdisc: parsed-report structs, the parser and
  *		the rule engine.  No PostgreSQL header may be included from the core;
  *		memory comes from a caller-supplied allocator so that the backend can
- *		hand it a per-call memory context and the tests a plain arena.
+ *		hand it a memory context emptied after each call and the tests a plain arena.
  */
 #ifndef GOVDISC_H
 #define GOVDISC_H

@@ -589,10 +589,6 @@ gd_normalize(GdParser *p, const char *in, size_t len)
 		uint32_t	c;
 		size_t		next;
 
-		/* what the slow paths wrote: the fast path notes its own */
-		if (o.len > noted)
-			note_triggers(&o, &noted);
-
 		if (i >= next_tick)
 		{
 			gd_tick(p);
@@ -650,7 +646,8 @@ gd_normalize(GdParser *p, const char *in, size_t len)
 			int64_t		chars = 0;
 			size_t		lim = len - i > 256 ? i + 256 : len;
 
-			if (o.len > noted)	/* (an HTML branch may have flushed a run) */
+			/* what the other paths wrote: a run notes its own */
+			if (o.len > noted)
 				note_triggers(&o, &noted);
 
 			while (r < lim)
