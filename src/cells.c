@@ -449,9 +449,14 @@ free_line(GdParser *p, GdTokens *ts, size_t from, size_t to)
 			}
 			if (gap > 0 || word_start < text_start)
 				word_start = i;
-			text_end = next;
 			i = next;
 			gap = 0;
+			/* the ideographs that follow go on the text, with nothing to decide */
+			while (i + 3 <= to && (unsigned) ((unsigned char) s[i] - 0xE4) < 6 &&
+				   ((unsigned char) s[i + 1] & 0xC0) == 0x80 &&
+				   ((unsigned char) s[i + 2] & 0xC0) == 0x80)
+				i += 3;
+			text_end = i;
 		}
 	}
 	if (in_text)
@@ -552,7 +557,6 @@ gd_token_compact(GdParser *p, const GdToken *t)
 	/* gd_compact keeps room for one more character */
 	m->cs = gd_alloc(p, sizeof(GdCharSet) + len + 8);
 	m->compact = (char *) (m->cs + 1);
-	m->compact_len = (uint32_t) gd_compact(s, len, m->compact, len + 8);
-	gd_charset(m->cs, m->compact);
+	m->compact_len = (uint32_t) gd_compact_charset(s, len, m->compact, len + 8, m->cs);
 	return m->compact;
 }

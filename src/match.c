@@ -7,13 +7,48 @@
 
 #include "parser.h"
 
-size_t
-gd_compact(const char *s, size_t n, char *buf, size_t bufsize)
+/*
+ * The hash of the byte at u[0] (u[-1] readable for a continuation byte), or
+ * -1 for a byte that is not hashed.  Hashed are ASCII bytes, and the last
+ * byte of a three- or four-byte character (a continuation byte after
+ * another): eight bits of its code point.  The rule looks at two bytes
+ * only, so a phrase hashes the same inside any text that contains it.
+ */
+static inline int
+byte_hash(const unsigned char *u, bool has_prev)
+{
+	if (u[0] < 0x80)
+		return u[0];
+	if (has_prev && (u[0] & 0xC0) == 0x80 && (u[-1] & 0xC0) == 0x80)
+		return ((u[-1] & 0x03) << 6) | (u[0] & 0x3F);
+	return -1;
+}
+
+#define CHARSET_ADD(cs, h) ((cs)->w[(h) >> 6] |= (uint64_t) 1 << ((h) & 63))
+
+/* The hashes of buf[from..to) into cs, each byte after the one before it. */
+static void
+charset_add(GdCharSet *cs, const char *buf, size_t from, size_t to)
+{
+	for (size_t k = from; k < to; k++)
+	{
+		int			h = byte_hash((const unsigned char *) buf + k, k > 0);
+
+		if (h >= 0)
+			CHARSET_ADD(cs, h);
+	}
+}
+
+/* gd_compact, and gd_charset of its result when cs is given (with a buf) */
+static inline size_t
+compact(const char *s, size_t n, char *buf, size_t bufsize, GdCharSet *cs)
 {
 	const unsigned char *u = (const unsigned char *) s;
 	size_t		o = 0;
 	size_t		i = 0;
 
+	if (cs)
+		memset(cs, 0, sizeof(*cs));
 	/* with no buffer, only count */
 	while (i < n && (buf == NULL || o + 4 < bufsize))
 	{
@@ -29,6 +64,13 @@ gd_compact(const char *s, size_t n, char *buf, size_t bufsize)
 				buf[o + 1] = (char) u[i + 1];
 				buf[o + 2] = (char) u[i + 2];
 			}
+			if (cs)
+			{
+				if ((u[i + 1] & 0xC0) == 0x80 && (u[i + 2] & 0xC0) == 0x80)
+					CHARSET_ADD(cs, ((u[i + 1] & 0x03) << 6) | (u[i + 2] & 0x3F));
+				else
+					charset_add(cs, buf, o, o + 3);
+			}
 			o += 3;
 			i += 3;
 			continue;
@@ -39,6 +81,8 @@ gd_compact(const char *s, size_t n, char *buf, size_t bufsize)
 			{
 				if (buf)
 					buf[o] = (char) c;
+				if (cs)
+					CHARSET_ADD(cs, c);
 				o++;
 			}
 			i++;
@@ -64,8 +108,14 @@ gd_compact(const char *s, size_t n, char *buf, size_t bufsize)
 		if (next > n)
 			next = n;
 		if (buf)
+		{
+			size_t		o0 = o;
+
 			while (i < next)
 				buf[o++] = (char) u[i++];
+			if (cs)
+				charset_add(cs, buf, o0, o);
+		}
 		else
 			o += next - i;
 		i = next;
@@ -75,27 +125,22 @@ gd_compact(const char *s, size_t n, char *buf, size_t bufsize)
 	return o;
 }
 
+size_t
+gd_compact(const char *s, size_t n, char *buf, size_t bufsize)
+{
+	return compact(s, n, buf, bufsize, NULL);
+}
+
+size_t
+gd_compact_charset(const char *s, size_t n, char *buf, size_t bufsize, GdCharSet *cs)
+{
+	return compact(s, n, buf, bufsize, cs);
+}
+
 bool
 gd_contains(const char *hay, const char *needle)
 {
 	return strstr(hay, needle) != NULL;
-}
-
-/*
- * The hash of the byte at u[0] (u[-1] readable for a continuation byte), or
- * -1 for a byte that is not hashed.  Hashed are ASCII bytes, and the last
- * byte of a three- or four-byte character (a continuation byte after
- * another): eight bits of its code point.  The rule looks at two bytes
- * only, so a phrase hashes the same inside any text that contains it.
- */
-static inline int
-byte_hash(const unsigned char *u, bool has_prev)
-{
-	if (u[0] < 0x80)
-		return u[0];
-	if (has_prev && (u[0] & 0xC0) == 0x80 && (u[-1] & 0xC0) == 0x80)
-		return ((u[-1] & 0x03) << 6) | (u[0] & 0x3F);
-	return -1;
 }
 
 void

@@ -140,6 +140,9 @@ typedef struct GdCharSet
 } GdCharSet;
 
 extern void gd_charset(GdCharSet *cs, const char *s);
+/* gd_compact that also gives the gd_charset of what it writes */
+extern size_t gd_compact_charset(const char *s, size_t n, char *buf, size_t bufsize,
+								 GdCharSet *cs);
 extern bool gd_has(const char *hay, const GdCharSet *cs, const char *needle);
 
 /* May a text of set 'hay' contain one of set 'needle'? */
