@@ -193,6 +193,8 @@ SELECT govdisc_is_valid('{"schema": 1, "requests": {"received": 3}}'::jsonb);
 SELECT govdisc_is_valid(jsonb_set(d, '{requests,received,total}', '"12"')) FROM base;
 SELECT govdisc_is_valid(jsonb_set(d, '{requests,received,total}', '12.5')) FROM base;
 SELECT govdisc_is_valid(jsonb_set(d, '{active,procurement,amount_yuan}', '1.23456')) FROM base;
+-- 10^15 yuan has no room in 10^-4 units of a bigint
+SELECT govdisc_is_valid(jsonb_set(d, '{active,procurement,amount_yuan}', '1000000000000000')) FROM base;
 SELECT c.* FROM base, govdisc_check(jsonb_set(d, '{sections,0}', '"总体情况"')) c;
 -- whole numbers written with decimals, and large counts, are read exactly
 SELECT c.expected, c.actual FROM base, govdisc_check(jsonb_set(jsonb_set(d,

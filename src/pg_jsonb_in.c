@@ -120,7 +120,7 @@ decimal_scaled(const char *s, int scale, const char *path)
 #define SHORT_WEIGHT_SIGN	0x0040	/* NUMERIC_SHORT_WEIGHT_SIGN_MASK */
 #define SHORT_WEIGHT		0x003F	/* NUMERIC_SHORT_WEIGHT_MASK */
 
-static bool
+static inline bool
 short_whole_number(Numeric n, int64 *out)
 {
 	const char *p = VARDATA_ANY(n);
@@ -153,6 +153,23 @@ short_whole_number(Numeric n, int64 *out)
 	return true;
 }
 
+/* A short whole number as a cell of this kind; false if it takes more. */
+static inline bool
+short_cell(Numeric n, GdValueKind kind, int64 *out)
+{
+	int64		i;
+
+	if (!short_whole_number(n, &i))
+		return false;
+	if (kind != GD_KIND_AMOUNT)
+		*out = i;
+	else if (i <= PG_INT64_MAX / GD_AMOUNT_SCALE && i >= -(PG_INT64_MAX / GD_AMOUNT_SCALE))
+		*out = i * GD_AMOUNT_SCALE;
+	else
+		return false;			/* decimal_scaled says it is too large */
+	return true;
+}
+
 /* A value that must be a number or null (GD_NULL). */
 static int64
 number_value(JsonbValue *v, GdValueKind kind, const char *table, const char *rowkey,
@@ -167,8 +184,8 @@ number_value(JsonbValue *v, GdValueKind kind, const char *table, const char *row
 		NOT_A_DOCUMENT("Value \"%s\" is a JSON %s; it must be a number or null.",
 					   path3(table, rowkey, col), JsonbTypeName(v));
 	n = v->val.numeric;
-	if (short_whole_number(n, &i))
-		return kind == GD_KIND_AMOUNT ? i * GD_AMOUNT_SCALE : i;
+	if (short_cell(n, kind, &i))
+		return i;
 	if (numeric_is_nan(n) || numeric_is_inf(n))
 		NOT_A_DOCUMENT("Value \"%s\" is not a finite number.", path3(table, rowkey, col));
 	return decimal_scaled(DatumGetCString(DirectFunctionCall1(numeric_out, NumericGetDatum(n))),
@@ -395,8 +412,15 @@ read_row(JsonbContainer *rc, int64 *cells, const GdColumnDef *cols, const KeySet
 		{
 			JsonbValue	v;
 
-			entry_value(ve, base, off, &v);
-			cells[c] = number_value(&v, cols[c].kind, table, rowkey, cols[c].key);
+			/* nearly every cell is null or a short whole number */
+			if (JBE_ISNULL(ve))
+				cells[c] = GD_NULL;
+			else if (!JBE_ISNUMERIC(ve) ||
+					 !short_cell((Numeric) (base + INTALIGN(off)), cols[c].kind, &cells[c]))
+			{
+				entry_value(ve, base, off, &v);
+				cells[c] = number_value(&v, cols[c].kind, table, rowkey, cols[c].key);
+			}
 		}
 		JBE_ADVANCE_OFFSET(off, ve);
 	}
