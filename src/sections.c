@@ -36,17 +36,30 @@ says(const char *compact, int no)
 }
 
 /*
- * Is there a heading of part 'no' whose separator (、 . ,) stands at s[j]?
- * Returns the offset of its numeral, or (size_t) -1.
+ * Does a heading of part 'no' have its numeral at s[start]?  Its separator
+ * (、 . ,) follows the numeral; what follows that must say the part.
+ */
+static bool
+heading_says(const char *s, size_t len, size_t start, int no)
+{
+	size_t		j = start + (s[start] == '0' + no ? 1 : 3);
+	size_t		seplen = (s[j] == '.' || s[j] == ',') ? 1 : 3;
+	char		buf[160];
+
+	gd_compact(s + j + seplen, len - j - seplen < 72 ? len - j - seplen : 72, buf, sizeof(buf));
+	return says(buf, no);
+}
+
+/*
+ * The numeral of part 'no' before the separator at s[j], when it is numbered
+ * as a heading: its offset, or (size_t) -1.
  */
 static size_t
-heading_at(const char *s, size_t len, size_t j, size_t seplen, int no)
+numbering_at(const char *s, size_t j, int no)
 {
 	size_t		start;
-	char		buf[160];
-	const char *num = numerals[no];
 
-	if (j >= 3 && memcmp(s + j - 3, num, 3) == 0)
+	if (j >= 3 && memcmp(s + j - 3, numerals[no], 3) == 0)
 	{
 		start = j - 3;
 		/* not 十一、 or （一）、 */
@@ -65,43 +78,93 @@ heading_at(const char *s, size_t len, size_t j, size_t seplen, int no)
 		return (size_t) -1;
 	if (start >= 1 && s[start - 1] == '(')
 		return (size_t) -1;
-	gd_compact(s + j + seplen, len - j - seplen < 72 ? len - j - seplen : 72, buf, sizeof(buf));
-	return says(buf, no) ? start : (size_t) -1;
+	return start;
 }
 
 /* Which part's numeral stands just before the separator at s[j]: 1..6, or 0. */
 static int
 numeral_before(const char *s, size_t j)
 {
-	if (j >= 1 && s[j - 1] >= '1' && s[j - 1] <= '6')
+	int			no;
+
+	if (j < 1)
+		return 0;
+	if (s[j - 1] >= '1' && s[j - 1] <= '6')
 		return s[j - 1] - '0';
-	if (j >= 3)
-		for (int no = 1; no <= 6; no++)
-			if (memcmp(s + j - 3, numerals[no], 3) == 0)
-				return no;
-	return 0;
+	if (j < 3)
+		return 0;
+	/* the last bytes of 一 二 三 四 五 六 differ */
+	switch ((unsigned char) s[j - 1])
+	{
+		case 0x80:
+			no = 1;
+			break;
+		case 0x8C:
+			no = 2;
+			break;
+		case 0x89:
+			no = 3;
+			break;
+		case 0x9B:
+			no = 4;
+			break;
+		case 0x94:
+			no = 5;
+			break;
+		case 0xAD:
+			no = 6;
+			break;
+		default:
+			return 0;
+	}
+	return memcmp(s + j - 3, numerals[no], 3) == 0 ? no : 0;
 }
 
 #define MAX_CANDIDATES 64
 
+/*
+ * The places where each part's heading may stand.  What costs is reading
+ * what a heading says (heading_says), so a part keeps the places whose
+ * numbering fits unread, and reads them only when choosing, in order, until
+ * one says the part.  Past MAX_CANDIDATES places, it reads them as they
+ * come and keeps the first MAX_CANDIDATES that say the part.
+ */
 typedef struct Candidates
 {
 	size_t		at[7][MAX_CANDIDATES];
 	int			n[7];
+	bool		read[7];		/* at[no] holds only places that say the part */
 } Candidates;
 
-/* Is there a heading whose separator (of seplen bytes) stands at s[j]? */
+/* Is there a heading whose separator stands at s[j]? */
 static void
-consider(GdParser *p, Candidates *c, size_t j, size_t seplen)
+consider(const char *s, size_t len, Candidates *c, size_t j)
 {
-	int			no = numeral_before(p->t.s, j);
-	size_t		h;
+	int			no = numeral_before(s, j);
+	size_t		start;
 
-	if (no == 0 || c->n[no] == MAX_CANDIDATES)
+	if (no == 0 || (c->n[no] == MAX_CANDIDATES && c->read[no]))
 		return;
-	h = heading_at(p->t.s, p->t.len, j, seplen, no);
-	if (h != (size_t) -1)
-		c->at[no][c->n[no]++] = h;
+	start = numbering_at(s, j, no);
+	if (start == (size_t) -1)
+		return;
+	if (!c->read[no])
+	{
+		int			m = 0;
+
+		if (c->n[no] < MAX_CANDIDATES)
+		{
+			c->at[no][c->n[no]++] = start;
+			return;
+		}
+		for (int k = 0; k < c->n[no]; k++)
+			if (heading_says(s, len, c->at[no][k], no))
+				c->at[no][m++] = c->at[no][k];
+		c->n[no] = m;
+		c->read[no] = true;
+	}
+	if (c->n[no] < MAX_CANDIDATES && heading_says(s, len, start, no))
+		c->at[no][c->n[no]++] = start;
 }
 
 /*
@@ -119,6 +182,7 @@ find_headings(GdParser *p, size_t *found)
 	const char	seps[] = {'.', ',', (char) 0xE3};
 
 	memset(c.n, 0, sizeof(c.n));
+	memset(c.read, 0, sizeof(c.read));
 	for (int k = 0; k < 3; k++)
 	{
 		const char *q = s + 1;
@@ -127,10 +191,8 @@ find_headings(GdParser *p, size_t *found)
 		{
 			size_t		j = q - s;
 
-			if (seps[k] != (char) 0xE3)
-				consider(p, &c, j, 1);
-			else if (j + 3 <= len && memcmp(q, "、", 3) == 0)
-				consider(p, &c, j, 3);
+			if (seps[k] != (char) 0xE3 || (j + 3 <= len && memcmp(q, "、", 3) == 0))
+				consider(s, len, &c, j);
 			q++;
 		}
 		gd_tick(p);
@@ -148,7 +210,8 @@ find_headings(GdParser *p, size_t *found)
 			}
 		found[no] = (size_t) -1;
 		for (int k = 0; k < c.n[no]; k++)
-			if (c.at[no][k] >= from)
+			if (c.at[no][k] >= from &&
+				(c.read[no] || heading_says(s, len, c.at[no][k], no)))
 			{
 				found[no] = c.at[no][k];
 				from = c.at[no][k] + 1;
