@@ -254,16 +254,32 @@ gd_find_sections(GdParser *p)
 	size_t		len = p->t.len;
 	GdReport   *r = p->r;
 	size_t		found[7];
+	int64_t		pos[7],
+				end[7],
+				next_start = 0;
 
 	find_headings(p, found);
 	for (int no = 1; no <= 6; no++)
 		if (found[no] != (size_t) -1)
 			p->sec_off[no] = found[no] + 1;	/* 0 means absent */
 
+	/* from the last part back: a part ends where the next one starts */
+	for (int no = 6; no >= 1; no--)
+		if (p->sec_off[no])
+		{
+			next_start = gd_position(&p->t, len);
+			break;
+		}
+	for (int no = 6; no >= 1; no--)
+		if (p->sec_off[no])
+		{
+			pos[no] = gd_position(&p->t, p->sec_off[no] - 1);
+			end[no] = next_start;
+			next_start = pos[no];
+		}
 	for (int no = 1; no <= 6; no++)
 	{
 		GdSection  *sec;
-		size_t		end = len;
 
 		if (!p->sec_off[no])
 		{
@@ -271,17 +287,11 @@ gd_find_sections(GdParser *p)
 					"第%s部分（%s）未找到", numerals[no], gd_section_titles[no - 1]);
 			continue;
 		}
-		for (int k = no + 1; k <= 6; k++)
-			if (p->sec_off[k])
-			{
-				end = p->sec_off[k] - 1;
-				break;
-			}
 		sec = &r->sections[r->nsections++];
 		sec->no = no;
 		sec->title = heading_title(p, p->sec_off[no] - 1, no);
-		sec->start = gd_position(&p->t, p->sec_off[no] - 1);
-		sec->length = gd_position(&p->t, end) - sec->start;
+		sec->start = pos[no];
+		sec->length = end[no] - pos[no];
 	}
 }
 
