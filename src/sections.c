@@ -21,6 +21,10 @@ static const char *const keywords[7][5] = {
 	{"其他需要报告", "其他需要说明", "其他事项", NULL},
 };
 
+/* how far into the heading a keyword may start, and the longest keyword */
+#define KEYWORD_OPENS	(3 * 12)
+#define KEYWORD_MAX		(3 * 7)
+
 static bool
 says(const char *compact, int no)
 {
@@ -29,7 +33,7 @@ says(const char *compact, int no)
 	{
 		const char *hit = strstr(compact, keywords[no][k]);
 
-		if (hit && hit - compact <= 3 * 12)
+		if (hit && hit - compact <= KEYWORD_OPENS)
 			return true;
 	}
 	return false;
@@ -44,8 +48,12 @@ heading_says(const char *s, size_t len, size_t start, int no)
 {
 	size_t		j = start + (s[start] == '0' + no ? 1 : 3);
 	size_t		seplen = (s[j] == '.' || s[j] == ',') ? 1 : 3;
-	char		buf[160];
+	char		buf[KEYWORD_OPENS + KEYWORD_MAX + 5];
 
+	/*
+	 * Of the compact form, only the part where a keyword may stand is
+	 * needed: gd_compact stops once fewer than 5 bytes of buf are left.
+	 */
 	gd_compact(s + j + seplen, len - j - seplen < 72 ? len - j - seplen : 72, buf, sizeof(buf));
 	return says(buf, no);
 }
