@@ -52,6 +52,9 @@ year_at(const char *s, size_t i, size_t end, size_t *after)
 		static const char *const digits[] = {"〇", "一", "二", "三", "四", "五", "六", "七", "八", "九"};
 		int			v = 0;
 
+		/* 2000..2099 opens with 二: the rest is no use otherwise */
+		if (!(i + 3 <= end && memcmp(s + i, "二", 3) == 0))
+			return 0;
 		j = i;
 		for (int k = 0; k < 4; k++)
 		{
@@ -126,10 +129,23 @@ date_at(const char *s, size_t i, size_t end, int *y, int *m, int *d, size_t *aft
 	return true;
 }
 
+/* y is 2000..2100, m 1..12, d 1..31 (date_at) */
 static void
 set_published(GdReport *r, int y, int m, int d)
 {
-	snprintf(r->published, sizeof(r->published), "%04d-%02d-%02d", y, m, d);
+	char	   *o = r->published;
+
+	o[0] = (char) ('0' + y / 1000);
+	o[1] = (char) ('0' + y / 100 % 10);
+	o[2] = (char) ('0' + y / 10 % 10);
+	o[3] = (char) ('0' + y % 10);
+	o[4] = '-';
+	o[5] = (char) ('0' + m / 10);
+	o[6] = (char) ('0' + m % 10);
+	o[7] = '-';
+	o[8] = (char) ('0' + d / 10);
+	o[9] = (char) ('0' + d % 10);
+	o[10] = '\0';
 }
 
 static size_t
@@ -250,9 +266,9 @@ read_title(GdParser *p)
 	{
 		size_t		a = i,
 					b;
+		const char *nl = memchr(s + i, '\n', end - i);
 
-		while (i < end && s[i] != '\n')
-			i++;
+		i = nl ? (size_t) (nl - s) : end;
 		b = i++;
 		a = skip_spaces(s, a, b);
 		while (b > a && (s[b - 1] == ' ' || s[b - 1] == '\t'))
