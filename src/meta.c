@@ -5,7 +5,6 @@
  *		closes the report), 信息处理费 in part 六, and the figures its prose
  *		states (used to choose between splits and by the prose checks).
  */
-#include <stdio.h>
 #include <string.h>
 
 #include "parser.h"
@@ -298,13 +297,15 @@ read_title(GdParser *p)
 			int			y = year_at(s, j, b, &after);
 			size_t		aa = a,
 						ab = j;
+			bool		ok;
 
 			if (!y)
 				continue;
 			r->year = y;
 			trim_agency(s, &aa, &ab);
+			ok = plausible_agency(s, aa, ab);
 			/* 2021年青禾县交通运输局政府信息公开工作年度报告: the body follows the year */
-			if (!plausible_agency(s, aa, ab))
+			if (!ok)
 			{
 				size_t		end = find(s, after, b, "政府信息公开");
 
@@ -313,17 +314,19 @@ read_title(GdParser *p)
 					aa += 3;
 				ab = end == (size_t) -1 ? aa : end;
 				trim_agency(s, &aa, &ab);
+				ok = plausible_agency(s, aa, ab);
 			}
 			/* 青禾县交通运输局政府信息公开工作年度报告（2021年度） */
-			if (!plausible_agency(s, aa, ab))
+			if (!ok)
 			{
 				size_t		end = find(s, a, b, "政府信息公开");
 
 				aa = a;
 				ab = end == (size_t) -1 ? a : end;
 				trim_agency(s, &aa, &ab);
+				ok = plausible_agency(s, aa, ab);
 			}
-			if (plausible_agency(s, aa, ab))
+			if (ok)
 				r->agency = gd_strndup(p, s + aa, ab - aa);
 			else if (k > 0 && plausible_agency(s, lines[k - 1].a, lines[k - 1].b))
 				r->agency = gd_strndup(p, s + lines[k - 1].a, lines[k - 1].b - lines[k - 1].a);
@@ -372,23 +375,23 @@ read_published(GdParser *p)
 	size_t		i;
 	int			lines = 0;
 
-	/* 发布时间, 发布日期, 发文日期, 成文日期: found by their second half */
-	size_t		d1 = find(s, 0, head, "日期"),
-				d2 = find(s, 0, head, "时间");
-
-	for (size_t from = 0; from < head;)
+	/*
+	 * 发布时间, 发布日期, 发文日期, 成文日期: found by their second half, 日期
+	 * or 时间, both at once by their second byte (97, the rarer)
+	 */
+	for (size_t next = 1; next < head;)
 	{
+		const char *q = memchr(s + next, 0x97, head - next);
 		size_t		at;
 
-		/* each is looked for again only once passed */
-		if (d1 != (size_t) -1 && d1 < from)
-			d1 = find(s, from, head, "日期");
-		if (d2 != (size_t) -1 && d2 < from)
-			d2 = find(s, from, head, "时间");
-		at = d1 < d2 ? d1 : d2;
-		if (at == (size_t) -1)
+		if (q == NULL)
 			break;
-		from = at + 6;
+		at = (size_t) (q - s) - 1;
+		next = at + 2;
+		if (at + 6 > head)
+			break;
+		if (memcmp(s + at, "日期", 6) != 0 && memcmp(s + at, "时间", 6) != 0)
+			continue;
 		if (at < 6 || !(memcmp(s + at - 6, "发布", 6) == 0 || memcmp(s + at - 6, "发文", 6) == 0 ||
 						memcmp(s + at - 6, "成文", 6) == 0))
 			continue;
