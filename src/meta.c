@@ -455,6 +455,29 @@ static const char *const qualifiers[] = {
 };
 
 /*
+ * The qualifiers by the first two bytes of their first character, a bit
+ * for each (lead & 0x0F, next & 0x3F): most characters have none.
+ */
+typedef struct Qualifiers
+{
+	uint64_t	w[16];
+} Qualifiers;
+
+#define QUALIFIER_KEY(c0, c1)	((((unsigned) (c0) & 0x0F) << 6) | ((unsigned) (c1) & 0x3F))
+
+static void
+qualifier_table(Qualifiers *qt)
+{
+	memset(qt, 0, sizeof(*qt));
+	for (int q = 0; qualifiers[q]; q++)
+	{
+		unsigned	key = QUALIFIER_KEY(qualifiers[q][0], qualifiers[q][1]);
+
+		qt->w[key >> 6] |= (uint64_t) 1 << (key & 63);
+	}
+}
+
+/*
  * The figure right after s[from] in the same clause (20 characters at most),
  * followed by one of the units; GD_NULL when there is none, when it is an
  * approximation (余, 多, 近, 约) or qualified (其中, 网络, 同比 …).  must_have,
@@ -462,25 +485,42 @@ static const char *const qualifiers[] = {
  */
 static int64_t
 figure_after(const char *s, size_t from, size_t len, const char *must_have,
-			 const char *const *units)
+			 const char *const *units, const Qualifiers *qt)
 {
 	size_t		end = from + 3 * 20 < len ? from + 3 * 20 : len;
 	bool		seen = must_have == NULL;
+	size_t		must_len = must_have ? strlen(must_have) : 0;
 
 	for (size_t j = from; j < end; j++)
 	{
-		if (s[j] == ';' || s[j] == '\n' || s[j] == ',' || (j + 3 <= len &&
-															(memcmp(s + j, "。", 3) == 0 || memcmp(s + j, "；", 3) == 0 ||
-															 memcmp(s + j, "、", 3) == 0)))
+		unsigned char c = (unsigned char) s[j];
+
+		if (c >= 0x80)
+		{
+			if ((c == 0xE3 || c == 0xEF) && j + 3 <= len &&
+				(memcmp(s + j, "。", 3) == 0 || memcmp(s + j, "；", 3) == 0 ||
+				 memcmp(s + j, "、", 3) == 0))
+				return GD_NULL;
+			/* must_have is CJK (申请) */
+			if (!seen && c == (unsigned char) must_have[0] && j + must_len <= len &&
+				memcmp(s + j, must_have, must_len) == 0)
+				seen = true;
+			/* the text ends in a NUL: s[j + 1] may be read */
+			if (c >= 0xE4)
+			{
+				unsigned	key = QUALIFIER_KEY(c, s[j + 1]);
+
+				if (qt->w[key >> 6] & ((uint64_t) 1 << (key & 63)))
+					for (int q = 0; qualifiers[q]; q++)
+						if (s[j] == qualifiers[q][0] && s[j + 1] == qualifiers[q][1] &&
+							j + strlen(qualifiers[q]) <= len &&
+							memcmp(s + j, qualifiers[q], strlen(qualifiers[q])) == 0)
+							return GD_NULL;
+			}
+			continue;
+		}
+		if (c == ';' || c == '\n' || c == ',')
 			return GD_NULL;
-		if (!seen && memcmp(s + j, must_have, strlen(must_have)) == 0)
-			seen = true;
-		if ((unsigned char) s[j] >= 0xE4)
-			for (int q = 0; qualifiers[q]; q++)
-				if (s[j] == qualifiers[q][0] && s[j + 1] == qualifiers[q][1] &&
-					j + strlen(qualifiers[q]) <= len &&
-					memcmp(s + j, qualifiers[q], strlen(qualifiers[q])) == 0)
-					return GD_NULL;
 		if (is_digit(s[j]))
 		{
 			int64_t		v = 0;
@@ -521,7 +561,7 @@ static const struct
 {
 	const char *word;
 	int			what;
-	const char *must_have;		/* between the word and the figure */
+	const char *must_have;		/* between the word and the figure; CJK */
 	const char *const *units;
 }			triggers[] = {
 	{"收到", P_RECEIVED, "申请", request_units},
@@ -569,6 +609,9 @@ gd_read_prose(GdParser *p)
 	int64_t    *once[] = {&p->r->prose.received, &p->r->prose.carried_over,
 		&p->r->prose.carried_forward, &p->r->prose.reconsideration,
 	&p->r->prose.litigation};
+	Qualifiers	qt;
+
+	qualifier_table(&qt);
 
 	for (size_t j = 0; j < p->ntrigger_at; j++)
 	{
@@ -585,7 +628,9 @@ gd_read_prose(GdParser *p)
 			int64_t		v;
 			int			what = triggers[k].what;
 
-			if (!(maybe & 1) || s[i] != w[0] || s[i + 1] != w[1] || s[i + 2] != w[2])
+			/* each trigger has two characters or more: i + 6 <= len */
+			if (!(maybe & 1) || s[i] != w[0] || s[i + 1] != w[1] || s[i + 2] != w[2] ||
+				s[i + 3] != w[3])
 				continue;
 			n = strlen(w);
 			if (i + n > len || memcmp(s + i + 3, w + 3, n - 3) != 0)
@@ -594,7 +639,8 @@ gd_read_prose(GdParser *p)
 				continue;
 			if (what >= P_ISSUED && p->stated[what - P_ISSUED].n >= 8)
 				continue;
-			v = figure_after(s, i + n, len, triggers[k].must_have, triggers[k].units);
+			v = figure_after(s, i + n, len, triggers[k].must_have, triggers[k].units,
+							 &qt);
 			if (v == GD_NULL)
 				continue;
 			if (what < P_ISSUED)
