@@ -244,11 +244,22 @@ heading_title(GdParser *p, size_t start, int no)
 	while (a < p->t.len && s[a] == ' ')
 		a++;
 	/* to the end of the line, or to a sentence that follows on it */
-	for (b = a; b < p->t.len && s[b] != '\n' && s[b] != '\t' && s[b] != ',' &&
-		 !(s[b] == ' ' && chars >= 2) && !(s[b] >= '0' && s[b] <= '9') &&
-		 memcmp(s + b, "。", 3) != 0; b++)
-		if (((unsigned char) s[b] & 0xC0) != 0x80)
+	for (b = a; b < p->t.len; b++)
+	{
+		unsigned char c = (unsigned char) s[b];
+
+		if (c < 0x80)
+		{
+			if (c == '\n' || c == '\t' || c == ',' || (c == ' ' && chars >= 2) ||
+				(c >= '0' && c <= '9'))
+				break;
 			chars++;
+		}
+		else if (c == 0xE3 && memcmp(s + b, "。", 3) == 0)
+			break;
+		else if ((c & 0xC0) != 0x80)
+			chars++;
+	}
 	while (b > a && s[b - 1] == ' ')
 		b--;
 	if (b == a || chars > 30)
