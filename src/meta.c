@@ -596,6 +596,18 @@ gd_trigger_tables(GdParser *p)
 	}
 }
 
+/* The index of the lowest bit set in x (not 0), by a de Bruijn sequence. */
+static int
+lowest_bit(uint32_t x)
+{
+	static const unsigned char at[32] = {
+		0, 1, 28, 2, 29, 14, 24, 3, 30, 22, 20, 15, 25, 17, 4, 8,
+		31, 27, 13, 23, 21, 19, 16, 7, 26, 12, 18, 6, 11, 5, 10, 9
+	};
+
+	return at[((x & (0u - x)) * 0x077CB531u) >> 27];
+}
+
 /*
  * The first figure stated for each request and review total, and every
  * figure stated for 2021's 表二 columns: at the places gd_normalize noted,
@@ -604,14 +616,28 @@ gd_trigger_tables(GdParser *p)
 void
 gd_read_prose(GdParser *p)
 {
+	const int	ntriggers = (int) (sizeof(triggers) / sizeof(triggers[0]));
 	const char *s = p->t.s;
 	size_t		len = p->t.len;
 	int64_t    *once[] = {&p->r->prose.received, &p->r->prose.carried_over,
 		&p->r->prose.carried_forward, &p->r->prose.reconsideration,
 	&p->r->prose.litigation};
 	Qualifiers	qt;
+	size_t		wlen[32];
+	uint32_t	of_what[P_IN_FORCE + 1];
+	uint32_t	live = 0;		/* the triggers whose figure is still wanted */
 
 	qualifier_table(&qt);
+	memset(of_what, 0, sizeof(of_what));
+	for (int k = 0; k < ntriggers; k++)
+	{
+		int			what = triggers[k].what;
+
+		wlen[k] = strlen(triggers[k].word);
+		of_what[what] |= 1u << k;
+		if (what < P_ISSUED ? *once[what] == GD_NULL : p->stated[what - P_ISSUED].n < 8)
+			live |= 1u << k;
+	}
 
 	for (size_t j = 0; j < p->ntrigger_at; j++)
 	{
@@ -620,21 +646,22 @@ gd_read_prose(GdParser *p)
 
 		if (i + 6 > len)
 			break;
-		maybe = gd_trigger_bits(p, s + i);
-		for (int k = 0; maybe != 0; k++, maybe >>= 1)
+		maybe = gd_trigger_bits(p, s + i) & live;
+		while (maybe != 0)
 		{
+			int			k = lowest_bit(maybe);
 			const char *w = triggers[k].word;
-			size_t		n;
+			size_t		n = wlen[k];
 			int64_t		v;
 			int			what = triggers[k].what;
 
+			maybe &= maybe - 1;
 			/* each trigger has two characters or more: i + 6 <= len */
-			if (!(maybe & 1) || s[i] != w[0] || s[i + 1] != w[1] || s[i + 2] != w[2] ||
-				s[i + 3] != w[3])
+			if (s[i] != w[0] || s[i + 1] != w[1] || s[i + 2] != w[2] || s[i + 3] != w[3])
 				continue;
-			n = strlen(w);
 			if (i + n > len || memcmp(s + i + 3, w + 3, n - 3) != 0)
 				continue;
+			/* a trigger taken out of live may still be in maybe */
 			if (what < P_ISSUED && *once[what] != GD_NULL)
 				continue;
 			if (what >= P_ISSUED && p->stated[what - P_ISSUED].n >= 8)
@@ -644,9 +671,18 @@ gd_read_prose(GdParser *p)
 			if (v == GD_NULL)
 				continue;
 			if (what < P_ISSUED)
+			{
 				*once[what] = v;
+				live &= ~of_what[what];
+			}
 			else
-				p->stated[what - P_ISSUED].v[p->stated[what - P_ISSUED].n++] = v;
+			{
+				GdStated   *st = &p->stated[what - P_ISSUED];
+
+				st->v[st->n++] = v;
+				if (st->n >= 8)
+					live &= ~of_what[what];
+			}
 		}
 		if ((j & 0xFFF) == 0)
 			gd_tick(p);
