@@ -176,18 +176,6 @@ has(const char *s, size_t a, size_t b, const char *needle)
 	return find(s, a, b, needle) != (size_t) -1;
 }
 
-/* The last occurrence of needle in s[a..b), or (size_t) -1. */
-static size_t
-find_last(const char *s, size_t a, size_t b, const char *needle)
-{
-	size_t		n = strlen(needle);
-
-	for (size_t i = b; i >= a + n; i--)
-		if (memcmp(s + i - n, needle, n) == 0)
-			return i - n;
-	return (size_t) -1;
-}
-
 static size_t
 nchars(const char *s, size_t a, size_t b)
 {
@@ -374,6 +362,7 @@ read_published(GdParser *p)
 	GdReport   *r = p->r;
 	size_t		i;
 	int			lines = 0;
+	bool		partial = false;	/* i is inside a line, not at its start */
 
 	/*
 	 * 发布时间, 发布日期, 发文日期, 成文日期: found by their second half, 日期
@@ -407,30 +396,42 @@ read_published(GdParser *p)
 			}
 	}
 
-	/* the date that closes the report: a short line near the end */
+	/*
+	 * The date that closes the report: a short line near the end.  A line
+	 * is read back only to its last 。, as far as that is enough.
+	 */
 	i = len;
-	while (i > 0 && lines < 8)
+	for (;;)
 	{
-		size_t		b = i,
-					a;
+		size_t		b,
+					a,
+					stop = (size_t) -1;
 
+		if (partial)
+			while (i > 0 && s[i - 1] != '\n')
+				i--;
+		if (i == 0 || lines >= 8)
+			break;
+		b = i;
 		while (b > 0 && (s[b - 1] == '\n' || s[b - 1] == ' ' || s[b - 1] == '\t'))
 			b--;
-		a = b;
-		while (a > 0 && s[a - 1] != '\n')
-			a--;
-		i = a;
-		if (b == a)
+		if (b == 0)
 			break;
-		a = skip_spaces(s, a, b);
 		lines++;
 		/* web text: the closing follows the last sentence on the same line */
+		a = b;
+		while (a > 0 && s[a - 1] != '\n')
 		{
-			size_t		stop = find_last(s, a, b, "。");
-
-			if (stop != (size_t) -1)
-				a = stop + 3;
+			a--;
+			if (s[a] == (char) 0xE3 && a + 3 <= b && memcmp(s + a, "。", 3) == 0)
+			{
+				stop = a;
+				break;
+			}
 		}
+		i = a;
+		partial = stop != (size_t) -1;
+		a = partial ? stop + 3 : a;
 		a = skip_spaces(s, a, b);
 		if (nchars(s, a, b) > 40)
 			continue;
