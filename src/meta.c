@@ -5,7 +5,6 @@
  *		closes the report), 信息处理费 in part 六, and the figures its prose
  *		states (used to choose between splits and by the prose checks).
  */
-#include <stdio.h>
 #include <string.h>
 
 #include "parser.h"
@@ -52,6 +51,9 @@ year_at(const char *s, size_t i, size_t end, size_t *after)
 		static const char *const digits[] = {"〇", "一", "二", "三", "四", "五", "六", "七", "八", "九"};
 		int			v = 0;
 
+		/* 2000..2099 opens with 二: the rest is no use otherwise */
+		if (!(i + 3 <= end && memcmp(s + i, "二", 3) == 0))
+			return 0;
 		j = i;
 		for (int k = 0; k < 4; k++)
 		{
@@ -126,10 +128,23 @@ date_at(const char *s, size_t i, size_t end, int *y, int *m, int *d, size_t *aft
 	return true;
 }
 
+/* y is 2000..2100, m 1..12, d 1..31 (date_at) */
 static void
 set_published(GdReport *r, int y, int m, int d)
 {
-	snprintf(r->published, sizeof(r->published), "%04d-%02d-%02d", y, m, d);
+	char	   *o = r->published;
+
+	o[0] = (char) ('0' + y / 1000);
+	o[1] = (char) ('0' + y / 100 % 10);
+	o[2] = (char) ('0' + y / 10 % 10);
+	o[3] = (char) ('0' + y % 10);
+	o[4] = '-';
+	o[5] = (char) ('0' + m / 10);
+	o[6] = (char) ('0' + m % 10);
+	o[7] = '-';
+	o[8] = (char) ('0' + d / 10);
+	o[9] = (char) ('0' + d % 10);
+	o[10] = '\0';
 }
 
 static size_t
@@ -159,18 +174,6 @@ static bool
 has(const char *s, size_t a, size_t b, const char *needle)
 {
 	return find(s, a, b, needle) != (size_t) -1;
-}
-
-/* The last occurrence of needle in s[a..b), or (size_t) -1. */
-static size_t
-find_last(const char *s, size_t a, size_t b, const char *needle)
-{
-	size_t		n = strlen(needle);
-
-	for (size_t i = b; i >= a + n; i--)
-		if (memcmp(s + i - n, needle, n) == 0)
-			return i - n;
-	return (size_t) -1;
 }
 
 static size_t
@@ -250,9 +253,9 @@ read_title(GdParser *p)
 	{
 		size_t		a = i,
 					b;
+		const char *nl = memchr(s + i, '\n', end - i);
 
-		while (i < end && s[i] != '\n')
-			i++;
+		i = nl ? (size_t) (nl - s) : end;
 		b = i++;
 		a = skip_spaces(s, a, b);
 		while (b > a && (s[b - 1] == ' ' || s[b - 1] == '\t'))
@@ -282,13 +285,15 @@ read_title(GdParser *p)
 			int			y = year_at(s, j, b, &after);
 			size_t		aa = a,
 						ab = j;
+			bool		ok;
 
 			if (!y)
 				continue;
 			r->year = y;
 			trim_agency(s, &aa, &ab);
+			ok = plausible_agency(s, aa, ab);
 			/* 2021年青禾县交通运输局政府信息公开工作年度报告: the body follows the year */
-			if (!plausible_agency(s, aa, ab))
+			if (!ok)
 			{
 				size_t		end = find(s, after, b, "政府信息公开");
 
@@ -297,17 +302,19 @@ read_title(GdParser *p)
 					aa += 3;
 				ab = end == (size_t) -1 ? aa : end;
 				trim_agency(s, &aa, &ab);
+				ok = plausible_agency(s, aa, ab);
 			}
 			/* 青禾县交通运输局政府信息公开工作年度报告（2021年度） */
-			if (!plausible_agency(s, aa, ab))
+			if (!ok)
 			{
 				size_t		end = find(s, a, b, "政府信息公开");
 
 				aa = a;
 				ab = end == (size_t) -1 ? a : end;
 				trim_agency(s, &aa, &ab);
+				ok = plausible_agency(s, aa, ab);
 			}
-			if (plausible_agency(s, aa, ab))
+			if (ok)
 				r->agency = gd_strndup(p, s + aa, ab - aa);
 			else if (k > 0 && plausible_agency(s, lines[k - 1].a, lines[k - 1].b))
 				r->agency = gd_strndup(p, s + lines[k - 1].a, lines[k - 1].b - lines[k - 1].a);
@@ -355,24 +362,25 @@ read_published(GdParser *p)
 	GdReport   *r = p->r;
 	size_t		i;
 	int			lines = 0;
+	bool		partial = false;	/* i is inside a line, not at its start */
 
-	/* 发布时间, 发布日期, 发文日期, 成文日期: found by their second half */
-	size_t		d1 = find(s, 0, head, "日期"),
-				d2 = find(s, 0, head, "时间");
-
-	for (size_t from = 0; from < head;)
+	/*
+	 * 发布时间, 发布日期, 发文日期, 成文日期: found by their second half, 日期
+	 * or 时间, both at once by their second byte (97, the rarer)
+	 */
+	for (size_t next = 1; next < head;)
 	{
+		const char *q = memchr(s + next, 0x97, head - next);
 		size_t		at;
 
-		/* each is looked for again only once passed */
-		if (d1 != (size_t) -1 && d1 < from)
-			d1 = find(s, from, head, "日期");
-		if (d2 != (size_t) -1 && d2 < from)
-			d2 = find(s, from, head, "时间");
-		at = d1 < d2 ? d1 : d2;
-		if (at == (size_t) -1)
+		if (q == NULL)
 			break;
-		from = at + 6;
+		at = (size_t) (q - s) - 1;
+		next = at + 2;
+		if (at + 6 > head)
+			break;
+		if (memcmp(s + at, "日期", 6) != 0 && memcmp(s + at, "时间", 6) != 0)
+			continue;
 		if (at < 6 || !(memcmp(s + at - 6, "发布", 6) == 0 || memcmp(s + at - 6, "发文", 6) == 0 ||
 						memcmp(s + at - 6, "成文", 6) == 0))
 			continue;
@@ -388,30 +396,42 @@ read_published(GdParser *p)
 			}
 	}
 
-	/* the date that closes the report: a short line near the end */
+	/*
+	 * The date that closes the report: a short line near the end.  A line
+	 * is read back only to its last 。, as far as that is enough.
+	 */
 	i = len;
-	while (i > 0 && lines < 8)
+	for (;;)
 	{
-		size_t		b = i,
-					a;
+		size_t		b,
+					a,
+					stop = (size_t) -1;
 
+		if (partial)
+			while (i > 0 && s[i - 1] != '\n')
+				i--;
+		if (i == 0 || lines >= 8)
+			break;
+		b = i;
 		while (b > 0 && (s[b - 1] == '\n' || s[b - 1] == ' ' || s[b - 1] == '\t'))
 			b--;
-		a = b;
-		while (a > 0 && s[a - 1] != '\n')
-			a--;
-		i = a;
-		if (b == a)
+		if (b == 0)
 			break;
-		a = skip_spaces(s, a, b);
 		lines++;
 		/* web text: the closing follows the last sentence on the same line */
+		a = b;
+		while (a > 0 && s[a - 1] != '\n')
 		{
-			size_t		stop = find_last(s, a, b, "。");
-
-			if (stop != (size_t) -1)
-				a = stop + 3;
+			a--;
+			if (s[a] == (char) 0xE3 && a + 3 <= b && memcmp(s + a, "。", 3) == 0)
+			{
+				stop = a;
+				break;
+			}
 		}
+		i = a;
+		partial = stop != (size_t) -1;
+		a = partial ? stop + 3 : a;
 		a = skip_spaces(s, a, b);
 		if (nchars(s, a, b) > 40)
 			continue;
@@ -436,6 +456,29 @@ static const char *const qualifiers[] = {
 };
 
 /*
+ * The qualifiers by the first two bytes of their first character, a bit
+ * for each (lead & 0x0F, next & 0x3F): most characters have none.
+ */
+typedef struct Qualifiers
+{
+	uint64_t	w[16];
+} Qualifiers;
+
+#define QUALIFIER_KEY(c0, c1)	((((unsigned) (c0) & 0x0F) << 6) | ((unsigned) (c1) & 0x3F))
+
+static void
+qualifier_table(Qualifiers *qt)
+{
+	memset(qt, 0, sizeof(*qt));
+	for (int q = 0; qualifiers[q]; q++)
+	{
+		unsigned	key = QUALIFIER_KEY(qualifiers[q][0], qualifiers[q][1]);
+
+		qt->w[key >> 6] |= (uint64_t) 1 << (key & 63);
+	}
+}
+
+/*
  * The figure right after s[from] in the same clause (20 characters at most),
  * followed by one of the units; GD_NULL when there is none, when it is an
  * approximation (余, 多, 近, 约) or qualified (其中, 网络, 同比 …).  must_have,
@@ -443,25 +486,42 @@ static const char *const qualifiers[] = {
  */
 static int64_t
 figure_after(const char *s, size_t from, size_t len, const char *must_have,
-			 const char *const *units)
+			 const char *const *units, const Qualifiers *qt)
 {
 	size_t		end = from + 3 * 20 < len ? from + 3 * 20 : len;
 	bool		seen = must_have == NULL;
+	size_t		must_len = must_have ? strlen(must_have) : 0;
 
 	for (size_t j = from; j < end; j++)
 	{
-		if (s[j] == ';' || s[j] == '\n' || s[j] == ',' || (j + 3 <= len &&
-															(memcmp(s + j, "。", 3) == 0 || memcmp(s + j, "；", 3) == 0 ||
-															 memcmp(s + j, "、", 3) == 0)))
+		unsigned char c = (unsigned char) s[j];
+
+		if (c >= 0x80)
+		{
+			if ((c == 0xE3 || c == 0xEF) && j + 3 <= len &&
+				(memcmp(s + j, "。", 3) == 0 || memcmp(s + j, "；", 3) == 0 ||
+				 memcmp(s + j, "、", 3) == 0))
+				return GD_NULL;
+			/* must_have is CJK (申请) */
+			if (!seen && c == (unsigned char) must_have[0] && j + must_len <= len &&
+				memcmp(s + j, must_have, must_len) == 0)
+				seen = true;
+			/* the text ends in a NUL: s[j + 1] may be read */
+			if (c >= 0xE4)
+			{
+				unsigned	key = QUALIFIER_KEY(c, s[j + 1]);
+
+				if (qt->w[key >> 6] & ((uint64_t) 1 << (key & 63)))
+					for (int q = 0; qualifiers[q]; q++)
+						if (s[j] == qualifiers[q][0] && s[j + 1] == qualifiers[q][1] &&
+							j + strlen(qualifiers[q]) <= len &&
+							memcmp(s + j, qualifiers[q], strlen(qualifiers[q])) == 0)
+							return GD_NULL;
+			}
+			continue;
+		}
+		if (c == ';' || c == '\n' || c == ',')
 			return GD_NULL;
-		if (!seen && memcmp(s + j, must_have, strlen(must_have)) == 0)
-			seen = true;
-		if ((unsigned char) s[j] >= 0xE4)
-			for (int q = 0; qualifiers[q]; q++)
-				if (s[j] == qualifiers[q][0] && s[j + 1] == qualifiers[q][1] &&
-					j + strlen(qualifiers[q]) <= len &&
-					memcmp(s + j, qualifiers[q], strlen(qualifiers[q])) == 0)
-					return GD_NULL;
 		if (is_digit(s[j]))
 		{
 			int64_t		v = 0;
@@ -502,7 +562,7 @@ static const struct
 {
 	const char *word;
 	int			what;
-	const char *must_have;		/* between the word and the figure */
+	const char *must_have;		/* between the word and the figure; CJK */
 	const char *const *units;
 }			triggers[] = {
 	{"收到", P_RECEIVED, "申请", request_units},
@@ -537,6 +597,18 @@ gd_trigger_tables(GdParser *p)
 	}
 }
 
+/* The index of the lowest bit set in x (not 0), by a de Bruijn sequence. */
+static int
+lowest_bit(uint32_t x)
+{
+	static const unsigned char at[32] = {
+		0, 1, 28, 2, 29, 14, 24, 3, 30, 22, 20, 15, 25, 17, 4, 8,
+		31, 27, 13, 23, 21, 19, 16, 7, 26, 12, 18, 6, 11, 5, 10, 9
+	};
+
+	return at[((x & (0u - x)) * 0x077CB531u) >> 27];
+}
+
 /*
  * The first figure stated for each request and review total, and every
  * figure stated for 2021's 表二 columns: at the places gd_normalize noted,
@@ -545,11 +617,28 @@ gd_trigger_tables(GdParser *p)
 void
 gd_read_prose(GdParser *p)
 {
+	const int	ntriggers = (int) (sizeof(triggers) / sizeof(triggers[0]));
 	const char *s = p->t.s;
 	size_t		len = p->t.len;
 	int64_t    *once[] = {&p->r->prose.received, &p->r->prose.carried_over,
 		&p->r->prose.carried_forward, &p->r->prose.reconsideration,
 	&p->r->prose.litigation};
+	Qualifiers	qt;
+	size_t		wlen[32];
+	uint32_t	of_what[P_IN_FORCE + 1];
+	uint32_t	live = 0;		/* the triggers whose figure is still wanted */
+
+	qualifier_table(&qt);
+	memset(of_what, 0, sizeof(of_what));
+	for (int k = 0; k < ntriggers; k++)
+	{
+		int			what = triggers[k].what;
+
+		wlen[k] = strlen(triggers[k].word);
+		of_what[what] |= 1u << k;
+		if (what < P_ISSUED ? *once[what] == GD_NULL : p->stated[what - P_ISSUED].n < 8)
+			live |= 1u << k;
+	}
 
 	for (size_t j = 0; j < p->ntrigger_at; j++)
 	{
@@ -558,30 +647,43 @@ gd_read_prose(GdParser *p)
 
 		if (i + 6 > len)
 			break;
-		maybe = gd_trigger_bits(p, s + i);
-		for (int k = 0; maybe != 0; k++, maybe >>= 1)
+		maybe = gd_trigger_bits(p, s + i) & live;
+		while (maybe != 0)
 		{
+			int			k = lowest_bit(maybe);
 			const char *w = triggers[k].word;
-			size_t		n;
+			size_t		n = wlen[k];
 			int64_t		v;
 			int			what = triggers[k].what;
 
-			if (!(maybe & 1) || s[i] != w[0] || s[i + 1] != w[1] || s[i + 2] != w[2])
+			maybe &= maybe - 1;
+			/* each trigger has two characters or more: i + 6 <= len */
+			if (s[i] != w[0] || s[i + 1] != w[1] || s[i + 2] != w[2] || s[i + 3] != w[3])
 				continue;
-			n = strlen(w);
 			if (i + n > len || memcmp(s + i + 3, w + 3, n - 3) != 0)
 				continue;
+			/* a trigger taken out of live may still be in maybe */
 			if (what < P_ISSUED && *once[what] != GD_NULL)
 				continue;
 			if (what >= P_ISSUED && p->stated[what - P_ISSUED].n >= 8)
 				continue;
-			v = figure_after(s, i + n, len, triggers[k].must_have, triggers[k].units);
+			v = figure_after(s, i + n, len, triggers[k].must_have, triggers[k].units,
+							 &qt);
 			if (v == GD_NULL)
 				continue;
 			if (what < P_ISSUED)
+			{
 				*once[what] = v;
+				live &= ~of_what[what];
+			}
 			else
-				p->stated[what - P_ISSUED].v[p->stated[what - P_ISSUED].n++] = v;
+			{
+				GdStated   *st = &p->stated[what - P_ISSUED];
+
+				st->v[st->n++] = v;
+				if (st->n >= 8)
+					live &= ~of_what[what];
+			}
 		}
 		if ((j & 0xFFF) == 0)
 			gd_tick(p);

@@ -21,6 +21,10 @@ static const char *const keywords[7][5] = {
 	{"其他需要报告", "其他需要说明", "其他事项", NULL},
 };
 
+/* how far into the heading a keyword may start, and the longest keyword */
+#define KEYWORD_OPENS	(3 * 12)
+#define KEYWORD_MAX		(3 * 7)
+
 static bool
 says(const char *compact, int no)
 {
@@ -29,24 +33,41 @@ says(const char *compact, int no)
 	{
 		const char *hit = strstr(compact, keywords[no][k]);
 
-		if (hit && hit - compact <= 3 * 12)
+		if (hit && hit - compact <= KEYWORD_OPENS)
 			return true;
 	}
 	return false;
 }
 
 /*
- * Is there a heading of part 'no' whose separator (、 . ,) stands at s[j]?
- * Returns the offset of its numeral, or (size_t) -1.
+ * Does a heading of part 'no' have its numeral at s[start]?  Its separator
+ * (、 . ,) follows the numeral; what follows that must say the part.
+ */
+static bool
+heading_says(const char *s, size_t len, size_t start, int no)
+{
+	size_t		j = start + (s[start] == '0' + no ? 1 : 3);
+	size_t		seplen = (s[j] == '.' || s[j] == ',') ? 1 : 3;
+	char		buf[KEYWORD_OPENS + KEYWORD_MAX + 5];
+
+	/*
+	 * Of the compact form, only the part where a keyword may stand is
+	 * needed: gd_compact stops once fewer than 5 bytes of buf are left.
+	 */
+	gd_compact(s + j + seplen, len - j - seplen < 72 ? len - j - seplen : 72, buf, sizeof(buf));
+	return says(buf, no);
+}
+
+/*
+ * The numeral of part 'no' before the separator at s[j], when it is numbered
+ * as a heading: its offset, or (size_t) -1.
  */
 static size_t
-heading_at(const char *s, size_t len, size_t j, size_t seplen, int no)
+numbering_at(const char *s, size_t j, int no)
 {
 	size_t		start;
-	char		buf[160];
-	const char *num = numerals[no];
 
-	if (j >= 3 && memcmp(s + j - 3, num, 3) == 0)
+	if (j >= 3 && memcmp(s + j - 3, numerals[no], 3) == 0)
 	{
 		start = j - 3;
 		/* not 十一、 or （一）、 */
@@ -65,43 +86,93 @@ heading_at(const char *s, size_t len, size_t j, size_t seplen, int no)
 		return (size_t) -1;
 	if (start >= 1 && s[start - 1] == '(')
 		return (size_t) -1;
-	gd_compact(s + j + seplen, len - j - seplen < 72 ? len - j - seplen : 72, buf, sizeof(buf));
-	return says(buf, no) ? start : (size_t) -1;
+	return start;
 }
 
 /* Which part's numeral stands just before the separator at s[j]: 1..6, or 0. */
 static int
 numeral_before(const char *s, size_t j)
 {
-	if (j >= 1 && s[j - 1] >= '1' && s[j - 1] <= '6')
+	int			no;
+
+	if (j < 1)
+		return 0;
+	if (s[j - 1] >= '1' && s[j - 1] <= '6')
 		return s[j - 1] - '0';
-	if (j >= 3)
-		for (int no = 1; no <= 6; no++)
-			if (memcmp(s + j - 3, numerals[no], 3) == 0)
-				return no;
-	return 0;
+	if (j < 3)
+		return 0;
+	/* the last bytes of 一 二 三 四 五 六 differ */
+	switch ((unsigned char) s[j - 1])
+	{
+		case 0x80:
+			no = 1;
+			break;
+		case 0x8C:
+			no = 2;
+			break;
+		case 0x89:
+			no = 3;
+			break;
+		case 0x9B:
+			no = 4;
+			break;
+		case 0x94:
+			no = 5;
+			break;
+		case 0xAD:
+			no = 6;
+			break;
+		default:
+			return 0;
+	}
+	return memcmp(s + j - 3, numerals[no], 3) == 0 ? no : 0;
 }
 
 #define MAX_CANDIDATES 64
 
+/*
+ * The places where each part's heading may stand.  What costs is reading
+ * what a heading says (heading_says), so a part keeps the places whose
+ * numbering fits unread, and reads them only when choosing, in order, until
+ * one says the part.  Past MAX_CANDIDATES places, it reads them as they
+ * come and keeps the first MAX_CANDIDATES that say the part.
+ */
 typedef struct Candidates
 {
 	size_t		at[7][MAX_CANDIDATES];
 	int			n[7];
+	bool		read[7];		/* at[no] holds only places that say the part */
 } Candidates;
 
-/* Is there a heading whose separator (of seplen bytes) stands at s[j]? */
+/* Is there a heading whose separator stands at s[j]? */
 static void
-consider(GdParser *p, Candidates *c, size_t j, size_t seplen)
+consider(const char *s, size_t len, Candidates *c, size_t j)
 {
-	int			no = numeral_before(p->t.s, j);
-	size_t		h;
+	int			no = numeral_before(s, j);
+	size_t		start;
 
-	if (no == 0 || c->n[no] == MAX_CANDIDATES)
+	if (no == 0 || (c->n[no] == MAX_CANDIDATES && c->read[no]))
 		return;
-	h = heading_at(p->t.s, p->t.len, j, seplen, no);
-	if (h != (size_t) -1)
-		c->at[no][c->n[no]++] = h;
+	start = numbering_at(s, j, no);
+	if (start == (size_t) -1)
+		return;
+	if (!c->read[no])
+	{
+		int			m = 0;
+
+		if (c->n[no] < MAX_CANDIDATES)
+		{
+			c->at[no][c->n[no]++] = start;
+			return;
+		}
+		for (int k = 0; k < c->n[no]; k++)
+			if (heading_says(s, len, c->at[no][k], no))
+				c->at[no][m++] = c->at[no][k];
+		c->n[no] = m;
+		c->read[no] = true;
+	}
+	if (c->n[no] < MAX_CANDIDATES && heading_says(s, len, start, no))
+		c->at[no][c->n[no]++] = start;
 }
 
 /*
@@ -119,6 +190,7 @@ find_headings(GdParser *p, size_t *found)
 	const char	seps[] = {'.', ',', (char) 0xE3};
 
 	memset(c.n, 0, sizeof(c.n));
+	memset(c.read, 0, sizeof(c.read));
 	for (int k = 0; k < 3; k++)
 	{
 		const char *q = s + 1;
@@ -127,10 +199,8 @@ find_headings(GdParser *p, size_t *found)
 		{
 			size_t		j = q - s;
 
-			if (seps[k] != (char) 0xE3)
-				consider(p, &c, j, 1);
-			else if (j + 3 <= len && memcmp(q, "、", 3) == 0)
-				consider(p, &c, j, 3);
+			if (seps[k] != (char) 0xE3 || (j + 3 <= len && memcmp(q, "、", 3) == 0))
+				consider(s, len, &c, j);
 			q++;
 		}
 		gd_tick(p);
@@ -148,7 +218,8 @@ find_headings(GdParser *p, size_t *found)
 			}
 		found[no] = (size_t) -1;
 		for (int k = 0; k < c.n[no]; k++)
-			if (c.at[no][k] >= from)
+			if (c.at[no][k] >= from &&
+				(c.read[no] || heading_says(s, len, c.at[no][k], no)))
 			{
 				found[no] = c.at[no][k];
 				from = c.at[no][k] + 1;
@@ -173,11 +244,22 @@ heading_title(GdParser *p, size_t start, int no)
 	while (a < p->t.len && s[a] == ' ')
 		a++;
 	/* to the end of the line, or to a sentence that follows on it */
-	for (b = a; b < p->t.len && s[b] != '\n' && s[b] != '\t' && s[b] != ',' &&
-		 !(s[b] == ' ' && chars >= 2) && !(s[b] >= '0' && s[b] <= '9') &&
-		 memcmp(s + b, "。", 3) != 0; b++)
-		if (((unsigned char) s[b] & 0xC0) != 0x80)
+	for (b = a; b < p->t.len; b++)
+	{
+		unsigned char c = (unsigned char) s[b];
+
+		if (c < 0x80)
+		{
+			if (c == '\n' || c == '\t' || c == ',' || (c == ' ' && chars >= 2) ||
+				(c >= '0' && c <= '9'))
+				break;
 			chars++;
+		}
+		else if (c == 0xE3 && memcmp(s + b, "。", 3) == 0)
+			break;
+		else if ((c & 0xC0) != 0x80)
+			chars++;
+	}
 	while (b > a && s[b - 1] == ' ')
 		b--;
 	if (b == a || chars > 30)
@@ -191,16 +273,32 @@ gd_find_sections(GdParser *p)
 	size_t		len = p->t.len;
 	GdReport   *r = p->r;
 	size_t		found[7];
+	int64_t		pos[7],
+				end[7],
+				next_start = 0;
 
 	find_headings(p, found);
 	for (int no = 1; no <= 6; no++)
 		if (found[no] != (size_t) -1)
 			p->sec_off[no] = found[no] + 1;	/* 0 means absent */
 
+	/* from the last part back: a part ends where the next one starts */
+	for (int no = 6; no >= 1; no--)
+		if (p->sec_off[no])
+		{
+			next_start = gd_position(&p->t, len);
+			break;
+		}
+	for (int no = 6; no >= 1; no--)
+		if (p->sec_off[no])
+		{
+			pos[no] = gd_position(&p->t, p->sec_off[no] - 1);
+			end[no] = next_start;
+			next_start = pos[no];
+		}
 	for (int no = 1; no <= 6; no++)
 	{
 		GdSection  *sec;
-		size_t		end = len;
 
 		if (!p->sec_off[no])
 		{
@@ -208,17 +306,11 @@ gd_find_sections(GdParser *p)
 					"第%s部分（%s）未找到", numerals[no], gd_section_titles[no - 1]);
 			continue;
 		}
-		for (int k = no + 1; k <= 6; k++)
-			if (p->sec_off[k])
-			{
-				end = p->sec_off[k] - 1;
-				break;
-			}
 		sec = &r->sections[r->nsections++];
 		sec->no = no;
 		sec->title = heading_title(p, p->sec_off[no] - 1, no);
-		sec->start = gd_position(&p->t, p->sec_off[no] - 1);
-		sec->length = gd_position(&p->t, end) - sec->start;
+		sec->start = pos[no];
+		sec->length = end[no] - pos[no];
 	}
 }
 
