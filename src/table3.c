@@ -4,6 +4,7 @@
  *		found by what their labels say, wherever the layout puts them; （六）
  *		is one row in the 2019 format and three in the 2021 format.
  */
+#include <stddef.h>
 #include <string.h>
 
 #include "parser.h"
@@ -40,6 +41,58 @@ static const char *const row_phrases[GD_R_NROWS][4] = {
 	[GD_R_CARRIED_FORWARD] = {"结转下年", "结转下一年", "转入下年", NULL},
 };
 
+/*
+ * The phrases of row_phrases in one list, with the characters each holds
+ * and one of them to try first: made once per process.
+ */
+typedef struct RowPhrase
+{
+	const char *s;
+	int			row;
+	int			key;			/* a hash of its set that few phrases share */
+	GdCharSet	cs;
+} RowPhrase;
+
+static RowPhrase phrases[GD_R_NROWS * 3];
+static int	nphrases;
+
+static void
+init_phrases(void)
+{
+	int			n = 0;
+
+	if (nphrases > 0)
+		return;
+	for (int row = 0; row < GD_R_NROWS; row++)
+		for (int k = 0; row_phrases[row][k]; k++)
+		{
+			phrases[n].s = row_phrases[row][k];
+			phrases[n].row = row;
+			gd_charset(&phrases[n].cs, phrases[n].s);
+			n++;
+		}
+	for (int k = 0; k < n; k++)
+	{
+		int			best = -1;
+
+		for (int h = 0; h < 256; h++)
+		{
+			int			shared = 0;
+
+			if (!((phrases[k].cs.w[h >> 6] >> (h & 63)) & 1))
+				continue;
+			for (int j = 0; j < n; j++)
+				shared += (phrases[j].cs.w[h >> 6] >> (h & 63)) & 1;
+			if (best < 0 || shared <= best)
+			{
+				best = shared;
+				phrases[k].key = h;
+			}
+		}
+	}
+	nphrases = n;
+}
+
 typedef struct T3
 {
 	int			format;			/* 2019 or 2021 */
@@ -51,10 +104,13 @@ typedef struct T3
 	int64_t    *cands[GD_R_NROWS];
 	int			ncands[GD_R_NROWS];
 	size_t		cand_off[GD_R_NROWS];
-	/* pdftotext -layout rows that show fewer figures than columns */
-	GdColumns	columns;
-	GdCharSet	phrase_cs[GD_R_NROWS][4];	/* the characters of row_phrases */
 	int			npending;
+
+	/*
+	 * The rest is written before it is read, and is not zeroed: pdftotext
+	 * -layout rows that show fewer figures than columns.
+	 */
+	GdColumns	columns;
 	int			pending_row[GD_R_NROWS];
 	GdRowCells	pending[GD_R_NROWS];
 } T3;
@@ -69,16 +125,20 @@ match_row(const char *compact, const GdCharSet *cs, void *arg)
 	const T3   *st = arg;
 	const char *rest = gd_strip_numbering(compact);
 	size_t		len = strlen(compact);
+	size_t		rest_len = len - (size_t) (rest - compact);
 	const char *tail = compact;
 
 	if (len == 0 || gd_has(compact, cs, "。") || gd_has(compact, cs, ";"))
 		return -1;
-	if (strcmp(rest, "总计") == 0 || strcmp(rest, "合计") == 0)
-		return st->seen_row ? GD_R_TOTAL : -1;
-	if (strcmp(rest, "其他") == 0)
-		return (st->format == 2021 && rest != compact &&
-				(st->last_row == GD_R_OTHER_NO_FEE || st->last_row == GD_R_OTHER_NO_CORRECTION ||
-				 st->found[GD_R_OTHER_NO_FEE])) ? GD_R_OTHER_MISC : -1;
+	if (rest_len == 6)
+	{
+		if (memcmp(rest, "总计", 6) == 0 || memcmp(rest, "合计", 6) == 0)
+			return st->seen_row ? GD_R_TOTAL : -1;
+		if (memcmp(rest, "其他", 6) == 0)
+			return (st->format == 2021 && rest != compact &&
+					(st->last_row == GD_R_OTHER_NO_FEE || st->last_row == GD_R_OTHER_NO_CORRECTION ||
+					 st->found[GD_R_OTHER_NO_FEE])) ? GD_R_OTHER_MISC : -1;
+	}
 
 	/*
 	 * Web text runs the headers into the first label (…其他一、本年新收…):
@@ -90,16 +150,19 @@ match_row(const char *compact, const GdCharSet *cs, void *arg)
 		while (((unsigned char) *tail & 0xC0) == 0x80)
 			tail++;
 	}
-	for (int row = 0; row < GD_R_NROWS; row++)
-		for (int k = 0; row_phrases[row][k]; k++)
-			if (gd_charset_covers(cs, &st->phrase_cs[row][k]) &&
-				strstr(tail, row_phrases[row][k]) != NULL)
-			{
-				/* 2021: （六）其他处理 heads its three sub-rows */
-				if (row == GD_R_OTHER_HANDLING && st->format == 2021)
-					break;
-				return row;
-			}
+	for (int k = 0; k < nphrases; k++)
+	{
+		const RowPhrase *ph = &phrases[k];
+
+		if (((cs->w[ph->key >> 6] >> (ph->key & 63)) & 1) &&
+			gd_charset_covers(cs, &ph->cs) && strstr(tail, ph->s) != NULL)
+		{
+			/* 2021: （六）其他处理 heads its three sub-rows */
+			if (ph->row == GD_R_OTHER_HANDLING && st->format == 2021)
+				continue;
+			return ph->row;
+		}
+	}
 	return -1;
 }
 
@@ -413,13 +476,12 @@ gd_read_requests(GdParser *p)
 	}
 	memset(&ts, 0, sizeof(ts));
 	gd_tokenize(p, from, to, &ts);
-	memset(&st, 0, sizeof(st));
+	memset(&st, 0, offsetof(T3, columns));
 	st.columns.k = NCOLS;
+	st.columns.nrows = 0;
 	st.format = detect_format(p, &ts);
 	st.last_row = -1;
-	for (int row = 0; row < GD_R_NROWS; row++)
-		for (int k = 0; row_phrases[row][k]; k++)
-			gd_charset(&st.phrase_cs[row][k], row_phrases[row][k]);
+	init_phrases();
 	la.st = &st;
 
 	if (gd_vertical_layout(&ts))
