@@ -246,12 +246,26 @@ bool
 gd_has(const char *hay, const GdCharSet *cs, const char *needle)
 {
 	const unsigned char *u = (const unsigned char *) needle;
+	size_t		i = 0;
 
-	for (size_t i = 0; u[i]; i++)
+	/* as gd_charset: a whole three-byte character at once */
+	while (u[i])
 	{
-		int			h = byte_hash(u + i, i > 0);
+		int			h;
 
-		if (h >= 0 && !(cs->w[h >> 6] & ((uint64_t) 1 << (h & 63))))
+		if ((u[i] & 0xF0) == 0xE0 && (u[i + 1] & 0xC0) == 0x80 && (u[i + 2] & 0xC0) == 0x80)
+		{
+			h = ((u[i + 1] & 0x03) << 6) | (u[i + 2] & 0x3F);
+			i += 3;
+		}
+		else
+		{
+			h = byte_hash(u + i, i > 0);
+			i++;
+			if (h < 0)
+				continue;
+		}
+		if (!((cs->w[h >> 6] >> (h & 63)) & 1))
 			return false;
 	}
 	return strstr(hay, needle) != NULL;
