@@ -271,6 +271,16 @@ gd_has(const char *hay, const GdCharSet *cs, const char *needle)
 	return strstr(hay, needle) != NULL;
 }
 
+void
+gd_phrases(GdPhrase *ph, int n)
+{
+	for (int k = 0; k < n; k++)
+	{
+		ph[k].len = strlen(ph[k].s);
+		gd_charset(&ph[k].cs, ph[k].s);
+	}
+}
+
 /* Is s one of 一 二 三 四 五 六 七 八 九 十?  (Reads no further than a NUL.) */
 static bool
 is_cjk_numeral(const unsigned char *s)

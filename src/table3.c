@@ -56,6 +56,12 @@ typedef struct RowPhrase
 static RowPhrase phrases[GD_R_NROWS * 3];
 static int	nphrases;
 
+/* A label with these is a sentence of the notes */
+static GdPhrase stops[] = {{"。"}, {";"}};
+
+/* Words only the 2021 template's rows have */
+static GdPhrase words_2021[] = {{"不补正"}, {"缴纳费用"}, {"收费通知"}};
+
 static void
 init_phrases(void)
 {
@@ -63,6 +69,8 @@ init_phrases(void)
 
 	if (nphrases > 0)
 		return;
+	gd_phrases(stops, 2);
+	gd_phrases(words_2021, 3);
 	for (int row = 0; row < GD_R_NROWS; row++)
 		for (int k = 0; row_phrases[row][k]; k++)
 		{
@@ -128,7 +136,8 @@ match_row(const char *compact, const GdCharSet *cs, void *arg)
 	size_t		rest_len = len - (size_t) (rest - compact);
 	const char *tail = compact;
 
-	if (len == 0 || gd_has(compact, cs, "。") || gd_has(compact, cs, ";"))
+	if (len == 0 || gd_has_phrase(compact, cs, &stops[0]) ||
+		gd_has_phrase(compact, cs, &stops[1]))
 		return -1;
 	if (rest_len == 6)
 	{
@@ -187,9 +196,9 @@ detect_format(GdParser *p, const GdTokens *ts)
 		if (ts->v[i].kind != GD_TK_TEXT)
 			continue;
 		c = gd_token_compact(p, &ts->v[i]);
-		if (gd_has(c, ts->v[i].cs, "不补正") || gd_has(c, ts->v[i].cs, "缴纳费用") ||
-			gd_has(c, ts->v[i].cs, "收费通知"))
-			return 2021;
+		for (int k = 0; k < (int) (sizeof(words_2021) / sizeof(words_2021[0])); k++)
+			if (gd_has_phrase(c, ts->v[i].cs, &words_2021[k]))
+				return 2021;
 	}
 	return 2019;
 }
@@ -479,9 +488,9 @@ gd_read_requests(GdParser *p)
 	memset(&st, 0, offsetof(T3, columns));
 	st.columns.k = NCOLS;
 	st.columns.nrows = 0;
+	init_phrases();
 	st.format = detect_format(p, &ts);
 	st.last_row = -1;
-	init_phrases();
 	la.st = &st;
 
 	if (gd_vertical_layout(&ts))
