@@ -370,7 +370,13 @@ resolve_splits(GdParser *p, T3 *st)
 	int			nresults = 0;
 	int			total[] = {GD_R_TOTAL};
 	GdReport   *r = p->r;
+	bool		any = false;
 
+	/* with no row split, no equation has an open cell */
+	for (int row = 0; row < GD_R_NROWS; row++)
+		any |= st->cands[row] != NULL;
+	if (!any)
+		return;
 	for (int row = GD_R_GRANTED; row <= GD_R_OTHER_MISC; row++)
 		results[nresults++] = row;
 	for (int round = 0; round < 8; round++)
