@@ -24,6 +24,13 @@ byte_hash(const unsigned char *u, bool has_prev)
 	return -1;
 }
 
+/* compact is made twice, with and without a set */
+#if defined(__GNUC__)
+#define GD_ALWAYS_INLINE inline __attribute__((always_inline))
+#else
+#define GD_ALWAYS_INLINE inline
+#endif
+
 #define CHARSET_ADD(cs, h) ((cs)->w[(h) >> 6] |= (uint64_t) 1 << ((h) & 63))
 
 /* The hashes of buf[from..to) into cs, each byte after the one before it. */
@@ -83,7 +90,7 @@ other_end(const char *s, size_t n, size_t i, bool *drop)
  * gd_compact into buf, and gd_charset of its result when cs is given.  The
  * set is gathered in a local, which the compiler keeps out of memory.
  */
-static inline size_t
+static GD_ALWAYS_INLINE size_t
 compact(const char *s, size_t n, char *buf, size_t bufsize, GdCharSet *cs)
 {
 	const unsigned char *u = (const unsigned char *) s;
@@ -95,25 +102,62 @@ compact(const char *s, size_t n, char *buf, size_t bufsize, GdCharSet *cs)
 
 	while (i < n && o < room)
 	{
-		unsigned char c = u[i];
+		/*
+		 * First a run of the common characters: ideographs (with a set:
+		 * whole ones only) and ASCII.  While i < stop, a character starts
+		 * with room left (o - o0 <= i - i0) and an ideograph is whole.
+		 */
+		size_t		stop = room - o < n - i ? i + (room - o) : n;
+		unsigned char c;
 
+		if (stop > n - 2)
+			stop = n < 2 ? 0 : n - 2;
+		while (i < stop)
+		{
+			c = u[i];
+			if ((unsigned) (c - 0xE4) <= 0xEF - 0xE4)
+			{
+				unsigned char c1 = u[i + 1];
+				unsigned char c2 = u[i + 2];
+
+				if (cs)
+				{
+					/* two continuation bytes: the last one is hashed */
+					if ((((unsigned) c1 << 8 | c2) & 0xC0C0) != 0x8080)
+						break;
+					set.w[c1 & 0x03] |= (uint64_t) 1 << (c2 & 0x3F);
+				}
+				buf[o] = (char) c;
+				buf[o + 1] = (char) c1;
+				buf[o + 2] = (char) c2;
+				o += 3;
+				i += 3;
+			}
+			else if (c < 0x80)
+			{
+				if (ascii_kept(c))
+				{
+					if (cs)
+						CHARSET_ADD(&set, c);
+					buf[o++] = (char) c;
+				}
+				i++;
+			}
+			else
+				break;
+		}
+		if (i >= n || o >= room)
+			break;
+
+		/* then one character, whatever it is */
+		c = u[i];
 		if ((unsigned) (c - 0xE4) <= 0xEF - 0xE4 && i + 3 <= n)
 		{
-			/* the ideographs: copied as they are */
-			unsigned char c1 = u[i + 1];
-			unsigned char c2 = u[i + 2];
-
 			buf[o] = (char) c;
-			buf[o + 1] = (char) c1;
-			buf[o + 2] = (char) c2;
+			buf[o + 1] = (char) u[i + 1];
+			buf[o + 2] = (char) u[i + 2];
 			if (cs)
-			{
-				/* two continuation bytes: the last one is hashed */
-				if ((((unsigned) c1 << 8 | c2) & 0xC0C0) == 0x8080)
-					set.w[c1 & 0x03] |= (uint64_t) 1 << (c2 & 0x3F);
-				else
-					charset_add(&set, buf, o, o + 3);
-			}
+				charset_add(&set, buf, o, o + 3);
 			o += 3;
 			i += 3;
 		}
