@@ -53,8 +53,11 @@ typedef struct RowPhrase
 	GdCharSet	cs;
 } RowPhrase;
 
-static RowPhrase phrases[GD_R_NROWS * 3];
+/* at most 64 (row_phrases has 36): a set of them is a uint64_t */
+static RowPhrase phrases[64];
 static int	nphrases;
+static GdCharSet keys;			/* the keys of all */
+static uint64_t key_phrases[256];	/* the phrases of each key */
 
 /* A label with these is a sentence of the notes */
 static GdPhrase stops[] = {{"。"}, {";"}};
@@ -66,19 +69,23 @@ static void
 init_phrases(void)
 {
 	int			n = 0;
+	GdCharSet	label_cs[GD_R_NROWS];
 
 	if (nphrases > 0)
 		return;
 	gd_phrases(stops, 2);
 	gd_phrases(words_2021, 3);
 	for (int row = 0; row < GD_R_NROWS; row++)
-		for (int k = 0; row_phrases[row][k]; k++)
+		for (int k = 0; row_phrases[row][k] && n < 64; k++)
 		{
 			phrases[n].s = row_phrases[row][k];
 			phrases[n].row = row;
 			gd_charset(&phrases[n].cs, phrases[n].s);
 			n++;
 		}
+	/* the key: the character of the phrase in the fewest of the template's labels */
+	for (int row = 0; row < GD_R_NROWS; row++)
+		gd_charset(&label_cs[row], gd_request_rows[row].label);
 	for (int k = 0; k < n; k++)
 	{
 		int			best = -1;
@@ -89,16 +96,36 @@ init_phrases(void)
 
 			if (!((phrases[k].cs.w[h >> 6] >> (h & 63)) & 1))
 				continue;
-			for (int j = 0; j < n; j++)
-				shared += (phrases[j].cs.w[h >> 6] >> (h & 63)) & 1;
-			if (best < 0 || shared <= best)
+			for (int row = 0; row < GD_R_NROWS; row++)
+				shared += (label_cs[row].w[h >> 6] >> (h & 63)) & 1;
+			if (best < 0 || shared < best)
 			{
 				best = shared;
 				phrases[k].key = h;
 			}
 		}
+		keys.w[phrases[k].key >> 6] |= (uint64_t) 1 << (phrases[k].key & 63);
+		key_phrases[phrases[k].key] |= (uint64_t) 1 << k;
 	}
 	nphrases = n;
+}
+
+/* The index of the lowest bit set in x (not 0) */
+static inline int
+lowest_bit(uint64_t x)
+{
+#if defined(__GNUC__)
+	return __builtin_ctzll(x);
+#else
+	int			n = 0;
+
+	while (!(x & 1))
+	{
+		x >>= 1;
+		n++;
+	}
+	return n;
+#endif
 }
 
 typedef struct T3
@@ -135,6 +162,7 @@ match_row(const char *compact, const GdCharSet *cs, void *arg)
 	size_t		len = strlen(compact);
 	size_t		rest_len = len - (size_t) (rest - compact);
 	const char *tail = compact;
+	uint64_t	cand = 0;
 
 	if (len == 0 || gd_has_phrase(compact, cs, &stops[0]) ||
 		gd_has_phrase(compact, cs, &stops[1]))
@@ -159,12 +187,15 @@ match_row(const char *compact, const GdCharSet *cs, void *arg)
 		while (((unsigned char) *tail & 0xC0) == 0x80)
 			tail++;
 	}
-	for (int k = 0; k < nphrases; k++)
+	/* the phrases whose key the text has, tried in order */
+	for (int w = 0; w < 4; w++)
+		for (uint64_t b = cs->w[w] & keys.w[w]; b; b &= b - 1)
+			cand |= key_phrases[w * 64 + lowest_bit(b)];
+	for (; cand; cand &= cand - 1)
 	{
-		const RowPhrase *ph = &phrases[k];
+		const RowPhrase *ph = &phrases[lowest_bit(cand)];
 
-		if (((cs->w[ph->key >> 6] >> (ph->key & 63)) & 1) &&
-			gd_charset_covers(cs, &ph->cs) && strstr(tail, ph->s) != NULL)
+		if (gd_charset_covers(cs, &ph->cs) && strstr(tail, ph->s) != NULL)
 		{
 			/* 2021: （六）其他处理 heads its three sub-rows */
 			if (ph->row == GD_R_OTHER_HANDLING && st->format == 2021)
