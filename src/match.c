@@ -110,8 +110,8 @@ compact(const char *s, size_t n, char *buf, size_t bufsize, GdCharSet *cs)
 		size_t		stop = room - o < n - i ? i + (room - o) : n;
 		unsigned char c;
 
-		if (stop > n - 2)
-			stop = n < 2 ? 0 : n - 2;
+		if (stop > n - 3)
+			stop = n < 3 ? 0 : n - 3;
 		while (i < stop)
 		{
 			c = u[i];
@@ -127,9 +127,12 @@ compact(const char *s, size_t n, char *buf, size_t bufsize, GdCharSet *cs)
 						break;
 					set.w[c1 & 0x03] |= (uint64_t) 1 << (c2 & 0x3F);
 				}
-				buf[o] = (char) c;
-				buf[o + 1] = (char) c1;
-				buf[o + 2] = (char) c2;
+				/*
+				 * Four bytes at once: u[i + 3] is in the text (i < n - 3),
+				 * buf[o + 3] in the room, and written again later (by the
+				 * next character or the NUL).
+				 */
+				memcpy(buf + o, u + i, 4);
 				o += 3;
 				i += 3;
 			}
@@ -153,11 +156,19 @@ compact(const char *s, size_t n, char *buf, size_t bufsize, GdCharSet *cs)
 		c = u[i];
 		if ((unsigned) (c - 0xE4) <= 0xEF - 0xE4 && i + 3 <= n)
 		{
+			unsigned char c1 = u[i + 1];
+			unsigned char c2 = u[i + 2];
+
 			buf[o] = (char) c;
-			buf[o + 1] = (char) u[i + 1];
-			buf[o + 2] = (char) u[i + 2];
+			buf[o + 1] = (char) c1;
+			buf[o + 2] = (char) c2;
 			if (cs)
-				charset_add(&set, buf, o, o + 3);
+			{
+				if ((((unsigned) c1 << 8 | c2) & 0xC0C0) == 0x8080)
+					set.w[c1 & 0x03] |= (uint64_t) 1 << (c2 & 0x3F);
+				else
+					charset_add(&set, buf, o, o + 3);
+			}
 			o += 3;
 			i += 3;
 		}
