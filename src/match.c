@@ -110,8 +110,8 @@ compact(const char *s, size_t n, char *buf, size_t bufsize, GdCharSet *cs)
 		size_t		stop = room - o < n - i ? i + (room - o) : n;
 		unsigned char c;
 
-		if (stop > n - 3)
-			stop = n < 3 ? 0 : n - 3;
+		if (stop + 3 > n)
+			stop = n > 3 ? n - 3 : 0;
 		while (i < stop)
 		{
 			c = u[i];
