@@ -24,6 +24,13 @@ byte_hash(const unsigned char *u, bool has_prev)
 	return -1;
 }
 
+/* compact is made twice, with and without a set */
+#if defined(__GNUC__)
+#define GD_ALWAYS_INLINE inline __attribute__((always_inline))
+#else
+#define GD_ALWAYS_INLINE inline
+#endif
+
 #define CHARSET_ADD(cs, h) ((cs)->w[(h) >> 6] |= (uint64_t) 1 << ((h) & 63))
 
 /* The hashes of buf[from..to) into cs, each byte after the one before it. */
@@ -39,101 +46,221 @@ charset_add(GdCharSet *cs, const char *buf, size_t from, size_t to)
 	}
 }
 
-/* gd_compact, and gd_charset of its result when cs is given (with a buf) */
-static inline size_t
+/* ASCII bytes that a compact form drops: tab, newline, space, " and ' */
+#define DROP_ASCII ((UINT64_C(1) << '\t') | (UINT64_C(1) << '\n') | (UINT64_C(1) << ' ') | \
+					(UINT64_C(1) << '"') | (UINT64_C(1) << '\''))
+
+static inline bool
+ascii_kept(unsigned char c)
+{
+	return c >= 64 || !((DROP_ASCII >> c) & 1);
+}
+
+/*
+ * Where the character at s[i] ends, for one that is neither ASCII nor a
+ * whole E4..EF ideograph; *drop when it is decoration: “ ” ‘ ’ 「 」
+ * (危及“三安全一稳定”).  Only E2/E3 may be decoration.
+ */
+static size_t
+other_end(const char *s, size_t n, size_t i, bool *drop)
+{
+	unsigned char c = (unsigned char) s[i];
+	size_t		next;
+
+	*drop = false;
+	if (c == 0xE2 || c == 0xE3)
+	{
+		uint32_t	cp;
+
+		next = i;
+		cp = gd_utf8_next(s, n, &next);
+		if (cp == 0x201C || cp == 0x201D || cp == 0x2018 || cp == 0x2019 ||
+			cp == 0x300C || cp == 0x300D)
+		{
+			*drop = true;
+			return next;
+		}
+	}
+	else
+		next = i + (c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4);
+	return next > n ? n : next;
+}
+
+/*
+ * gd_compact into buf, and gd_charset of its result when cs is given.  The
+ * set is gathered in a local, which the compiler keeps out of memory.
+ */
+static GD_ALWAYS_INLINE size_t
 compact(const char *s, size_t n, char *buf, size_t bufsize, GdCharSet *cs)
 {
 	const unsigned char *u = (const unsigned char *) s;
 	size_t		o = 0;
 	size_t		i = 0;
+	/* o + 4 < bufsize: room for one more character and the NUL */
+	size_t		room = bufsize > 4 ? bufsize - 4 : 0;
+	GdCharSet	set = {{0, 0, 0, 0}};
 
-	if (cs)
-		memset(cs, 0, sizeof(*cs));
-	/* with no buffer, only count */
-	while (i < n && (buf == NULL || o + 4 < bufsize))
+	while (i < n && o < room)
 	{
-		unsigned char c = u[i];
-		size_t		next;
+		/*
+		 * First a run of the common characters: ideographs (with a set:
+		 * whole ones only) and ASCII.  While i < stop, a character starts
+		 * with room left (o - o0 <= i - i0) and an ideograph is whole.
+		 */
+		size_t		stop = room - o < n - i ? i + (room - o) : n;
+		unsigned char c;
 
-		if (c >= 0xE4 && c <= 0xEF && i + 3 <= n)
+		if (stop + 3 > n)
+			stop = n > 3 ? n - 3 : 0;
+		while (i < stop)
 		{
-			/* the ideographs: copied as they are */
-			if (buf)
+			c = u[i];
+			if ((unsigned) (c - 0xE4) <= 0xEF - 0xE4)
 			{
-				buf[o] = (char) c;
-				buf[o + 1] = (char) u[i + 1];
-				buf[o + 2] = (char) u[i + 2];
+				unsigned char c1 = u[i + 1];
+				unsigned char c2 = u[i + 2];
+
+				if (cs)
+				{
+					/* two continuation bytes: the last one is hashed */
+					if ((((unsigned) c1 << 8 | c2) & 0xC0C0) != 0x8080)
+						break;
+					set.w[c1 & 0x03] |= (uint64_t) 1 << (c2 & 0x3F);
+				}
+				/*
+				 * Four bytes at once: u[i + 3] is in the text (i < n - 3),
+				 * buf[o + 3] in the room, and written again later (by the
+				 * next character or the NUL).
+				 */
+				memcpy(buf + o, u + i, 4);
+				o += 3;
+				i += 3;
 			}
+			else if (c < 0x80)
+			{
+				if (ascii_kept(c))
+				{
+					if (cs)
+						CHARSET_ADD(&set, c);
+					buf[o++] = (char) c;
+				}
+				i++;
+			}
+			else
+				break;
+		}
+		if (i >= n || o >= room)
+			break;
+
+		/* then one character, whatever it is */
+		c = u[i];
+		if ((unsigned) (c - 0xE4) <= 0xEF - 0xE4 && i + 3 <= n)
+		{
+			unsigned char c1 = u[i + 1];
+			unsigned char c2 = u[i + 2];
+
+			buf[o] = (char) c;
+			buf[o + 1] = (char) c1;
+			buf[o + 2] = (char) c2;
 			if (cs)
 			{
-				if ((u[i + 1] & 0xC0) == 0x80 && (u[i + 2] & 0xC0) == 0x80)
-					CHARSET_ADD(cs, ((u[i + 1] & 0x03) << 6) | (u[i + 2] & 0x3F));
+				if ((((unsigned) c1 << 8 | c2) & 0xC0C0) == 0x8080)
+					set.w[c1 & 0x03] |= (uint64_t) 1 << (c2 & 0x3F);
 				else
-					charset_add(cs, buf, o, o + 3);
+					charset_add(&set, buf, o, o + 3);
 			}
 			o += 3;
 			i += 3;
-			continue;
 		}
-		if (c < 0x80)
+		else if (c == ' ')
 		{
-			if (c != ' ' && c != '\t' && c != '\n' && c != '"' && c != '\'')
+			/* layout text pads with runs of spaces */
+			while (++i < n && u[i] == ' ')
+				;
+		}
+		else if (c < 0x80)
+		{
+			if (ascii_kept(c))
 			{
-				if (buf)
-					buf[o] = (char) c;
+				buf[o++] = (char) c;
 				if (cs)
-					CHARSET_ADD(cs, c);
-				o++;
+					CHARSET_ADD(&set, c);
 			}
 			i++;
-			continue;
 		}
-		/* only E2/E3 may be decoration */
-		if (c == 0xE2 || c == 0xE3)
+		else
 		{
-			uint32_t	cp;
+			bool		drop;
+			size_t		next = other_end(s, n, i, &drop);
 
-			next = i;
-			cp = gd_utf8_next(s, n, &next);
-			/* “ ” ‘ ’ 「 」 are decoration: 危及“三安全一稳定” */
-			if (cp == 0x201C || cp == 0x201D || cp == 0x2018 || cp == 0x2019 ||
-				cp == 0x300C || cp == 0x300D)
+			if (!drop)
 			{
-				i = next;
-				continue;
-			}
-		}
-		else
-			next = i + (c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4);
-		if (next > n)
-			next = n;
-		if (buf)
-		{
-			size_t		o0 = o;
+				size_t		o0 = o;
 
-			while (i < next)
-				buf[o++] = (char) u[i++];
-			if (cs)
-				charset_add(cs, buf, o0, o);
+				while (i < next)
+					buf[o++] = (char) u[i++];
+				if (cs)
+					charset_add(&set, buf, o0, o);
+			}
+			i = next;
+		}
+	}
+	buf[o] = '\0';
+	if (cs)
+		*cs = set;
+	return o;
+}
+
+/* The length of the compact form, without writing it. */
+static size_t
+compact_len(const char *s, size_t n)
+{
+	const unsigned char *u = (const unsigned char *) s;
+	size_t		o = 0;
+	size_t		i = 0;
+
+	while (i < n)
+	{
+		unsigned char c = u[i];
+
+		if ((unsigned) (c - 0xE4) <= 0xEF - 0xE4 && i + 3 <= n)
+		{
+			o += 3;
+			i += 3;
+		}
+		else if (c < 0x80)
+		{
+			o += ascii_kept(c);
+			i++;
 		}
 		else
-			o += next - i;
-		i = next;
+		{
+			bool		drop;
+			size_t		next = other_end(s, n, i, &drop);
+
+			if (!drop)
+				o += next - i;
+			i = next;
+		}
 	}
-	if (buf)
-		buf[o] = '\0';
 	return o;
 }
 
 size_t
 gd_compact(const char *s, size_t n, char *buf, size_t bufsize)
 {
+	/* with no buffer, only count */
+	if (buf == NULL)
+		return compact_len(s, n);
 	return compact(s, n, buf, bufsize, NULL);
 }
 
 size_t
 gd_compact_charset(const char *s, size_t n, char *buf, size_t bufsize, GdCharSet *cs)
 {
+	/* two copies: the one with a set is the tokens' */
+	if (cs == NULL)
+		return compact(s, n, buf, bufsize, NULL);
 	return compact(s, n, buf, bufsize, cs);
 }
 
@@ -174,15 +301,39 @@ bool
 gd_has(const char *hay, const GdCharSet *cs, const char *needle)
 {
 	const unsigned char *u = (const unsigned char *) needle;
+	size_t		i = 0;
 
-	for (size_t i = 0; u[i]; i++)
+	/* as gd_charset: a whole three-byte character at once */
+	while (u[i])
 	{
-		int			h = byte_hash(u + i, i > 0);
+		int			h;
 
-		if (h >= 0 && !(cs->w[h >> 6] & ((uint64_t) 1 << (h & 63))))
+		if ((u[i] & 0xF0) == 0xE0 && (u[i + 1] & 0xC0) == 0x80 && (u[i + 2] & 0xC0) == 0x80)
+		{
+			h = ((u[i + 1] & 0x03) << 6) | (u[i + 2] & 0x3F);
+			i += 3;
+		}
+		else
+		{
+			h = byte_hash(u + i, i > 0);
+			i++;
+			if (h < 0)
+				continue;
+		}
+		if (!((cs->w[h >> 6] >> (h & 63)) & 1))
 			return false;
 	}
 	return strstr(hay, needle) != NULL;
+}
+
+void
+gd_phrases(GdPhrase *ph, int n)
+{
+	for (int k = 0; k < n; k++)
+	{
+		ph[k].len = strlen(ph[k].s);
+		gd_charset(&ph[k].cs, ph[k].s);
+	}
 }
 
 /* Is s one of 一 二 三 四 五 六 七 八 九 十?  (Reads no further than a NUL.) */

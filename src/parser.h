@@ -152,6 +152,27 @@ gd_charset_covers(const GdCharSet *hay, const GdCharSet *needle)
 	return ((needle->w[0] & ~hay->w[0]) | (needle->w[1] & ~hay->w[1]) |
 			(needle->w[2] & ~hay->w[2]) | (needle->w[3] & ~hay->w[3])) == 0;
 }
+
+/*
+ * A phrase that a matcher tries against many texts, with its length and
+ * gd_charset made once (gd_phrases, on first use: per process).
+ */
+typedef struct GdPhrase
+{
+	const char *s;
+	size_t		len;
+	GdCharSet	cs;
+} GdPhrase;
+
+extern void gd_phrases(GdPhrase *ph, int n);
+
+/* gd_has of a phrase */
+static inline bool
+gd_has_phrase(const char *hay, const GdCharSet *cs, const GdPhrase *ph)
+{
+	return gd_charset_covers(cs, &ph->cs) && gd_contains(hay, ph->s);
+}
+
 extern const char *gd_strip_numbering(const char *s);
 
 /* ---- tokens (cells.c) ---- */

@@ -10,12 +10,61 @@
 #include "parser.h"
 
 
-static bool
-ends_with(const char *s, size_t len, const char *tail)
-{
-	size_t		n = strlen(tail);
+/* The labels of the rows, in the order they are tried, and the words of the headers. */
+static GdPhrase labels[] = {
+	{"其他对外管理服务事项"},
+	{"规范性文件"},
+	{"规章"},
+	{"行政许可"},
+	{"行政处罚"},
+	{"行政强制"},
+	{"行政事业性收费"},
+	{"政府集中采购"},
+};
+static const int label_rows[] = {
+	GD_A_OTHER_SERVICES, GD_A_NORMATIVE, GD_A_RULES, GD_A_LICENSING,
+	GD_A_PENALTIES, GD_A_COERCION, GD_A_FEES, GD_A_PROCUREMENT,
+};
+#define NLABELS ((int) (sizeof(labels) / sizeof(labels[0])))
+#define L_NORMATIVE 1
 
-	return len >= n && memcmp(s + len - n, tail, n) == 0;
+static GdPhrase words_2021[] = {
+	{"制发件数"}, {"废止件数"}, {"现行有效件数"}, {"本年处理决定数量"}, {"收费金额"},
+};
+static GdPhrase words_2019[] = {
+	{"新制作数量"}, {"新公开数量"}, {"公开总数量"}, {"上一年项目数量"},
+	{"采购项目数量"}, {"本年增/减"},
+};
+static GdPhrase words_amount[] = {{"采购总金额"}, {"采购金额"}};
+static GdPhrase words_unit[] = {{"万元"}, {"元"}};
+static GdPhrase full_stop[] = {{"。"}};
+
+#define NWORDS(w) ((int) (sizeof(w) / sizeof(w[0])))
+
+static bool words_ready;
+
+static void
+init_words(void)
+{
+	if (words_ready)
+		return;
+	gd_phrases(labels, NLABELS);
+	gd_phrases(words_2021, NWORDS(words_2021));
+	gd_phrases(words_2019, NWORDS(words_2019));
+	gd_phrases(words_amount, NWORDS(words_amount));
+	gd_phrases(words_unit, NWORDS(words_unit));
+	gd_phrases(full_stop, NWORDS(full_stop));
+	words_ready = true;
+}
+
+/* Does the text c (of set cs) hold one of the words? */
+static bool
+has_any(const char *c, const GdCharSet *cs, const GdPhrase *words, int n)
+{
+	for (int k = 0; k < n; k++)
+		if (gd_has_phrase(c, cs, &words[k]))
+			return true;
+	return false;
 }
 
 /*
@@ -25,31 +74,17 @@ ends_with(const char *s, size_t len, const char *tail)
 static int
 match_row(const char *compact, const GdCharSet *cs, void *arg)
 {
-	static const struct
-	{
-		const char *label;
-		int			row;
-	}			labels[] = {
-		{"其他对外管理服务事项", GD_A_OTHER_SERVICES},
-		{"规范性文件", GD_A_NORMATIVE},
-		{"规章", GD_A_RULES},
-		{"行政许可", GD_A_LICENSING},
-		{"行政处罚", GD_A_PENALTIES},
-		{"行政强制", GD_A_COERCION},
-		{"行政事业性收费", GD_A_FEES},
-		{"政府集中采购", GD_A_PROCUREMENT},
-		{NULL, 0}
-	};
 	const char *rest = gd_strip_numbering(compact);
 	size_t		len = strlen(rest);
 
-	if (len == 0 || gd_contains(compact, "。"))
+	if (len == 0 || gd_has_phrase(compact, cs, &full_stop[0]))
 		return -1;
-	for (int k = 0; labels[k].label; k++)
-		if (ends_with(rest, len, labels[k].label))
-			return labels[k].row;
+	for (int k = 0; k < NLABELS; k++)
+		if (len >= labels[k].len && gd_charset_covers(cs, &labels[k].cs) &&
+			memcmp(rest + len - labels[k].len, labels[k].s, labels[k].len) == 0)
+			return label_rows[k];
 	/* 规范性文件（本单位制发的） */
-	if (gd_contains(rest, "规范性文件") && len <= 3 * 16)
+	if (len <= 3 * 16 && gd_has_phrase(rest, cs, &labels[L_NORMATIVE]))
 		return GD_A_NORMATIVE;
 	return -1;
 }
@@ -71,30 +106,26 @@ read_headers(GdParser *p, const GdTokens *ts, T2 *st)
 {
 	int			v2019 = 0,
 				v2021 = 0;
-	const GdCharSet *cs;
 
 	st->procurement_unit = GD_UNIT_NONE;
 	for (size_t i = 0; i < ts->n; i++)
 	{
 		const char *c;
+		const GdCharSet *cs;
 
 		if (ts->v[i].kind != GD_TK_TEXT)
 			continue;
 		c = gd_token_compact(p, &ts->v[i]);
 		cs = ts->v[i].cs;
-		if (gd_has(c, cs, "制发件数") || gd_has(c, cs, "废止件数") ||
-			gd_has(c, cs, "现行有效件数") || gd_has(c, cs, "本年处理决定数量") ||
-			gd_has(c, cs, "收费金额"))
+		if (has_any(c, cs, words_2021, NWORDS(words_2021)))
 			v2021++;
-		if (gd_has(c, cs, "新制作数量") || gd_has(c, cs, "新公开数量") ||
-			gd_has(c, cs, "公开总数量") || gd_has(c, cs, "上一年项目数量") ||
-			gd_has(c, cs, "采购项目数量") || gd_has(c, cs, "本年增/减"))
+		if (has_any(c, cs, words_2019, NWORDS(words_2019)))
 			v2019++;
-		if (gd_has(c, cs, "采购总金额") || gd_has(c, cs, "采购金额"))
+		if (has_any(c, cs, words_amount, NWORDS(words_amount)))
 		{
-			if (gd_has(c, cs, "万元"))
+			if (gd_has_phrase(c, cs, &words_unit[0]))
 				st->procurement_unit = GD_UNIT_WAN;
-			else if (gd_has(c, cs, "元"))
+			else if (gd_has_phrase(c, cs, &words_unit[1]))
 				st->procurement_unit = GD_UNIT_YUAN;
 		}
 	}
@@ -293,6 +324,7 @@ gd_read_active(GdParser *p)
 	}
 	memset(&ts, 0, sizeof(ts));
 	gd_tokenize(p, from, to, &ts);
+	init_words();
 	read_headers(p, &ts, &st);
 	if (st.format == 0)
 	{

@@ -4,6 +4,7 @@
  *		found by what their labels say, wherever the layout puts them; （六）
  *		is one row in the 2019 format and three in the 2021 format.
  */
+#include <stddef.h>
 #include <string.h>
 
 #include "parser.h"
@@ -40,6 +41,93 @@ static const char *const row_phrases[GD_R_NROWS][4] = {
 	[GD_R_CARRIED_FORWARD] = {"结转下年", "结转下一年", "转入下年", NULL},
 };
 
+/*
+ * The phrases of row_phrases in one list, with the characters each holds
+ * and one of them to try first: made once per process.
+ */
+typedef struct RowPhrase
+{
+	const char *s;
+	int			row;
+	int			key;			/* a hash of its set that few phrases share */
+	GdCharSet	cs;
+} RowPhrase;
+
+/* at most 64 (row_phrases has 36): a set of them is a uint64_t */
+static RowPhrase phrases[64];
+static int	nphrases;
+static GdCharSet keys;			/* the keys of all */
+static uint64_t key_phrases[256];	/* the phrases of each key */
+
+/* A label with these is a sentence of the notes */
+static GdPhrase stops[] = {{"。"}, {";"}};
+
+/* Words only the 2021 template's rows have */
+static GdPhrase words_2021[] = {{"不补正"}, {"缴纳费用"}, {"收费通知"}};
+
+static void
+init_phrases(void)
+{
+	int			n = 0;
+	GdCharSet	label_cs[GD_R_NROWS];
+
+	if (nphrases > 0)
+		return;
+	gd_phrases(stops, 2);
+	gd_phrases(words_2021, 3);
+	for (int row = 0; row < GD_R_NROWS; row++)
+		for (int k = 0; row_phrases[row][k] && n < 64; k++)
+		{
+			phrases[n].s = row_phrases[row][k];
+			phrases[n].row = row;
+			gd_charset(&phrases[n].cs, phrases[n].s);
+			n++;
+		}
+	/* the key: the character of the phrase in the fewest of the template's labels */
+	for (int row = 0; row < GD_R_NROWS; row++)
+		gd_charset(&label_cs[row], gd_request_rows[row].label);
+	for (int k = 0; k < n; k++)
+	{
+		int			best = -1;
+
+		for (int h = 0; h < 256; h++)
+		{
+			int			shared = 0;
+
+			if (!((phrases[k].cs.w[h >> 6] >> (h & 63)) & 1))
+				continue;
+			for (int row = 0; row < GD_R_NROWS; row++)
+				shared += (label_cs[row].w[h >> 6] >> (h & 63)) & 1;
+			if (best < 0 || shared < best)
+			{
+				best = shared;
+				phrases[k].key = h;
+			}
+		}
+		keys.w[phrases[k].key >> 6] |= (uint64_t) 1 << (phrases[k].key & 63);
+		key_phrases[phrases[k].key] |= (uint64_t) 1 << k;
+	}
+	nphrases = n;
+}
+
+/* The index of the lowest bit set in x (not 0) */
+static inline int
+lowest_bit(uint64_t x)
+{
+#if defined(__GNUC__)
+	return __builtin_ctzll(x);
+#else
+	int			n = 0;
+
+	while (!(x & 1))
+	{
+		x >>= 1;
+		n++;
+	}
+	return n;
+#endif
+}
+
 typedef struct T3
 {
 	int			format;			/* 2019 or 2021 */
@@ -51,10 +139,13 @@ typedef struct T3
 	int64_t    *cands[GD_R_NROWS];
 	int			ncands[GD_R_NROWS];
 	size_t		cand_off[GD_R_NROWS];
-	/* pdftotext -layout rows that show fewer figures than columns */
-	GdColumns	columns;
-	GdCharSet	phrase_cs[GD_R_NROWS][4];	/* the characters of row_phrases */
 	int			npending;
+
+	/*
+	 * The rest is written before it is read, and is not zeroed: pdftotext
+	 * -layout rows that show fewer figures than columns.
+	 */
+	GdColumns	columns;
 	int			pending_row[GD_R_NROWS];
 	GdRowCells	pending[GD_R_NROWS];
 } T3;
@@ -69,16 +160,22 @@ match_row(const char *compact, const GdCharSet *cs, void *arg)
 	const T3   *st = arg;
 	const char *rest = gd_strip_numbering(compact);
 	size_t		len = strlen(compact);
+	size_t		rest_len = len - (size_t) (rest - compact);
 	const char *tail = compact;
+	uint64_t	cand = 0;
 
-	if (len == 0 || gd_has(compact, cs, "。") || gd_has(compact, cs, ";"))
+	if (len == 0 || gd_has_phrase(compact, cs, &stops[0]) ||
+		gd_has_phrase(compact, cs, &stops[1]))
 		return -1;
-	if (strcmp(rest, "总计") == 0 || strcmp(rest, "合计") == 0)
-		return st->seen_row ? GD_R_TOTAL : -1;
-	if (strcmp(rest, "其他") == 0)
-		return (st->format == 2021 && rest != compact &&
-				(st->last_row == GD_R_OTHER_NO_FEE || st->last_row == GD_R_OTHER_NO_CORRECTION ||
-				 st->found[GD_R_OTHER_NO_FEE])) ? GD_R_OTHER_MISC : -1;
+	if (rest_len == 6)
+	{
+		if (memcmp(rest, "总计", 6) == 0 || memcmp(rest, "合计", 6) == 0)
+			return st->seen_row ? GD_R_TOTAL : -1;
+		if (memcmp(rest, "其他", 6) == 0)
+			return (st->format == 2021 && rest != compact &&
+					(st->last_row == GD_R_OTHER_NO_FEE || st->last_row == GD_R_OTHER_NO_CORRECTION ||
+					 st->found[GD_R_OTHER_NO_FEE])) ? GD_R_OTHER_MISC : -1;
+	}
 
 	/*
 	 * Web text runs the headers into the first label (…其他一、本年新收…):
@@ -90,16 +187,22 @@ match_row(const char *compact, const GdCharSet *cs, void *arg)
 		while (((unsigned char) *tail & 0xC0) == 0x80)
 			tail++;
 	}
-	for (int row = 0; row < GD_R_NROWS; row++)
-		for (int k = 0; row_phrases[row][k]; k++)
-			if (gd_charset_covers(cs, &st->phrase_cs[row][k]) &&
-				strstr(tail, row_phrases[row][k]) != NULL)
-			{
-				/* 2021: （六）其他处理 heads its three sub-rows */
-				if (row == GD_R_OTHER_HANDLING && st->format == 2021)
-					break;
-				return row;
-			}
+	/* the phrases whose key the text has, tried in order */
+	for (int w = 0; w < 4; w++)
+		for (uint64_t b = cs->w[w] & keys.w[w]; b; b &= b - 1)
+			cand |= key_phrases[w * 64 + lowest_bit(b)];
+	for (; cand; cand &= cand - 1)
+	{
+		const RowPhrase *ph = &phrases[lowest_bit(cand)];
+
+		if (gd_charset_covers(cs, &ph->cs) && strstr(tail, ph->s) != NULL)
+		{
+			/* 2021: （六）其他处理 heads its three sub-rows */
+			if (ph->row == GD_R_OTHER_HANDLING && st->format == 2021)
+				continue;
+			return ph->row;
+		}
+	}
 	return -1;
 }
 
@@ -124,9 +227,9 @@ detect_format(GdParser *p, const GdTokens *ts)
 		if (ts->v[i].kind != GD_TK_TEXT)
 			continue;
 		c = gd_token_compact(p, &ts->v[i]);
-		if (gd_has(c, ts->v[i].cs, "不补正") || gd_has(c, ts->v[i].cs, "缴纳费用") ||
-			gd_has(c, ts->v[i].cs, "收费通知"))
-			return 2021;
+		for (int k = 0; k < (int) (sizeof(words_2021) / sizeof(words_2021[0])); k++)
+			if (gd_has_phrase(c, ts->v[i].cs, &words_2021[k]))
+				return 2021;
 	}
 	return 2019;
 }
@@ -298,7 +401,13 @@ resolve_splits(GdParser *p, T3 *st)
 	int			nresults = 0;
 	int			total[] = {GD_R_TOTAL};
 	GdReport   *r = p->r;
+	bool		any = false;
 
+	/* with no row split, no equation has an open cell */
+	for (int row = 0; row < GD_R_NROWS; row++)
+		any |= st->cands[row] != NULL;
+	if (!any)
+		return;
 	for (int row = GD_R_GRANTED; row <= GD_R_OTHER_MISC; row++)
 		results[nresults++] = row;
 	for (int round = 0; round < 8; round++)
@@ -413,13 +522,12 @@ gd_read_requests(GdParser *p)
 	}
 	memset(&ts, 0, sizeof(ts));
 	gd_tokenize(p, from, to, &ts);
-	memset(&st, 0, sizeof(st));
+	memset(&st, 0, offsetof(T3, columns));
 	st.columns.k = NCOLS;
+	st.columns.nrows = 0;
+	init_phrases();
 	st.format = detect_format(p, &ts);
 	st.last_row = -1;
-	for (int row = 0; row < GD_R_NROWS; row++)
-		for (int k = 0; row_phrases[row][k]; k++)
-			gd_charset(&st.phrase_cs[row][k], row_phrases[row][k]);
 	la.st = &st;
 
 	if (gd_vertical_layout(&ts))

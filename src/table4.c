@@ -55,6 +55,24 @@ store_split(GdParser *p, const GdToken *t)
 				"表四：数字连写，有 %d 种分法，无法确定的单元格留空", n);
 }
 
+/* The words of the two header rows, with their sets made once */
+static GdPhrase header_words[] = {
+	{"维持"}, {"纠正"}, {"审结"}, {"总计"}, {"复议"}, {"诉讼"}, {"结果"},
+};
+#define NHEADER_WORDS ((int) (sizeof(header_words) / sizeof(header_words[0])))
+static bool header_words_ready;
+
+static bool
+is_header(const char *c, const GdCharSet *cs)
+{
+	if (strcmp(c, "计") == 0)
+		return true;
+	for (int k = 0; k < NHEADER_WORDS; k++)
+		if (gd_has_phrase(c, cs, &header_words[k]))
+			return true;
+	return false;
+}
+
 void
 gd_read_review(GdParser *p)
 {
@@ -73,6 +91,11 @@ gd_read_review(GdParser *p)
 				"未找到表四（政府信息公开行政复议、行政诉讼情况）");
 		return;
 	}
+	if (!header_words_ready)
+	{
+		gd_phrases(header_words, NHEADER_WORDS);
+		header_words_ready = true;
+	}
 	memset(&ts, 0, sizeof(ts));
 	gd_tokenize(p, from, to, &ts);
 	vertical = gd_vertical_layout(&ts);
@@ -89,12 +112,12 @@ gd_read_review(GdParser *p)
 			continue;
 		if (t->kind == GD_TK_TEXT)
 		{
-			const char *c = gd_token_compact(p, t);
+			if (!header)
+			{
+				const char *c = gd_token_compact(p, t);
 
-			if (gd_contains(c, "维持") || gd_contains(c, "纠正") || gd_contains(c, "审结") ||
-				gd_contains(c, "总计") || strcmp(c, "计") == 0 || gd_contains(c, "复议") ||
-				gd_contains(c, "诉讼") || gd_contains(c, "结果"))
-				header = true;
+				header = is_header(c, t->cs);
+			}
 			/* pdftotext without -layout scatters header words among the figures */
 			if (!vertical)
 				nvals = 0;
