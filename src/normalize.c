@@ -241,6 +241,9 @@ static const UNormalizer2 *nfkc;
 static unsigned char inert_bmp[65536 / 8];
 static bool inert_ready;
 
+/* One-byte characters a run copies as they are: [html][byte] */
+static unsigned char copy_byte[2][256];
+
 static void
 init_nfkc(void)
 {
@@ -257,6 +260,10 @@ init_nfkc(void)
 		if (inert)
 			inert_bmp[c >> 3] |= (unsigned char) (1 << (c & 7));
 	}
+	for (int c = 0x20; c < 0x7F; c++)
+		copy_byte[0][c] = copy_byte[1][c] = 1;
+	copy_byte[0]['\n'] = copy_byte[0]['\t'] = 1;
+	copy_byte[1]['<'] = copy_byte[1]['&'] = 0;
 	inert_ready = true;
 }
 
@@ -559,6 +566,9 @@ html_entity(const char *s, size_t len, size_t i, uint32_t *c)
 
 /* ---- the pass ---- */
 
+/* the bit of tmid and tlast (gd_normalize) for a continuation byte */
+#define TRIG_VALID 1
+
 void
 gd_normalize(GdParser *p, const char *in, size_t len)
 {
@@ -571,6 +581,10 @@ gd_normalize(GdParser *p, const char *in, size_t len)
 	size_t		last_cp = 0;
 	size_t		next_tick = 1 << 16;
 	size_t		noted = 0;		/* output up to here is noted for the prose */
+	const unsigned char *copy;
+	uint64_t	tlead[256];
+	uint64_t	tmid[256];
+	uint64_t	tlast[256];
 
 	if (!inert_ready)
 		init_nfkc();
@@ -582,6 +596,23 @@ gd_normalize(GdParser *p, const char *in, size_t len)
 	html = looks_like_html(in, len);
 	checkpoint(&o, 0);
 	gd_trigger_tables(p);
+	copy = copy_byte[html];
+
+	/*
+	 * The trigger tables by whole byte, shifted to make room for a bit that
+	 * only continuation bytes have, and a table of the ideographs' lead
+	 * bytes: one test per ideograph checks its three bytes and its triggers.
+	 */
+	memset(tlead, 0, sizeof(tlead));
+	memset(tmid, 0, sizeof(tmid));
+	memset(tlast, 0, sizeof(tlast));
+	for (int k = 0xE4; k <= 0xE9; k++)
+		tlead[k] = ~(uint64_t) 0;
+	for (int k = 0; k < 64; k++)
+	{
+		tmid[0x80 | k] = TRIG_VALID | (uint64_t) p->trigger_mid[k] << 1;
+		tlast[0x80 | k] = TRIG_VALID | (uint64_t) p->trigger_last[k] << 1;
+	}
 
 	while (i < len)
 	{
@@ -637,70 +668,110 @@ gd_normalize(GdParser *p, const char *in, size_t len)
 		 * ends and tabs outside HTML, and three-byte characters that NFKC and
 		 * the extra folds leave alone (CJK ideographs, lead bytes E4..E9, are
 		 * all inert; 、。《》 and the like are looked up).  A run stays short
-		 * so that checkpoints stay close.
+		 * so that checkpoints stay close.  Full-width ASCII and the
+		 * ideographic space, frequent between runs, are folded to one byte
+		 * here, and the next run starts at once.
 		 */
 		if (nrun == 0 && ((b >= 0x20 && b < 0x7F) || (b >= 0xE1 && b <= 0xEF) ||
 						  ((b == '\n' || b == '\t') && !html)))
 		{
-			size_t		r = i;
-			int64_t		chars = 0;
-			size_t		lim = len - i > 256 ? i + 256 : len;
+			size_t		i0 = i;
 
 			/* what the other paths wrote: a run notes its own */
 			if (o.len > noted)
 				note_triggers(&o, &noted);
-
-			while (r < lim)
+			for (;;)
 			{
-				unsigned char c2 = (unsigned char) in[r];
+				size_t		r = i;
+				size_t		ascii = 0;	/* one-byte characters; the rest have three */
+				size_t		lim = len - i > 256 ? i + 256 : len;
+				/* an ideograph may start below lim3: its bytes are all in the input */
+				size_t		lim3 = len < 3 ? 0 : lim < len - 2 ? lim : len - 2;
+				char		fold = 0;
 
-				if ((unsigned) (c2 - 0xE4) < 6)
+				/* the run writes at most what it reads */
+				out_reserve(&o, lim - i + 2);
+				for (;;)
 				{
-					/* an ideograph: the common case */
-					if (r + 2 >= len || ((unsigned char) in[r + 1] & 0xC0) != 0x80 ||
-						((unsigned char) in[r + 2] & 0xC0) != 0x80)
-						break;
-					if (gd_trigger_bits(p, in + r))
-						note_trigger(&o, o.len + (r - i));
-					r += 3;
-				}
-				else if (c2 >= 0x20 && c2 < 0x7F)
-				{
-					if (html && (c2 == '<' || c2 == '&'))
-						break;
-					r++;
-				}
-				else if (c2 >= 0xE1 && c2 <= 0xEF && r + 2 < len &&
-						 ((unsigned char) in[r + 1] & 0xC0) == 0x80 &&
-						 ((unsigned char) in[r + 2] & 0xC0) == 0x80)
-				{
-					uint32_t	cp = ((uint32_t) (c2 & 0x0F) << 12) |
-						((uint32_t) (in[r + 1] & 0x3F) << 6) | (in[r + 2] & 0x3F);
+					size_t		a;
+					unsigned char c2;
 
-					if ((cp >= 0xD800 && cp <= 0xDFFF) || cp == 0xFFFD ||
-						!is_inert(cp) || extra_fold(cp) != cp)
+					/* ideographs, the common case: all three bytes checked at once */
+					while (r < lim3)
+					{
+						uint64_t	t = tlead[(unsigned char) in[r]] &
+							tmid[(unsigned char) in[r + 1]] &
+							tlast[(unsigned char) in[r + 2]];
+
+						if (t == TRIG_VALID)
+							r += 3;
+						else if (t & TRIG_VALID)
+						{
+							note_trigger(&o, o.len + (r - i));
+							r += 3;
+						}
+						else
+							break;
+					}
+					a = r;
+					while (r < lim && copy[(unsigned char) in[r]])
+						r++;
+					ascii += r - a;
+					if (r >= lim)
 						break;
-					r += 3;
-				}
-				else if ((c2 == '\n' || c2 == '\t') && !html)
-					r++;
-				else
+					c2 = (unsigned char) in[r];
+					if ((unsigned) (c2 - 0xE4) < 6)
+					{
+						/* an ideograph, unless the loop above stopped at it */
+						if (r < lim3 && (tmid[(unsigned char) in[r + 1]] &
+										 tlast[(unsigned char) in[r + 2]] & TRIG_VALID))
+							continue;
+						break;
+					}
+					if (c2 >= 0xE1 && c2 <= 0xEF && r + 2 < len &&
+						((unsigned char) in[r + 1] & 0xC0) == 0x80 &&
+						((unsigned char) in[r + 2] & 0xC0) == 0x80)
+					{
+						uint32_t	cp = ((uint32_t) (c2 & 0x0F) << 12) |
+							((uint32_t) (in[r + 1] & 0x3F) << 6) | (in[r + 2] & 0x3F);
+
+						if (cp >= 0xFF01 && cp <= 0xFF5E)
+							fold = (char) (cp - 0xFEE0);	/* what NFKC does */
+						else if (cp == 0x3000)
+							fold = ' ';
+						else if (!((cp >= 0xD800 && cp <= 0xDFFF) || cp == 0xFFFD ||
+								   !is_inert(cp) || extra_fold(cp) != cp))
+						{
+							r += 3;
+							continue;
+						}
+					}
 					break;
-				chars++;
-			}
-			if (r > i)
-			{
-				out_bytes(&o, in + i, r - i);
-				noted = o.len;
-				i = r;
-				orig += chars;
-				if (o.len - last_cp > 256)
-				{
-					checkpoint(&o, orig);
-					last_cp = o.len;
 				}
-				continue;
+				if (r > i)
+				{
+					memcpy(o.buf + o.len, in + i, r - i);
+					o.len += r - i;
+					noted = o.len;
+					orig += (int64_t) (ascii + (r - i - ascii) / 3);
+					i = r;
+					if (o.len - last_cp > 256)
+					{
+						checkpoint(&o, orig);
+						last_cp = o.len;
+					}
+				}
+				if (!fold)
+					break;
+				o.buf[o.len++] = fold;
+				noted = o.len;
+				i += 3;
+				orig++;
+				if (i >= len || i >= next_tick)
+					break;
 			}
+			if (i > i0)
+				continue;
 		}
 		if (b < 0x80)
 		{
@@ -743,32 +814,6 @@ gd_normalize(GdParser *p, const char *in, size_t len)
 			continue;
 		}
 
-		/* full-width ASCII (！ … ～) and the ideographic space: what NFKC does */
-		if (b == 0xEF && i + 2 < len && nrun == 0 &&
-			((unsigned char) in[i + 1] == 0xBC || (unsigned char) in[i + 1] == 0xBD) &&
-			((unsigned char) in[i + 2] & 0xC0) == 0x80)
-		{
-			uint32_t	fw = 0xFF00 + (((unsigned char) in[i + 1] - 0xBC) << 6) +
-				((unsigned char) in[i + 2] & 0x3F);
-
-			if (fw >= 0xFF01 && fw <= 0xFF5E)
-			{
-				out_reserve(&o, 1);
-				o.buf[o.len++] = (char) (fw - 0xFEE0);
-				i += 3;
-				orig++;
-				continue;
-			}
-		}
-		if (b == 0xE3 && i + 2 < len && nrun == 0 &&
-			(unsigned char) in[i + 1] == 0x80 && (unsigned char) in[i + 2] == 0x80)
-		{
-			out_reserve(&o, 1);
-			o.buf[o.len++] = ' ';
-			i += 3;
-			orig++;
-			continue;
-		}
 		next = i;
 		c = gd_utf8_next(in, len, &next);
 		if (is_inert(c) && extra_fold(c) == c && c != 0xFFFD)
