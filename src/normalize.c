@@ -193,6 +193,36 @@ checkpoint(Out *o, int64_t orig)
 	o->ncps++;
 }
 
+/* The characters of s[0..n): the bytes that are no continuation (10xxxxxx). */
+static inline size_t
+utf8_chars(const char *s, size_t n)
+{
+	size_t		cont = 0;
+	size_t		k = 0;
+
+	/*
+	 * Eight bytes at a time, in blocks of at most 31 words: a byte of acc
+	 * counts its lane, and the sum of all eight must fit in a byte.
+	 */
+	while (n - k >= 8)
+	{
+		uint64_t	acc = 0;
+		size_t		stop = n - k > 8 * 31 ? k + 8 * 31 : n;
+
+		for (; stop - k >= 8; k += 8)
+		{
+			uint64_t	w;
+
+			memcpy(&w, s + k, 8);
+			acc += (w & ~(w << 1) & UINT64_C(0x8080808080808080)) >> 7;
+		}
+		cont += (size_t) ((acc * UINT64_C(0x0101010101010101)) >> 56);
+	}
+	for (; k < n; k++)
+		cont += ((unsigned char) s[k] & 0xC0) == 0x80;
+	return n - cont;
+}
+
 int64_t
 gd_position(const GdText *t, size_t off)
 {
@@ -217,19 +247,8 @@ gd_position(const GdText *t, size_t off)
 	i = t->cps[lo].norm;
 	if (off > t->len)
 		off = t->len;
-	/* characters are the bytes that are no continuation, eight at a time */
-	for (; i + 8 <= off; i += 8)
-	{
-		uint64_t	w,
-					cont;
-
-		memcpy(&w, t->s + i, 8);
-		cont = w & ~(w << 1) & UINT64_C(0x8080808080808080);	/* 10xxxxxx */
-		pos += 8 - (int64_t) (((cont >> 7) * UINT64_C(0x0101010101010101)) >> 56);
-	}
-	for (; i < off; i++)
-		if (((unsigned char) t->s[i] & 0xC0) != 0x80)
-			pos++;
+	if (off > i)
+		pos += (int64_t) utf8_chars(t->s + i, off - i);
 	if (pos > t->orig_chars)
 		pos = t->orig_chars;
 	return pos + 1;
@@ -243,6 +262,9 @@ static bool inert_ready;
 
 /* One-byte characters a run copies as they are: [html][byte] */
 static unsigned char copy_byte[2][256];
+
+/* The bytes a tag's end is looked for at: '>' and the quotes */
+static unsigned char tag_stop[256];
 
 static void
 init_nfkc(void)
@@ -264,6 +286,7 @@ init_nfkc(void)
 		copy_byte[0][c] = copy_byte[1][c] = 1;
 	copy_byte[0]['\n'] = copy_byte[0]['\t'] = 1;
 	copy_byte[1]['<'] = copy_byte[1]['&'] = 0;
+	tag_stop['>'] = tag_stop['"'] = tag_stop['\''] = 1;
 	inert_ready = true;
 }
 
@@ -427,21 +450,70 @@ looks_like_html(const char *s, size_t len)
 	return false;
 }
 
-/* Finds the end of the tag or construct at s[i] == '<'; 0 if it is no tag. */
+/* What a tag of name[0..n) becomes in the Word-text layout. */
+static const char *
+html_tag_text(const char *name, size_t n, bool close)
+{
+	char		l[7];
+
+	/* the name is letters and digits: | 0x20 lowers the letters only */
+	if (n == 0 || n > sizeof(l))
+		return "";
+	for (size_t k = 0; k < n; k++)
+		l[k] = (char) (name[k] | 0x20);
+	switch (n)
+	{
+		case 1:
+			return l[0] == 'p' ? "\n" : "";
+		case 2:
+			if (l[0] == 't' && (l[1] == 'd' || l[1] == 'h'))
+				return close ? "" : "\n\t";
+			if (l[0] == 't' && l[1] == 'r')
+				return close ? "\n\n" : "\n";
+			if ((l[0] == 'h' && ((l[1] >= '1' && l[1] <= '6') || l[1] == 'r')) ||
+				(l[0] == 'b' && l[1] == 'r') || (l[0] == 'l' && l[1] == 'i'))
+				return "\n";
+			return "";
+		case 3:
+			return memcmp(l, "div", 3) == 0 ? "\n" : "";
+		case 5:
+			if (memcmp(l, "table", 5) == 0)
+				return "\n\n";
+			if (memcmp(l, "title", 5) == 0 || memcmp(l, "tbody", 5) == 0 ||
+				memcmp(l, "thead", 5) == 0)
+				return "\n";
+			return "";
+		case 7:
+			if (memcmp(l, "section", 7) == 0 || memcmp(l, "article", 7) == 0 ||
+				memcmp(l, "caption", 7) == 0)
+				return "\n";
+			return "";
+	}
+	return "";
+}
+
+/*
+ * Finds the end of the tag or construct at s[i] == '<', and what it becomes
+ * (*rep); returns 0 if it is no tag.
+ */
 static size_t
-html_skip(const char *s, size_t len, size_t i, const char **what)
+html_skip(const char *s, size_t len, size_t i, const char **rep)
 {
 	size_t		j;
+	size_t		name;
+	size_t		name_end;
+	size_t		stop;
 
-	*what = "";
-	if (ascii_prefix_ci(s, len, i, "<!--"))
+	*rep = "";
+	if (i + 1 < len && s[i + 1] == '!' && ascii_prefix_ci(s, len, i, "<!--"))
 	{
 		for (j = i + 4; j + 2 < len; j++)
 			if (s[j] == '-' && s[j + 1] == '-' && s[j + 2] == '>')
 				return j + 3;
 		return len;
 	}
-	if (ascii_prefix_ci(s, len, i, "<script") || ascii_prefix_ci(s, len, i, "<style"))
+	if (i + 1 < len && (s[i + 1] == 's' || s[i + 1] == 'S') &&
+		(ascii_prefix_ci(s, len, i, "<script") || ascii_prefix_ci(s, len, i, "<style")))
 	{
 		const char *close = s[i + 2] == 'c' || s[i + 2] == 'C' ? "</script" : "</style";
 
@@ -459,57 +531,34 @@ html_skip(const char *s, size_t len, size_t i, const char **what)
 		j++;
 	if (j >= len || !((s[j] >= 'a' && s[j] <= 'z') || (s[j] >= 'A' && s[j] <= 'Z') || s[j] == '!'))
 		return 0;
-	*what = s + i;
+	name = j;
+	while (j < len && ((s[j] >= 'a' && s[j] <= 'z') || (s[j] >= 'A' && s[j] <= 'Z') ||
+					   (s[j] >= '0' && s[j] <= '9')))
+		j++;
+	name_end = j;
 	/* a tag ends at '>' outside quotes; give up on absurdly long ones */
+	stop = len - i > 65536 ? i + 65536 : len;
+	for (; j < stop; j++)
 	{
-		char		q = 0;
+		unsigned char c = (unsigned char) s[j];
 
-		for (; j < len && j - i < 65536; j++)
+		if (!tag_stop[c])
+			continue;
+		if (c == '>')
 		{
-			if (q)
-			{
-				if (s[j] == q)
-					q = 0;
-			}
-			else if (s[j] == '"' || s[j] == '\'')
-				q = s[j];
-			else if (s[j] == '>')
-				return j + 1;
+			*rep = html_tag_text(s + name, name_end - name, s[i + 1] == '/');
+			return j + 1;
+		}
+		/* a quote: on to its end */
+		{
+			const char *q = memchr(s + j + 1, c, stop - j - 1);
+
+			if (q == NULL)
+				return 0;
+			j = q - s;
 		}
 	}
 	return 0;
-}
-
-/* What a tag becomes in the Word-text layout. */
-static const char *
-html_tag_text(const char *tag, size_t taglen)
-{
-	static const char *const blocks[] = {"p", "div", "br", "h1", "h2", "h3", "h4", "h5", "h6",
-	"li", "title", "section", "article", "tbody", "thead", "caption", "hr", NULL};
-	bool		close = tag[1] == '/';
-	const char *name = tag + (close ? 2 : 1);
-	size_t		n = 0;
-	char		lower[12];
-
-	while (n < sizeof(lower) - 1 && n < taglen &&
-		   ((name[n] >= 'a' && name[n] <= 'z') || (name[n] >= 'A' && name[n] <= 'Z') ||
-			(name[n] >= '0' && name[n] <= '9')))
-	{
-		char		c = name[n];
-
-		lower[n++] = (c >= 'A' && c <= 'Z') ? (char) (c - 'A' + 'a') : c;
-	}
-	lower[n] = '\0';
-	if (strcmp(lower, "td") == 0 || strcmp(lower, "th") == 0)
-		return close ? "" : "\n\t";
-	if (strcmp(lower, "tr") == 0)
-		return close ? "\n\n" : "\n";
-	if (strcmp(lower, "table") == 0)
-		return "\n\n";
-	for (int k = 0; blocks[k]; k++)
-		if (strcmp(lower, blocks[k]) == 0)
-			return "\n";
-	return "";
 }
 
 /* Decodes the entity at s[i] == '&'; returns its length, 0 if none. */
@@ -628,7 +677,7 @@ gd_normalize(GdParser *p, const char *in, size_t len)
 
 		if (html && (b == '<' || b == '&'))
 		{
-			const char *tag;
+			const char *rep;
 			size_t		end;
 			uint32_t	ec;
 
@@ -638,14 +687,17 @@ gd_normalize(GdParser *p, const char *in, size_t len)
 				nrun = 0;
 				checkpoint(&o, orig);
 			}
-			if (b == '<' && (end = html_skip(in, len, i, &tag)) > 0)
+			if (b == '<' && (end = html_skip(in, len, i, &rep)) > 0)
 			{
-				const char *rep = *tag ? html_tag_text(tag, end - i) : "";
+				size_t		before = o.len;
 
-				for (size_t k = i; k < end; k++)
-					if (((unsigned char) in[k] & 0xC0) != 0x80)
-						orig++;
-				out_bytes(&o, rep, strlen(rep));
+				orig += (int64_t) utf8_chars(in + i, end - i);
+				out_reserve(&o, 2);
+				for (; *rep; rep++)
+					o.buf[o.len++] = *rep;
+				/* rep is ASCII: nothing for the prose to note */
+				if (noted == before)
+					noted = o.len;
 				i = end;
 				checkpoint(&o, orig);
 				continue;
