@@ -263,8 +263,12 @@ static bool inert_ready;
 /* One-byte characters a run copies as they are: [html][byte] */
 static unsigned char copy_byte[2][256];
 
-/* The bytes a tag's end is looked for at: '>' and the quotes */
-static unsigned char tag_stop[256];
+/* Bytes in tags: of a name, a tag's end, quotes, continuation bytes */
+#define TAG_NAME	1
+#define TAG_END		2
+#define TAG_QUOTE	4
+#define TAG_CONT	8
+static unsigned char tag_byte[256];
 
 static void
 init_nfkc(void)
@@ -286,7 +290,15 @@ init_nfkc(void)
 		copy_byte[0][c] = copy_byte[1][c] = 1;
 	copy_byte[0]['\n'] = copy_byte[0]['\t'] = 1;
 	copy_byte[1]['<'] = copy_byte[1]['&'] = 0;
-	tag_stop['>'] = tag_stop['"'] = tag_stop['\''] = 1;
+	for (int c = 0; c < 256; c++)
+	{
+		if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'))
+			tag_byte[c] = TAG_NAME;
+		if (c >= 0x80 && c <= 0xBF)
+			tag_byte[c] = TAG_CONT;
+	}
+	tag_byte['>'] = TAG_END;
+	tag_byte['"'] = tag_byte['\''] = TAG_QUOTE;
 	inert_ready = true;
 }
 
@@ -493,24 +505,30 @@ html_tag_text(const char *name, size_t n, bool close)
 }
 
 /*
- * Finds the end of the tag or construct at s[i] == '<', and what it becomes
- * (*rep); returns 0 if it is no tag.
+ * Finds the end of the tag or construct at s[i] == '<', what it becomes
+ * (*rep) and the characters it has (*chars); returns 0 if it is no tag.
  */
 static size_t
-html_skip(const char *s, size_t len, size_t i, const char **rep)
+html_skip(const char *s, size_t len, size_t i, const char **rep, size_t *chars)
 {
 	size_t		j;
 	size_t		name;
 	size_t		name_end;
 	size_t		stop;
+	size_t		cont = 0;		/* continuation bytes */
 
 	*rep = "";
 	if (i + 1 < len && s[i + 1] == '!' && ascii_prefix_ci(s, len, i, "<!--"))
 	{
-		for (j = i + 4; j + 2 < len; j++)
-			if (s[j] == '-' && s[j + 1] == '-' && s[j + 2] == '>')
-				return j + 3;
-		return len;
+		j = len;
+		for (size_t k = i + 4; k + 2 < len; k++)
+			if (s[k] == '-' && s[k + 1] == '-' && s[k + 2] == '>')
+			{
+				j = k + 3;
+				break;
+			}
+		*chars = utf8_chars(s + i, j - i);
+		return j;
 	}
 	if (i + 1 < len && (s[i + 1] == 's' || s[i + 1] == 'S') &&
 		(ascii_prefix_ci(s, len, i, "<script") || ascii_prefix_ci(s, len, i, "<style")))
@@ -522,9 +540,11 @@ html_skip(const char *s, size_t len, size_t i, const char **rep)
 			{
 				while (j < len && s[j] != '>')
 					j++;
-				return j < len ? j + 1 : len;
+				break;
 			}
-		return len;
+		j = j < len ? j + 1 : len;
+		*chars = utf8_chars(s + i, j - i);
+		return j;
 	}
 	j = i + 1;
 	if (j < len && s[j] == '/')
@@ -532,8 +552,7 @@ html_skip(const char *s, size_t len, size_t i, const char **rep)
 	if (j >= len || !((s[j] >= 'a' && s[j] <= 'z') || (s[j] >= 'A' && s[j] <= 'Z') || s[j] == '!'))
 		return 0;
 	name = j;
-	while (j < len && ((s[j] >= 'a' && s[j] <= 'z') || (s[j] >= 'A' && s[j] <= 'Z') ||
-					   (s[j] >= '0' && s[j] <= '9')))
+	while (j < len && (tag_byte[(unsigned char) s[j]] & TAG_NAME))
 		j++;
 	name_end = j;
 	/* a tag ends at '>' outside quotes; give up on absurdly long ones */
@@ -542,19 +561,26 @@ html_skip(const char *s, size_t len, size_t i, const char **rep)
 	{
 		unsigned char c = (unsigned char) s[j];
 
-		if (!tag_stop[c])
+		if (!(tag_byte[c] & (TAG_END | TAG_QUOTE | TAG_CONT)))
 			continue;
-		if (c == '>')
+		if (tag_byte[c] & TAG_CONT)
+			cont++;
+		else if (c == '>')
 		{
 			*rep = html_tag_text(s + name, name_end - name, s[i + 1] == '/');
+			*chars = j + 1 - i - cont;
 			return j + 1;
 		}
-		/* a quote: on to its end */
+		else
 		{
+			/* a quote: on to its end */
 			const char *q = memchr(s + j + 1, c, stop - j - 1);
+			size_t		n;
 
 			if (q == NULL)
 				return 0;
+			n = q - (s + j + 1);
+			cont += n - utf8_chars(s + j + 1, n);
 			j = q - s;
 		}
 	}
@@ -678,6 +704,7 @@ gd_normalize(GdParser *p, const char *in, size_t len)
 		if (html && (b == '<' || b == '&'))
 		{
 			const char *rep;
+			size_t		chars;
 			size_t		end;
 			uint32_t	ec;
 
@@ -687,11 +714,11 @@ gd_normalize(GdParser *p, const char *in, size_t len)
 				nrun = 0;
 				checkpoint(&o, orig);
 			}
-			if (b == '<' && (end = html_skip(in, len, i, &rep)) > 0)
+			if (b == '<' && (end = html_skip(in, len, i, &rep, &chars)) > 0)
 			{
 				size_t		before = o.len;
 
-				orig += (int64_t) utf8_chars(in + i, end - i);
+				orig += (int64_t) chars;
 				out_reserve(&o, 2);
 				for (; *rep; rep++)
 					o.buf[o.len++] = *rep;
