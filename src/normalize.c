@@ -171,8 +171,18 @@ note_triggers(Out *o, size_t *noted)
 	*noted = o->len;
 }
 
-/* From here on, normalised offset o->len corresponds to input character orig. */
 static void
+grow_checkpoints(Out *o)
+{
+	size_t		ncap = o->capcps ? o->capcps * 2 : 256;
+
+	o->cps = gd_grow(o->p, o->cps, o->ncps * sizeof(GdCheckpoint),
+					 ncap * sizeof(GdCheckpoint));
+	o->capcps = ncap;
+}
+
+/* From here on, normalised offset o->len corresponds to input character orig. */
+static inline void
 checkpoint(Out *o, int64_t orig)
 {
 	if (o->ncps > 0 && o->cps[o->ncps - 1].norm == o->len)
@@ -181,13 +191,7 @@ checkpoint(Out *o, int64_t orig)
 		return;
 	}
 	if (o->ncps == o->capcps)
-	{
-		size_t		ncap = o->capcps ? o->capcps * 2 : 256;
-
-		o->cps = gd_grow(o->p, o->cps, o->ncps * sizeof(GdCheckpoint),
-						 ncap * sizeof(GdCheckpoint));
-		o->capcps = ncap;
-	}
+		grow_checkpoints(o);
 	o->cps[o->ncps].norm = o->len;
 	o->cps[o->ncps].orig = orig;
 	o->ncps++;
@@ -656,6 +660,7 @@ gd_normalize(GdParser *p, const char *in, size_t len)
 	size_t		last_cp = 0;
 	size_t		next_tick = 1 << 16;
 	size_t		noted = 0;		/* output up to here is noted for the prose */
+	size_t		len3 = len < 3 ? 0 : len - 2;	/* a three-byte character below */
 	const unsigned char *copy;
 	uint64_t	tlead[256];
 	uint64_t	tmid[256];
@@ -764,8 +769,8 @@ gd_normalize(GdParser *p, const char *in, size_t len)
 				size_t		r = i;
 				size_t		ascii = 0;	/* one-byte characters; the rest have three */
 				size_t		lim = len - i > 256 ? i + 256 : len;
-				/* an ideograph may start below lim3: its bytes are all in the input */
-				size_t		lim3 = len < 3 ? 0 : lim < len - 2 ? lim : len - 2;
+				/* an ideograph may start below lim3 */
+				size_t		lim3 = lim < len3 ? lim : len3;
 				char		fold = 0;
 
 				/* the run writes at most what it reads */
