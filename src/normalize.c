@@ -171,8 +171,18 @@ note_triggers(Out *o, size_t *noted)
 	*noted = o->len;
 }
 
-/* From here on, normalised offset o->len corresponds to input character orig. */
 static void
+grow_checkpoints(Out *o)
+{
+	size_t		ncap = o->capcps ? o->capcps * 2 : 256;
+
+	o->cps = gd_grow(o->p, o->cps, o->ncps * sizeof(GdCheckpoint),
+					 ncap * sizeof(GdCheckpoint));
+	o->capcps = ncap;
+}
+
+/* From here on, normalised offset o->len corresponds to input character orig. */
+static inline void
 checkpoint(Out *o, int64_t orig)
 {
 	if (o->ncps > 0 && o->cps[o->ncps - 1].norm == o->len)
@@ -181,16 +191,40 @@ checkpoint(Out *o, int64_t orig)
 		return;
 	}
 	if (o->ncps == o->capcps)
-	{
-		size_t		ncap = o->capcps ? o->capcps * 2 : 256;
-
-		o->cps = gd_grow(o->p, o->cps, o->ncps * sizeof(GdCheckpoint),
-						 ncap * sizeof(GdCheckpoint));
-		o->capcps = ncap;
-	}
+		grow_checkpoints(o);
 	o->cps[o->ncps].norm = o->len;
 	o->cps[o->ncps].orig = orig;
 	o->ncps++;
+}
+
+/* The characters of s[0..n): the bytes that are no continuation (10xxxxxx). */
+static inline size_t
+utf8_chars(const char *s, size_t n)
+{
+	size_t		cont = 0;
+	size_t		k = 0;
+
+	/*
+	 * Eight bytes at a time, in blocks of at most 31 words: a byte of acc
+	 * counts its lane, and the sum of all eight must fit in a byte.
+	 */
+	while (n - k >= 8)
+	{
+		uint64_t	acc = 0;
+		size_t		stop = n - k > 8 * 31 ? k + 8 * 31 : n;
+
+		for (; stop - k >= 8; k += 8)
+		{
+			uint64_t	w;
+
+			memcpy(&w, s + k, 8);
+			acc += (w & ~(w << 1) & UINT64_C(0x8080808080808080)) >> 7;
+		}
+		cont += (size_t) ((acc * UINT64_C(0x0101010101010101)) >> 56);
+	}
+	for (; k < n; k++)
+		cont += ((unsigned char) s[k] & 0xC0) == 0x80;
+	return n - cont;
 }
 
 int64_t
@@ -217,19 +251,8 @@ gd_position(const GdText *t, size_t off)
 	i = t->cps[lo].norm;
 	if (off > t->len)
 		off = t->len;
-	/* characters are the bytes that are no continuation, eight at a time */
-	for (; i + 8 <= off; i += 8)
-	{
-		uint64_t	w,
-					cont;
-
-		memcpy(&w, t->s + i, 8);
-		cont = w & ~(w << 1) & UINT64_C(0x8080808080808080);	/* 10xxxxxx */
-		pos += 8 - (int64_t) (((cont >> 7) * UINT64_C(0x0101010101010101)) >> 56);
-	}
-	for (; i < off; i++)
-		if (((unsigned char) t->s[i] & 0xC0) != 0x80)
-			pos++;
+	if (off > i)
+		pos += (int64_t) utf8_chars(t->s + i, off - i);
 	if (pos > t->orig_chars)
 		pos = t->orig_chars;
 	return pos + 1;
@@ -240,6 +263,16 @@ gd_position(const GdText *t, size_t off)
 static const UNormalizer2 *nfkc;
 static unsigned char inert_bmp[65536 / 8];
 static bool inert_ready;
+
+/* One-byte characters a run copies as they are: [html][byte] */
+static unsigned char copy_byte[2][256];
+
+/* Bytes in tags: of a name, a tag's end, quotes, continuation bytes */
+#define TAG_NAME	1
+#define TAG_END		2
+#define TAG_QUOTE	4
+#define TAG_CONT	8
+static unsigned char tag_byte[256];
 
 static void
 init_nfkc(void)
@@ -257,6 +290,19 @@ init_nfkc(void)
 		if (inert)
 			inert_bmp[c >> 3] |= (unsigned char) (1 << (c & 7));
 	}
+	for (int c = 0x20; c < 0x7F; c++)
+		copy_byte[0][c] = copy_byte[1][c] = 1;
+	copy_byte[0]['\n'] = copy_byte[0]['\t'] = 1;
+	copy_byte[1]['<'] = copy_byte[1]['&'] = 0;
+	for (int c = 0; c < 256; c++)
+	{
+		if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'))
+			tag_byte[c] = TAG_NAME;
+		if (c >= 0x80 && c <= 0xBF)
+			tag_byte[c] = TAG_CONT;
+	}
+	tag_byte['>'] = TAG_END;
+	tag_byte['"'] = tag_byte['\''] = TAG_QUOTE;
 	inert_ready = true;
 }
 
@@ -420,21 +466,76 @@ looks_like_html(const char *s, size_t len)
 	return false;
 }
 
-/* Finds the end of the tag or construct at s[i] == '<'; 0 if it is no tag. */
+/* What a tag of name[0..n) becomes in the Word-text layout. */
+static const char *
+html_tag_text(const char *name, size_t n, bool close)
+{
+	char		l[7];
+
+	/* the name is letters and digits: | 0x20 lowers the letters only */
+	if (n == 0 || n > sizeof(l))
+		return "";
+	for (size_t k = 0; k < n; k++)
+		l[k] = (char) (name[k] | 0x20);
+	switch (n)
+	{
+		case 1:
+			return l[0] == 'p' ? "\n" : "";
+		case 2:
+			if (l[0] == 't' && (l[1] == 'd' || l[1] == 'h'))
+				return close ? "" : "\n\t";
+			if (l[0] == 't' && l[1] == 'r')
+				return close ? "\n\n" : "\n";
+			if ((l[0] == 'h' && ((l[1] >= '1' && l[1] <= '6') || l[1] == 'r')) ||
+				(l[0] == 'b' && l[1] == 'r') || (l[0] == 'l' && l[1] == 'i'))
+				return "\n";
+			return "";
+		case 3:
+			return memcmp(l, "div", 3) == 0 ? "\n" : "";
+		case 5:
+			if (memcmp(l, "table", 5) == 0)
+				return "\n\n";
+			if (memcmp(l, "title", 5) == 0 || memcmp(l, "tbody", 5) == 0 ||
+				memcmp(l, "thead", 5) == 0)
+				return "\n";
+			return "";
+		case 7:
+			if (memcmp(l, "section", 7) == 0 || memcmp(l, "article", 7) == 0 ||
+				memcmp(l, "caption", 7) == 0)
+				return "\n";
+			return "";
+	}
+	return "";
+}
+
+/*
+ * Finds the end of the tag or construct at s[i] == '<', what it becomes
+ * (*rep) and the characters it has (*chars); returns 0 if it is no tag.
+ */
 static size_t
-html_skip(const char *s, size_t len, size_t i, const char **what)
+html_skip(const char *s, size_t len, size_t i, const char **rep, size_t *chars)
 {
 	size_t		j;
+	size_t		name;
+	size_t		name_end;
+	size_t		stop;
+	size_t		cont = 0;		/* continuation bytes */
 
-	*what = "";
-	if (ascii_prefix_ci(s, len, i, "<!--"))
+	*rep = "";
+	if (i + 1 < len && s[i + 1] == '!' && ascii_prefix_ci(s, len, i, "<!--"))
 	{
-		for (j = i + 4; j + 2 < len; j++)
-			if (s[j] == '-' && s[j + 1] == '-' && s[j + 2] == '>')
-				return j + 3;
-		return len;
+		j = len;
+		for (size_t k = i + 4; k + 2 < len; k++)
+			if (s[k] == '-' && s[k + 1] == '-' && s[k + 2] == '>')
+			{
+				j = k + 3;
+				break;
+			}
+		*chars = utf8_chars(s + i, j - i);
+		return j;
 	}
-	if (ascii_prefix_ci(s, len, i, "<script") || ascii_prefix_ci(s, len, i, "<style"))
+	if (i + 1 < len && (s[i + 1] == 's' || s[i + 1] == 'S') &&
+		(ascii_prefix_ci(s, len, i, "<script") || ascii_prefix_ci(s, len, i, "<style")))
 	{
 		const char *close = s[i + 2] == 'c' || s[i + 2] == 'C' ? "</script" : "</style";
 
@@ -443,66 +544,51 @@ html_skip(const char *s, size_t len, size_t i, const char **what)
 			{
 				while (j < len && s[j] != '>')
 					j++;
-				return j < len ? j + 1 : len;
+				break;
 			}
-		return len;
+		j = j < len ? j + 1 : len;
+		*chars = utf8_chars(s + i, j - i);
+		return j;
 	}
 	j = i + 1;
 	if (j < len && s[j] == '/')
 		j++;
 	if (j >= len || !((s[j] >= 'a' && s[j] <= 'z') || (s[j] >= 'A' && s[j] <= 'Z') || s[j] == '!'))
 		return 0;
-	*what = s + i;
+	name = j;
+	while (j < len && (tag_byte[(unsigned char) s[j]] & TAG_NAME))
+		j++;
+	name_end = j;
 	/* a tag ends at '>' outside quotes; give up on absurdly long ones */
+	stop = len - i > 65536 ? i + 65536 : len;
+	for (; j < stop; j++)
 	{
-		char		q = 0;
+		unsigned char c = (unsigned char) s[j];
 
-		for (; j < len && j - i < 65536; j++)
+		if (!(tag_byte[c] & (TAG_END | TAG_QUOTE | TAG_CONT)))
+			continue;
+		if (tag_byte[c] & TAG_CONT)
+			cont++;
+		else if (c == '>')
 		{
-			if (q)
-			{
-				if (s[j] == q)
-					q = 0;
-			}
-			else if (s[j] == '"' || s[j] == '\'')
-				q = s[j];
-			else if (s[j] == '>')
-				return j + 1;
+			*rep = html_tag_text(s + name, name_end - name, s[i + 1] == '/');
+			*chars = j + 1 - i - cont;
+			return j + 1;
+		}
+		else
+		{
+			/* a quote: on to its end */
+			const char *q = memchr(s + j + 1, c, stop - j - 1);
+			size_t		n;
+
+			if (q == NULL)
+				return 0;
+			n = q - (s + j + 1);
+			cont += n - utf8_chars(s + j + 1, n);
+			j = q - s;
 		}
 	}
 	return 0;
-}
-
-/* What a tag becomes in the Word-text layout. */
-static const char *
-html_tag_text(const char *tag, size_t taglen)
-{
-	static const char *const blocks[] = {"p", "div", "br", "h1", "h2", "h3", "h4", "h5", "h6",
-	"li", "title", "section", "article", "tbody", "thead", "caption", "hr", NULL};
-	bool		close = tag[1] == '/';
-	const char *name = tag + (close ? 2 : 1);
-	size_t		n = 0;
-	char		lower[12];
-
-	while (n < sizeof(lower) - 1 && n < taglen &&
-		   ((name[n] >= 'a' && name[n] <= 'z') || (name[n] >= 'A' && name[n] <= 'Z') ||
-			(name[n] >= '0' && name[n] <= '9')))
-	{
-		char		c = name[n];
-
-		lower[n++] = (c >= 'A' && c <= 'Z') ? (char) (c - 'A' + 'a') : c;
-	}
-	lower[n] = '\0';
-	if (strcmp(lower, "td") == 0 || strcmp(lower, "th") == 0)
-		return close ? "" : "\n\t";
-	if (strcmp(lower, "tr") == 0)
-		return close ? "\n\n" : "\n";
-	if (strcmp(lower, "table") == 0)
-		return "\n\n";
-	for (int k = 0; blocks[k]; k++)
-		if (strcmp(lower, blocks[k]) == 0)
-			return "\n";
-	return "";
 }
 
 /* Decodes the entity at s[i] == '&'; returns its length, 0 if none. */
@@ -559,6 +645,9 @@ html_entity(const char *s, size_t len, size_t i, uint32_t *c)
 
 /* ---- the pass ---- */
 
+/* the bit of tmid and tlast (gd_normalize) for a continuation byte */
+#define TRIG_VALID 1
+
 void
 gd_normalize(GdParser *p, const char *in, size_t len)
 {
@@ -571,6 +660,11 @@ gd_normalize(GdParser *p, const char *in, size_t len)
 	size_t		last_cp = 0;
 	size_t		next_tick = 1 << 16;
 	size_t		noted = 0;		/* output up to here is noted for the prose */
+	size_t		len3 = len < 3 ? 0 : len - 2;	/* a three-byte character below */
+	const unsigned char *copy;
+	uint64_t	tlead[256];
+	uint64_t	tmid[256];
+	uint64_t	tlast[256];
 
 	if (!inert_ready)
 		init_nfkc();
@@ -582,6 +676,23 @@ gd_normalize(GdParser *p, const char *in, size_t len)
 	html = looks_like_html(in, len);
 	checkpoint(&o, 0);
 	gd_trigger_tables(p);
+	copy = copy_byte[html];
+
+	/*
+	 * The trigger tables by whole byte, shifted to make room for a bit that
+	 * only continuation bytes have, and a table of the ideographs' lead
+	 * bytes: one test per ideograph checks its three bytes and its triggers.
+	 */
+	memset(tlead, 0, sizeof(tlead));
+	memset(tmid, 0, sizeof(tmid));
+	memset(tlast, 0, sizeof(tlast));
+	for (int k = 0xE4; k <= 0xE9; k++)
+		tlead[k] = ~(uint64_t) 0;
+	for (int k = 0; k < 64; k++)
+	{
+		tmid[0x80 | k] = TRIG_VALID | (uint64_t) p->trigger_mid[k] << 1;
+		tlast[0x80 | k] = TRIG_VALID | (uint64_t) p->trigger_last[k] << 1;
+	}
 
 	while (i < len)
 	{
@@ -597,7 +708,8 @@ gd_normalize(GdParser *p, const char *in, size_t len)
 
 		if (html && (b == '<' || b == '&'))
 		{
-			const char *tag;
+			const char *rep;
+			size_t		chars;
 			size_t		end;
 			uint32_t	ec;
 
@@ -607,14 +719,17 @@ gd_normalize(GdParser *p, const char *in, size_t len)
 				nrun = 0;
 				checkpoint(&o, orig);
 			}
-			if (b == '<' && (end = html_skip(in, len, i, &tag)) > 0)
+			if (b == '<' && (end = html_skip(in, len, i, &rep, &chars)) > 0)
 			{
-				const char *rep = *tag ? html_tag_text(tag, end - i) : "";
+				size_t		before = o.len;
 
-				for (size_t k = i; k < end; k++)
-					if (((unsigned char) in[k] & 0xC0) != 0x80)
-						orig++;
-				out_bytes(&o, rep, strlen(rep));
+				orig += (int64_t) chars;
+				out_reserve(&o, 2);
+				for (; *rep; rep++)
+					o.buf[o.len++] = *rep;
+				/* rep is ASCII: nothing for the prose to note */
+				if (noted == before)
+					noted = o.len;
 				i = end;
 				checkpoint(&o, orig);
 				continue;
@@ -637,70 +752,110 @@ gd_normalize(GdParser *p, const char *in, size_t len)
 		 * ends and tabs outside HTML, and three-byte characters that NFKC and
 		 * the extra folds leave alone (CJK ideographs, lead bytes E4..E9, are
 		 * all inert; 、。《》 and the like are looked up).  A run stays short
-		 * so that checkpoints stay close.
+		 * so that checkpoints stay close.  Full-width ASCII and the
+		 * ideographic space, frequent between runs, are folded to one byte
+		 * here, and the next run starts at once.
 		 */
 		if (nrun == 0 && ((b >= 0x20 && b < 0x7F) || (b >= 0xE1 && b <= 0xEF) ||
 						  ((b == '\n' || b == '\t') && !html)))
 		{
-			size_t		r = i;
-			int64_t		chars = 0;
-			size_t		lim = len - i > 256 ? i + 256 : len;
+			size_t		i0 = i;
 
 			/* what the other paths wrote: a run notes its own */
 			if (o.len > noted)
 				note_triggers(&o, &noted);
-
-			while (r < lim)
+			for (;;)
 			{
-				unsigned char c2 = (unsigned char) in[r];
+				size_t		r = i;
+				size_t		ascii = 0;	/* one-byte characters; the rest have three */
+				size_t		lim = len - i > 256 ? i + 256 : len;
+				/* an ideograph may start below lim3 */
+				size_t		lim3 = lim < len3 ? lim : len3;
+				char		fold = 0;
 
-				if ((unsigned) (c2 - 0xE4) < 6)
+				/* the run writes at most what it reads */
+				out_reserve(&o, lim - i + 2);
+				for (;;)
 				{
-					/* an ideograph: the common case */
-					if (r + 2 >= len || ((unsigned char) in[r + 1] & 0xC0) != 0x80 ||
-						((unsigned char) in[r + 2] & 0xC0) != 0x80)
-						break;
-					if (gd_trigger_bits(p, in + r))
-						note_trigger(&o, o.len + (r - i));
-					r += 3;
-				}
-				else if (c2 >= 0x20 && c2 < 0x7F)
-				{
-					if (html && (c2 == '<' || c2 == '&'))
-						break;
-					r++;
-				}
-				else if (c2 >= 0xE1 && c2 <= 0xEF && r + 2 < len &&
-						 ((unsigned char) in[r + 1] & 0xC0) == 0x80 &&
-						 ((unsigned char) in[r + 2] & 0xC0) == 0x80)
-				{
-					uint32_t	cp = ((uint32_t) (c2 & 0x0F) << 12) |
-						((uint32_t) (in[r + 1] & 0x3F) << 6) | (in[r + 2] & 0x3F);
+					size_t		a;
+					unsigned char c2;
 
-					if ((cp >= 0xD800 && cp <= 0xDFFF) || cp == 0xFFFD ||
-						!is_inert(cp) || extra_fold(cp) != cp)
+					/* ideographs, the common case: all three bytes checked at once */
+					while (r < lim3)
+					{
+						uint64_t	t = tlead[(unsigned char) in[r]] &
+							tmid[(unsigned char) in[r + 1]] &
+							tlast[(unsigned char) in[r + 2]];
+
+						if (t == TRIG_VALID)
+							r += 3;
+						else if (t & TRIG_VALID)
+						{
+							note_trigger(&o, o.len + (r - i));
+							r += 3;
+						}
+						else
+							break;
+					}
+					a = r;
+					while (r < lim && copy[(unsigned char) in[r]])
+						r++;
+					ascii += r - a;
+					if (r >= lim)
 						break;
-					r += 3;
-				}
-				else if ((c2 == '\n' || c2 == '\t') && !html)
-					r++;
-				else
+					c2 = (unsigned char) in[r];
+					if ((unsigned) (c2 - 0xE4) < 6)
+					{
+						/* an ideograph, unless the loop above stopped at it */
+						if (r < lim3 && (tmid[(unsigned char) in[r + 1]] &
+										 tlast[(unsigned char) in[r + 2]] & TRIG_VALID))
+							continue;
+						break;
+					}
+					if (c2 >= 0xE1 && c2 <= 0xEF && r + 2 < len &&
+						((unsigned char) in[r + 1] & 0xC0) == 0x80 &&
+						((unsigned char) in[r + 2] & 0xC0) == 0x80)
+					{
+						uint32_t	cp = ((uint32_t) (c2 & 0x0F) << 12) |
+							((uint32_t) (in[r + 1] & 0x3F) << 6) | (in[r + 2] & 0x3F);
+
+						if (cp >= 0xFF01 && cp <= 0xFF5E)
+							fold = (char) (cp - 0xFEE0);	/* what NFKC does */
+						else if (cp == 0x3000)
+							fold = ' ';
+						else if (!((cp >= 0xD800 && cp <= 0xDFFF) || cp == 0xFFFD ||
+								   !is_inert(cp) || extra_fold(cp) != cp))
+						{
+							r += 3;
+							continue;
+						}
+					}
 					break;
-				chars++;
-			}
-			if (r > i)
-			{
-				out_bytes(&o, in + i, r - i);
-				noted = o.len;
-				i = r;
-				orig += chars;
-				if (o.len - last_cp > 256)
-				{
-					checkpoint(&o, orig);
-					last_cp = o.len;
 				}
-				continue;
+				if (r > i)
+				{
+					memcpy(o.buf + o.len, in + i, r - i);
+					o.len += r - i;
+					noted = o.len;
+					orig += (int64_t) (ascii + (r - i - ascii) / 3);
+					i = r;
+					if (o.len - last_cp > 256)
+					{
+						checkpoint(&o, orig);
+						last_cp = o.len;
+					}
+				}
+				if (!fold)
+					break;
+				o.buf[o.len++] = fold;
+				noted = o.len;
+				i += 3;
+				orig++;
+				if (i >= len || i >= next_tick)
+					break;
 			}
+			if (i > i0)
+				continue;
 		}
 		if (b < 0x80)
 		{
@@ -743,32 +898,6 @@ gd_normalize(GdParser *p, const char *in, size_t len)
 			continue;
 		}
 
-		/* full-width ASCII (！ … ～) and the ideographic space: what NFKC does */
-		if (b == 0xEF && i + 2 < len && nrun == 0 &&
-			((unsigned char) in[i + 1] == 0xBC || (unsigned char) in[i + 1] == 0xBD) &&
-			((unsigned char) in[i + 2] & 0xC0) == 0x80)
-		{
-			uint32_t	fw = 0xFF00 + (((unsigned char) in[i + 1] - 0xBC) << 6) +
-				((unsigned char) in[i + 2] & 0x3F);
-
-			if (fw >= 0xFF01 && fw <= 0xFF5E)
-			{
-				out_reserve(&o, 1);
-				o.buf[o.len++] = (char) (fw - 0xFEE0);
-				i += 3;
-				orig++;
-				continue;
-			}
-		}
-		if (b == 0xE3 && i + 2 < len && nrun == 0 &&
-			(unsigned char) in[i + 1] == 0x80 && (unsigned char) in[i + 2] == 0x80)
-		{
-			out_reserve(&o, 1);
-			o.buf[o.len++] = ' ';
-			i += 3;
-			orig++;
-			continue;
-		}
 		next = i;
 		c = gd_utf8_next(in, len, &next);
 		if (is_inert(c) && extra_fold(c) == c && c != 0xFFFD)
