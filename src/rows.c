@@ -173,11 +173,23 @@ gd_detect_runtogether(GdParser *p)
 		end = from + 400000;
 	for (size_t i = from + 3; i + 2 < end; i++)
 	{
-		unsigned char lead = (unsigned char) s[i - 3];
-		size_t		k = i;
+		unsigned char lead;
+		size_t		k;
 
+		/*
+		 * A run starting at i, i + 1 or i + 2 needs a digit at i + 2: most
+		 * of the text has none, and three positions are passed at once.
+		 */
+		while ((unsigned) ((unsigned char) s[i + 2] - '0') > 9)
+		{
+			i += 3;
+			if (i + 2 >= end)
+				return;
+		}
+		lead = (unsigned char) s[i - 3];
+		k = i;
 		if (!(s[i] >= '0' && s[i] <= '9' && lead >= 0xE4 && lead <= 0xE9 &&
-			  s[i + 1] >= '0' && s[i + 1] <= '9' && s[i + 2] >= '0' && s[i + 2] <= '9'))
+			  s[i + 1] >= '0' && s[i + 1] <= '9'))
 			continue;
 		while (k < end && s[k] >= '0' && s[k] <= '9')
 			k++;
