@@ -18,7 +18,7 @@
 
 #define MAX_REGION (4 * 1024 * 1024)
 
-static void
+static inline GdToken *
 push(GdParser *p, GdTokens *ts, GdTokKind kind, size_t off, size_t len,
 	 bool cell, int col)
 {
@@ -32,12 +32,18 @@ push(GdParser *p, GdTokens *ts, GdTokKind kind, size_t off, size_t len,
 		ts->cap = ncap;
 	}
 	t = &ts->v[ts->n++];
-	memset(t, 0, sizeof(*t));
-	t->kind = (uint8_t) kind;
 	t->off = off;
 	t->len = (uint32_t) len;
+	t->kind = (uint8_t) kind;
 	t->cell = cell;
+	t->glued = false;
+	t->soft = false;
+	t->alone = false;
 	t->col = col;
+	t->compact = NULL;
+	t->compact_len = 0;
+	t->cs = NULL;
+	return t;
 }
 
 static void
@@ -50,8 +56,7 @@ push_rowend(GdParser *p, GdTokens *ts, size_t off, bool soft)
 			ts->v[ts->n - 1].soft = false;
 		return;
 	}
-	push(p, ts, GD_TK_ROWEND, off, 0, false, 0);
-	ts->v[ts->n - 1].soft = soft;
+	push(p, ts, GD_TK_ROWEND, off, 0, false, 0)->soft = soft;
 }
 
 /* What kind of token is the text s[0..n)? */
@@ -59,11 +64,42 @@ static GdTokKind
 classify(const char *s, size_t n)
 {
 	GdNumber	num;
+	unsigned char c;
+	size_t		other = 0;
+	size_t		first_other = n;
+	bool		digits = true;
 
+	/*
+	 * Most cells are blank, plain digits or words: those are told here, as
+	 * gd_read_number would tell them.  A lone 无 or 空 is a placeholder; a
+	 * number takes at most a unit (6 bytes) that is not a digit, a sign, a
+	 * separator or white space.
+	 */
+	if (n == 0)
+		return GD_TK_VALUE;
+	c = (unsigned char) s[0];
+	if (c >= 0xE4 && c <= 0xE9 && n > 3)
+		return GD_TK_TEXT;
+	for (size_t k = 0; k < n; k++)
+	{
+		c = (unsigned char) s[k];
+		if (c >= '0' && c <= '9')
+			continue;
+		digits = false;
+		if (c == ',' || c == '.' || c == '+' || c == '-' || c == ' ' || c == '\t' || c == '\n')
+			continue;
+		if (other++ == 0)
+			first_other = k;
+		/* with 19 digits before it, the number would be too long instead */
+		if (other > 6 && first_other < 19)
+			return GD_TK_TEXT;
+	}
+	if (digits && n <= 18)
+		return GD_TK_VALUE;
 	return gd_read_number(s, n, &num) == GD_CELL_TEXT ? GD_TK_TEXT : GD_TK_VALUE;
 }
 
-static void
+static inline void
 trim(const char *s, size_t *from, size_t *to)
 {
 	while (*from < *to && (s[*from] == ' ' || s[*from] == '\t' || s[*from] == '\n'))
@@ -293,6 +329,27 @@ unit_len(const char *s, size_t i, size_t to)
 	return 0;
 }
 
+/* Bytes in s[a..b) that continue a character (10xxxxxx), 8 at a time */
+static size_t
+continuation_bytes(const char *s, size_t a, size_t b)
+{
+	size_t		n = 0;
+
+	for (; a + 8 <= b; a += 8)
+	{
+		uint64_t	x;
+
+		memcpy(&x, s + a, 8);
+		/* the top bit of each byte set and the next one clear */
+		x = (x & ~(x << 1) & UINT64_C(0x8080808080808080)) >> 7;
+		n += (size_t) ((x * UINT64_C(0x0101010101010101)) >> 56);
+	}
+	for (; a < b; a++)
+		if (((unsigned char) s[a] & 0xC0) == 0x80)
+			n++;
+	return n;
+}
+
 /* Columns of positions in a line, counted forward as the line is read. */
 typedef struct ColTracker
 {
@@ -306,17 +363,12 @@ col_at(ColTracker *ct, const char *s, size_t pos)
 	if (pos < ct->pos)
 	{
 		/* tokens are pushed in order, but a text may start before a value */
-		size_t		back = ct->pos;
-
-		while (back > pos)
-			if (((unsigned char) s[--back] & 0xC0) != 0x80)
-				ct->col--;
+		ct->col -= (int) (ct->pos - pos - continuation_bytes(s, pos, ct->pos));
 		ct->pos = pos;
 		return ct->col;
 	}
-	for (; ct->pos < pos; ct->pos++)
-		if (((unsigned char) s[ct->pos] & 0xC0) != 0x80)
-			ct->col++;
+	ct->col += (int) (pos - ct->pos - continuation_bytes(s, ct->pos, pos));
+	ct->pos = pos;
 	return ct->col;
 }
 
@@ -406,8 +458,7 @@ free_line(GdParser *p, GdTokens *ts, size_t from, size_t to)
 				in_text = false;
 				text_before_value = true;
 			}
-			push(p, ts, GD_TK_VALUE, a, b - a, false, col_at(&ct, s, a));
-			ts->v[ts->n - 1].glued = glued;
+			push(p, ts, GD_TK_VALUE, a, b - a, false, col_at(&ct, s, a))->glued = glued;
 			nvalues++;
 			gap = 0;
 			continue;

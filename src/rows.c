@@ -106,6 +106,17 @@ gd_cell_value(GdParser *p, const GdToken *t, GdValueKind kind, GdUnit unit,
 	int64_t		v;
 	const char *s = p->t.s + t->off;
 
+	/* most cells are plain digits: gd_read_number's answer, without its work */
+	if (kind != GD_KIND_AMOUNT && t->len > 0 && t->len <= 18)
+	{
+		uint64_t	u = 0;
+		uint32_t	k;
+
+		for (k = 0; k < t->len && s[k] >= '0' && s[k] <= '9'; k++)
+			u = u * 10 + (uint64_t) (s[k] - '0');
+		if (k == t->len)
+			return (int64_t) u;
+	}
 	switch (gd_read_number(s, t->len, &num))
 	{
 		case GD_CELL_BLANK:
