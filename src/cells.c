@@ -148,7 +148,17 @@ is_page_number(const char *s, size_t from, size_t to)
 
 	if (to - from > 40)
 		return false;
-	/* it needs a - (or —, E2 …) or a 第 (E7 …): most lines have neither */
+	/*
+	 * It starts with a - (or —, E2 …) or a 第 (E7 …), after what gd_compact
+	 * drops (white space, quotes, “ 「 …): most lines start otherwise.
+	 */
+	while (k < to && (s[k] == ' ' || s[k] == '\t' || s[k] == '"' || s[k] == '\''))
+		k++;
+	if (k == to || (s[k] != '-' && (unsigned char) s[k] != 0xE2 &&
+					(unsigned char) s[k] != 0xE3 && (unsigned char) s[k] != 0xE7))
+		return false;
+	/* and it needs a - or —, or a 第 */
+	k = from;
 	while (k < to && s[k] != '-' && (unsigned char) s[k] != 0xE2 && (unsigned char) s[k] != 0xE7)
 		k++;
 	if (k == to)
@@ -229,15 +239,16 @@ pipe_line(GdParser *p, GdTokens *ts, size_t from, size_t to)
 {
 	const char *s = p->t.s;
 	size_t		i = from;
-	size_t		bars = 0;
+	size_t		bars = 0;		/* up to 3: no more matter */
 	size_t		first_bar = to;
+	const char *bar = s + from;
 
-	for (size_t k = from; k < to; k++)
-		if (s[k] == '|')
-		{
-			if (bars++ == 0)
-				first_bar = k;
-		}
+	while (bars < 3 && (bar = memchr(bar, '|', s + to - bar)) != NULL)
+	{
+		if (bars++ == 0)
+			first_bar = bar - s;
+		bar++;
+	}
 	/*
 	 * A bar that opens the line starts a row (Markdown, or web text's lone
 	 * bar); web text indents its cells, so "   |" is a blank cell.
@@ -249,7 +260,7 @@ pipe_line(GdParser *p, GdTokens *ts, size_t from, size_t to)
 		size_t		start = i + 1;
 		bool		content = false;
 
-		for (size_t k = i + 1; k < to; k++)
+		for (size_t k = i + 1; k < to && !content; k++)
 			if (s[k] != '|' && s[k] != ' ' && s[k] != '\t')
 				content = true;
 		/* a lone bar between web-text rows; | | | is a row of blank cells */
