@@ -384,6 +384,21 @@ col_at(ColTracker *ct, const char *s, size_t pos)
 }
 
 /*
+ * Does a word of more than three bytes start at i with an ideograph?  Then
+ * it is text (see classify), with no need to find its end.
+ */
+static bool
+ideograph_word(const char *s, size_t i, size_t to)
+{
+	if ((unsigned char) s[i] < 0xE4 || (unsigned char) s[i] > 0xE9 || i + 4 > to)
+		return false;
+	for (size_t k = i + 1; k <= i + 3; k++)
+		if (s[k] == ' ' || s[k] == '\t')
+			return false;
+	return true;
+}
+
+/*
  * Free text: words, numbers cut from the words they are glued to, cells
  * apart by runs of spaces.
  */
@@ -488,7 +503,7 @@ free_line(GdParser *p, GdTokens *ts, size_t from, size_t to)
 				in_text = false;
 			}
 			/* a placeholder standing alone is a cell: / - — 无 */
-			if (!in_text && gap >= 1)
+			if (!in_text && gap >= 1 && !ideograph_word(s, i, to))
 			{
 				size_t		w = i;
 
