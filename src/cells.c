@@ -108,7 +108,7 @@ trim(const char *s, size_t *from, size_t *to)
 		(*to)--;
 }
 
-static void
+static inline void
 push_cell(GdParser *p, GdTokens *ts, size_t from, size_t to)
 {
 	trim(p->t.s, &from, &to);
@@ -206,12 +206,17 @@ tab_cells(GdParser *p, GdTokens *ts, size_t start, size_t to)
 {
 	const char *s = p->t.s;
 
-	for (size_t i = start; i <= to; i++)
-		if (i == to || s[i] == '\t')
-		{
-			push_cell(p, ts, start, i);
-			start = i + 1;
-		}
+	size_t		i = start;
+
+	for (;;)
+	{
+		while (i < to && s[i] != '\t')
+			i++;
+		push_cell(p, ts, start, i);
+		if (i == to)
+			break;
+		start = ++i;
+	}
 }
 
 static bool
@@ -423,11 +428,11 @@ free_line(GdParser *p, GdTokens *ts, size_t from, size_t to)
 
 		if (c == ' ' || c == '\t')
 		{
-			size_t		n = 0;
+			size_t		b = i;
 
 			while (i < to && (s[i] == ' ' || s[i] == '\t'))
-				i++, n++;
-			gap = n;
+				i++;
+			gap = i - b;
 			continue;
 		}
 
