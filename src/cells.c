@@ -99,13 +99,24 @@ classify(const char *s, size_t n)
 	return gd_read_number(s, n, &num) == GD_CELL_TEXT ? GD_TK_TEXT : GD_TK_VALUE;
 }
 
+static inline bool
+is_space(char c)
+{
+	return c == ' ' || c == '\t' || c == '\n';
+}
+
 static inline void
 trim(const char *s, size_t *from, size_t *to)
 {
-	while (*from < *to && (s[*from] == ' ' || s[*from] == '\t' || s[*from] == '\n'))
-		(*from)++;
-	while (*to > *from && (s[*to - 1] == ' ' || s[*to - 1] == '\t' || s[*to - 1] == '\n'))
-		(*to)--;
+	size_t		a = *from;
+	size_t		b = *to;
+
+	while (a < b && is_space(s[a]))
+		a++;
+	while (b > a && is_space(s[b - 1]))
+		b--;
+	*from = a;
+	*to = b;
 }
 
 static inline void
