@@ -356,49 +356,6 @@ unit_len(const char *s, size_t i, size_t to)
 	return 0;
 }
 
-/* Bytes in s[a..b) that continue a character (10xxxxxx), 8 at a time */
-static size_t
-continuation_bytes(const char *s, size_t a, size_t b)
-{
-	size_t		n = 0;
-
-	for (; a + 8 <= b; a += 8)
-	{
-		uint64_t	x;
-
-		memcpy(&x, s + a, 8);
-		/* the top bit of each byte set and the next one clear */
-		x = (x & ~(x << 1) & UINT64_C(0x8080808080808080)) >> 7;
-		n += (size_t) ((x * UINT64_C(0x0101010101010101)) >> 56);
-	}
-	for (; a < b; a++)
-		if (((unsigned char) s[a] & 0xC0) == 0x80)
-			n++;
-	return n;
-}
-
-/* Columns of positions in a line, counted forward as the line is read. */
-typedef struct ColTracker
-{
-	size_t		pos;
-	int			col;
-} ColTracker;
-
-static int
-col_at(ColTracker *ct, const char *s, size_t pos)
-{
-	if (pos < ct->pos)
-	{
-		/* tokens are pushed in order, but a text may start before a value */
-		ct->col -= (int) (ct->pos - pos - continuation_bytes(s, pos, ct->pos));
-		ct->pos = pos;
-		return ct->col;
-	}
-	ct->col += (int) (pos - ct->pos - continuation_bytes(s, ct->pos, pos));
-	ct->pos = pos;
-	return ct->col;
-}
-
 /*
  * Does a word of more than three bytes start at i with an ideograph?  Then
  * it is text (see classify), with no need to find its end.
@@ -431,7 +388,8 @@ free_line(GdParser *p, GdTokens *ts, size_t from, size_t to)
 	size_t		gap = 2;		/* spaces before the current piece */
 	size_t		word_start = 0;	/* where the last word of the text began */
 	size_t		first = ts->n;
-	ColTracker	ct = {from, 0};
+	int			col = 0;		/* characters from 'from' to i */
+	int			text_col = 0;	/* ... and to text_start */
 
 	while (i < to)
 	{
@@ -444,6 +402,7 @@ free_line(GdParser *p, GdTokens *ts, size_t from, size_t to)
 			while (i < to && (s[i] == ' ' || s[i] == '\t'))
 				i++;
 			gap = i - b;
+			col += (int) gap;
 			continue;
 		}
 
@@ -454,6 +413,7 @@ free_line(GdParser *p, GdTokens *ts, size_t from, size_t to)
 			size_t		b;
 			size_t		run_end;
 			bool		glued = in_text && gap == 0;
+			int			a_col = col;
 
 			i++;
 			while (i < to && (is_digit(s[i]) ||
@@ -478,29 +438,37 @@ free_line(GdParser *p, GdTokens *ts, size_t from, size_t to)
 					{
 						if (in_text)
 							push(p, ts, GD_TK_TEXT, text_start, text_end - text_start, false,
-								 col_at(&ct, s, text_start));
+								 text_col);
 						in_text = true;
 						text_start = a;
+						text_col = a_col;
 					}
 					text_end = i;
+					col = a_col + (int) (i - a);	/* the run is ASCII */
 					gap = 0;
 					continue;
 				}
 				run_end--;
 				i = run_end;
+				col = a_col + (int) (i - a);
 			}
 			else
-				i += unit_len(s, i, to);
+			{
+				size_t		u = unit_len(s, i, to);
+
+				/* the units are characters of three bytes */
+				col = a_col + (int) (i - a + u / 3);
+				i += u;
+			}
 			b = i;
 
 			if (in_text)
 			{
-				push(p, ts, GD_TK_TEXT, text_start, text_end - text_start, false,
-					 col_at(&ct, s, text_start));
+				push(p, ts, GD_TK_TEXT, text_start, text_end - text_start, false, text_col);
 				in_text = false;
 				text_before_value = true;
 			}
-			push(p, ts, GD_TK_VALUE, a, b - a, false, col_at(&ct, s, a))->glued = glued;
+			push(p, ts, GD_TK_VALUE, a, b - a, false, a_col)->glued = glued;
 			nvalues++;
 			gap = 0;
 			continue;
@@ -514,8 +482,7 @@ free_line(GdParser *p, GdTokens *ts, size_t from, size_t to)
 			/* 规    章: a label spaced out character by character stays whole */
 			if (in_text && gap >= 2 && !(text_end - word_start == 3 && next - i == 3))
 			{
-				push(p, ts, GD_TK_TEXT, text_start, text_end - text_start, false,
-					 col_at(&ct, s, text_start));
+				push(p, ts, GD_TK_TEXT, text_start, text_end - text_start, false, text_col);
 				in_text = false;
 			}
 			/* a placeholder standing alone is a cell: / - — 无 */
@@ -528,8 +495,9 @@ free_line(GdParser *p, GdTokens *ts, size_t from, size_t to)
 				if (w > i && classify(s + i, w - i) == GD_TK_VALUE &&
 					(w == to || s[w] == ' ' || s[w] == '\t'))
 				{
-					push(p, ts, GD_TK_VALUE, i, w - i, false, col_at(&ct, s, i));
+					push(p, ts, GD_TK_VALUE, i, w - i, false, col);
 					nvalues++;
+					col += (int) nchars(s + i, w - i);
 					i = w;
 					gap = 0;
 					continue;
@@ -539,22 +507,25 @@ free_line(GdParser *p, GdTokens *ts, size_t from, size_t to)
 			{
 				in_text = true;
 				text_start = i;
+				text_col = col;
 			}
 			if (gap > 0 || word_start < text_start)
 				word_start = i;
+			/* a whole character, or a stray byte: one unless it continues one */
+			if (((unsigned char) s[i] & 0xC0) != 0x80)
+				col++;
 			i = next;
 			gap = 0;
 			/* the ideographs that follow go on the text, with nothing to decide */
 			while (i + 3 <= to && (unsigned) ((unsigned char) s[i] - 0xE4) < 6 &&
 				   ((unsigned char) s[i + 1] & 0xC0) == 0x80 &&
 				   ((unsigned char) s[i + 2] & 0xC0) == 0x80)
-				i += 3;
+				i += 3, col++;
 			text_end = i;
 		}
 	}
 	if (in_text)
-		push(p, ts, GD_TK_TEXT, text_start, text_end - text_start, false,
-			 col_at(&ct, s, text_start));
+		push(p, ts, GD_TK_TEXT, text_start, text_end - text_start, false, text_col);
 	if (ts->n == first + 1 && ts->v[first].kind == GD_TK_VALUE)
 		ts->v[first].alone = true;
 	if (nvalues >= 2 || (nvalues >= 1 && text_before_value))
