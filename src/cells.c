@@ -286,27 +286,26 @@ pipe_line(GdParser *p, GdTokens *ts, size_t from, size_t to)
 			return;
 		}
 		/* Markdown: cells between bars; the rule row |---|---| is skipped */
-		for (size_t k = i + 1; k <= to; k++)
-			if (k == to || s[k] == '|')
-			{
-				size_t		a = start,
-							b = k;
+		for (size_t k = start;; start = ++k)
+		{
+			size_t		a = start,
+						b;
 
-				if (k == to)
-				{
-					/* text after the last bar: a cell only if there is any */
-					trim(s, &a, &b);
-					if (a == b)
-						break;
-				}
-				if (is_markdown_rule(s, start, k))
-				{
-					start = k + 1;
-					continue;
-				}
-				push_cell(p, ts, a, b);
-				start = k + 1;
+			while (k < to && s[k] != '|')
+				k++;
+			b = k;
+			if (k == to)
+			{
+				/* text after the last bar: a cell only if there is any */
+				trim(s, &a, &b);
+				if (a == b)
+					break;
 			}
+			if (!is_markdown_rule(s, start, k))
+				push_cell(p, ts, a, b);
+			if (k == to)
+				break;
+		}
 		push_rowend(p, ts, to, false);
 		return;
 	}
