@@ -98,25 +98,14 @@ gd_runtogether(const GdRowCells *rc, int k, size_t *off, size_t *len)
 	return *len >= (size_t) k;
 }
 
-int64_t
-gd_cell_value(GdParser *p, const GdToken *t, GdValueKind kind, GdUnit unit,
-			  const char *table, const char *row, const char *column)
+static int64_t
+read_cell(GdParser *p, const GdToken *t, GdValueKind kind, GdUnit unit,
+		  const char *table, const char *row, const char *column)
 {
 	GdNumber	num;
 	int64_t		v;
 	const char *s = p->t.s + t->off;
 
-	/* most cells are plain digits: gd_read_number's answer, without its work */
-	if (kind != GD_KIND_AMOUNT && t->len > 0 && t->len <= 18)
-	{
-		uint64_t	u = 0;
-		uint32_t	k;
-
-		for (k = 0; k < t->len && s[k] >= '0' && s[k] <= '9'; k++)
-			u = u * 10 + (uint64_t) (s[k] - '0');
-		if (k == t->len)
-			return (int64_t) u;
-	}
 	switch (gd_read_number(s, t->len, &num))
 	{
 		case GD_CELL_BLANK:
@@ -158,6 +147,27 @@ gd_cell_value(GdParser *p, const GdToken *t, GdValueKind kind, GdUnit unit,
 		return GD_NULL;
 	}
 	return v;
+}
+
+int64_t
+gd_cell_value(GdParser *p, const GdToken *t, GdValueKind kind, GdUnit unit,
+			  const char *table, const char *row, const char *column)
+{
+	const char *s = p->t.s + t->off;
+	uint64_t	u = 0;
+	uint32_t	k;
+
+	/*
+	 * Most cells are counts of plain digits: gd_read_number's answer,
+	 * without its work (nor the registers the rest needs)
+	 */
+	if (kind == GD_KIND_AMOUNT || t->len == 0 || t->len > 18)
+		return read_cell(p, t, kind, unit, table, row, column);
+	for (k = 0; k < t->len && s[k] >= '0' && s[k] <= '9'; k++)
+		u = u * 10 + (uint64_t) (s[k] - '0');
+	if (k == t->len)
+		return (int64_t) u;
+	return read_cell(p, t, kind, unit, table, row, column);
 }
 
 /*
