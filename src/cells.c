@@ -398,6 +398,9 @@ free_line(GdParser *p, GdTokens *ts, size_t from, size_t to)
 		{
 			size_t		b = i;
 
+			/* layout text pads its columns with long runs of spaces */
+			while (i + 8 <= to && memcmp(s + i, "        ", 8) == 0)
+				i += 8;
 			while (i < to && (s[i] == ' ' || s[i] == '\t'))
 				i++;
 			gap = i - b;
