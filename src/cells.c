@@ -60,7 +60,7 @@ push_rowend(GdParser *p, GdTokens *ts, size_t off, bool soft)
 }
 
 /* What kind of token is the text s[0..n)? */
-static GdTokKind
+static inline GdTokKind
 classify(const char *s, size_t n)
 {
 	GdNumber	num;
@@ -540,6 +540,7 @@ gd_tokenize(GdParser *p, size_t from, size_t to, GdTokens *ts)
 	const char *s = p->t.s;
 	size_t		ls = from;
 	bool		prev_cell = false;	/* the last line was a Word cell */
+	size_t		next_tick = from;
 
 	if (to > p->t.len)
 		to = p->t.len;
@@ -553,8 +554,11 @@ gd_tokenize(GdParser *p, size_t from, size_t to, GdTokens *ts)
 		const char *nl = memchr(s + ls, '\n', to - ls);
 		size_t		le = nl ? (size_t) (nl - s) : to;
 
-		gd_tick(p);
-
+		if (ls >= next_tick)
+		{
+			gd_tick(p);
+			next_tick = ls + (1 << 16);
+		}
 		if (ls < le && s[ls] == '\t')
 		{
 			/* a lone tab is a blank cell */
