@@ -170,6 +170,12 @@ gd_cell_value(GdParser *p, const GdToken *t, GdValueKind kind, GdUnit unit,
 	return read_cell(p, t, kind, unit, table, row, column);
 }
 
+static inline bool
+is_digit(char c)
+{
+	return (unsigned) ((unsigned char) c - '0') <= 9;
+}
+
 /*
  * Do the tables run their cells together (规章000, 1.属于国家秘密0000000)?
  * Groups of digits glued to the ideograph before them, in the tables' parts,
@@ -201,12 +207,12 @@ gd_detect_runtogether(GdParser *p)
 		 * A run starting at i, i + 1 or i + 2 needs a digit at i + 2: most
 		 * of the text has none, and three positions are passed at once.
 		 */
-		while ((unsigned) ((unsigned char) s[i + 2] - '0') > 9)
-		{
+		while (i + 5 < end && !is_digit(s[i + 2]) && !is_digit(s[i + 5]))
+			i += 6;
+		while (i + 2 < end && !is_digit(s[i + 2]))
 			i += 3;
-			if (i + 2 >= end)
-				return;
-		}
+		if (i + 2 >= end)
+			return;
 		lead = (unsigned char) s[i - 3];
 		k = i;
 		if (!(s[i] >= '0' && s[i] <= '9' && lead >= 0xE4 && lead <= 0xE9 &&
