@@ -31,18 +31,18 @@ gd_collect_row(GdParser *p, const GdTokens *ts, size_t i, int k,
 			   GdRowCells *rc, GdIsLabel is_label, void *arg)
 {
 	size_t		j;
+	int			n = 0;			/* rc->n, kept in a register */
 	int			extra;
 
-	rc->n = 0;
-	for (j = i + 1; j < ts->n && rc->n < 16; j++)
+	for (j = i + 1; j < ts->n && n < 16; j++)
 	{
 		const GdToken *t = &ts->v[j];
 
-		if (rc->n >= k && (rc->n == 0 || !rc->tok[0]->cell))
+		if (n >= k && (n == 0 || !rc->tok[0]->cell))
 			break;
 		if (t->kind == GD_TK_ROWEND)
 		{
-			if (rc->n > 0)
+			if (n > 0)
 				break;
 			continue;
 		}
@@ -51,17 +51,18 @@ gd_collect_row(GdParser *p, const GdTokens *ts, size_t i, int k,
 			if (is_label(p, t, arg))
 				break;
 			/* words in an explicit cell of the row: a value that cannot be read */
-			if (rc->n > 0 && t->cell && rc->tok[0]->cell && rc->n < k)
+			if (n > 0 && t->cell && rc->tok[0]->cell && n < k)
 			{
-				rc->tok[rc->n++] = t;
+				rc->tok[n++] = t;
 				continue;
 			}
-			if (rc->n > 0)
+			if (n > 0)
 				break;
 			continue;
 		}
-		rc->tok[rc->n++] = t;
+		rc->tok[n++] = t;
 	}
+	rc->n = n;
 	extra = rc->n - k;
 	if (extra > 0)
 	{
