@@ -529,7 +529,11 @@ free_line(GdParser *p, GdTokens *ts, size_t from, size_t to)
 	if (in_text)
 		push(p, ts, GD_TK_TEXT, text_start, text_end - text_start, false, text_col);
 	if (ts->n == first + 1 && ts->v[first].kind == GD_TK_VALUE)
+	{
 		ts->v[first].alone = true;
+		ts->alone_values++;
+	}
+	ts->free_values += nvalues;
 	if (nvalues >= 2 || (nvalues >= 1 && text_before_value))
 		push_rowend(p, ts, to, true);
 }

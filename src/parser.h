@@ -183,6 +183,8 @@ typedef struct GdTokens
 	size_t		n;
 	size_t		cap;
 	bool		truncated;		/* the region was too large to read whole */
+	size_t		free_values;	/* values of free text (no cells), and of */
+	size_t		alone_values;	/* those, the ones alone on their line */
 } GdTokens;
 
 /* Tokens of the normalised text between two offsets. */
