@@ -46,6 +46,8 @@ typedef struct GdParser
 	size_t		sec_off[7];		/* normalised offsets of sections 1..6, 0 = absent */
 	bool		runtogether;	/* the tables' cells run together (规章000) */
 	int64_t    *split_scratch;	/* candidates of a split, reused (split.c) */
+	char	   *compact_pool;	/* room for tokens' compact forms (cells.c) */
+	size_t		compact_left;
 	GdStated	stated[GD_A_NCOLS];	/* 2021 表二: issued, repealed, in_force */
 
 	/*
