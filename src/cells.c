@@ -554,6 +554,15 @@ gd_tokenize(GdParser *p, size_t from, size_t to, GdTokens *ts)
 		to = from + MAX_REGION;
 		ts->truncated = true;
 	}
+	if (ts->cap == 0 && to > from)
+	{
+		/* tables take 6 to 40 bytes a token: room for most, not to grow */
+		size_t		cap = (to - from) / 6 + 1;
+
+		cap = cap < 256 ? 256 : cap > 16384 ? 16384 : cap;
+		ts->v = gd_alloc(p, cap * sizeof(GdToken));
+		ts->cap = cap;
+	}
 	while (ls < to)
 	{
 		const char *nl = memchr(s + ls, '\n', to - ls);
