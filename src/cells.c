@@ -217,7 +217,6 @@ static void
 tab_cells(GdParser *p, GdTokens *ts, size_t start, size_t to)
 {
 	const char *s = p->t.s;
-
 	size_t		i = start;
 
 	for (;;)

@@ -160,7 +160,7 @@ gd_cell_value(GdParser *p, const GdToken *t, GdValueKind kind, GdUnit unit,
 
 	/*
 	 * Most cells are counts of plain digits: gd_read_number's answer,
-	 * without its work (nor the registers the rest needs)
+	 * without its work (nor the registers the rest needs).
 	 */
 	if (kind == GD_KIND_AMOUNT || t->len == 0 || t->len > 18)
 		return read_cell(p, t, kind, unit, table, row, column);
@@ -206,7 +206,7 @@ gd_detect_runtogether(GdParser *p)
 
 		/*
 		 * A run starting at i, i + 1 or i + 2 needs a digit at i + 2: most
-		 * of the text has none, and three positions are passed at once.
+		 * of the text has none, and is passed three (or six) bytes at once.
 		 */
 		while (i + 5 < end && !is_digit(s[i + 2]) && !is_digit(s[i + 5]))
 			i += 6;
