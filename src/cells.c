@@ -47,7 +47,7 @@ push(GdParser *p, GdTokens *ts, GdTokKind kind, size_t off, size_t len,
 	return t;
 }
 
-static void
+static inline void
 push_rowend(GdParser *p, GdTokens *ts, size_t off, bool soft)
 {
 	if (ts->n > 0 && ts->v[ts->n - 1].kind == GD_TK_ROWEND)
