@@ -246,23 +246,22 @@ is_markdown_rule(const char *s, size_t from, size_t to)
 }
 
 /*
- * A line with '|'.  "| a | b |" (Markdown, one row a line) gives its inner
- * cells and a row end.  Web text puts each cell on its own line ending in
- * '|', a lone '|' between rows and runs of '|' after a row's last cell.
+ * A line with '|' (the first at first_bar).  "| a | b |" (Markdown, one
+ * row a line) gives its inner cells and a row end.  Web text puts each cell
+ * on its own line ending in '|', a lone '|' between rows and runs of '|'
+ * after a row's last cell.
  */
 static void
-pipe_line(GdParser *p, GdTokens *ts, size_t from, size_t to)
+pipe_line(GdParser *p, GdTokens *ts, size_t from, size_t to, size_t first_bar)
 {
 	const char *s = p->t.s;
 	size_t		i = from;
-	size_t		bars = 0;		/* up to 3: no more matter */
-	size_t		first_bar = to;
-	const char *bar = s + from;
+	size_t		bars = 1;		/* up to 3: no more matter */
+	const char *bar = s + first_bar + 1;
 
 	while (bars < 3 && (bar = memchr(bar, '|', s + to - bar)) != NULL)
 	{
-		if (bars++ == 0)
-			first_bar = bar - s;
+		bars++;
 		bar++;
 	}
 	/*
@@ -566,6 +565,7 @@ gd_tokenize(GdParser *p, size_t from, size_t to, GdTokens *ts)
 	{
 		const char *nl = memchr(s + ls, '\n', to - ls);
 		size_t		le = nl ? (size_t) (nl - s) : to;
+		const char *bar;
 
 		if (ls >= next_tick)
 		{
@@ -600,9 +600,9 @@ gd_tokenize(GdParser *p, size_t from, size_t to, GdTokens *ts)
 			t->len = (uint32_t) (b - a);
 			t->kind = (uint8_t) classify(s + a, b - a);
 		}
-		else if (memchr(s + ls, '|', le - ls) != NULL)
+		else if ((bar = memchr(s + ls, '|', le - ls)) != NULL)
 		{
-			pipe_line(p, ts, ls, le);
+			pipe_line(p, ts, ls, le, bar - s);
 			prev_cell = false;
 		}
 		else if (memchr(s + ls, '\t', le - ls) != NULL)
