@@ -161,17 +161,18 @@ is_page_number(const char *s, size_t from, size_t to)
 	if (to - from > 40)
 		return false;
 	/*
-	 * It starts with a - (or —, E2 …) or a 第 (E7 …), after what gd_compact
-	 * drops (white space, quotes, “ 「 …): most lines start otherwise.
+	 * After what gd_compact drops (white space, quotes, “ 「 …, all led by
+	 * E2 or E3) it starts with -, — or 第, and it holds a digit: most lines
+	 * fail one or the other.
 	 */
 	while (k < to && (s[k] == ' ' || s[k] == '\t' || s[k] == '"' || s[k] == '\''))
 		k++;
-	if (k == to || (s[k] != '-' && (unsigned char) s[k] != 0xE2 &&
-					(unsigned char) s[k] != 0xE3 && (unsigned char) s[k] != 0xE7))
+	if (k == to)
 		return false;
-	/* and it needs a - or —, or a 第 */
-	k = from;
-	while (k < to && s[k] != '-' && (unsigned char) s[k] != 0xE2 && (unsigned char) s[k] != 0xE7)
+	if ((unsigned char) s[k] == 0xE7 ? !(k + 3 <= to && memcmp(s + k, "第", 3) == 0) :
+		(s[k] != '-' && (unsigned char) s[k] != 0xE2 && (unsigned char) s[k] != 0xE3))
+		return false;
+	while (k < to && !(s[k] >= '0' && s[k] <= '9'))
 		k++;
 	if (k == to)
 		return false;
