@@ -246,6 +246,21 @@ is_markdown_rule(const char *s, size_t from, size_t to)
 	return dash;
 }
 
+/* Bars in s[first_bar..to), the first at first_bar: up to 3, no more matter */
+static int
+count_bars(const char *s, size_t first_bar, size_t to)
+{
+	int			bars = 1;
+	const char *bar = s + first_bar + 1;
+
+	while (bars < 3 && (bar = memchr(bar, '|', s + to - bar)) != NULL)
+	{
+		bars++;
+		bar++;
+	}
+	return bars;
+}
+
 /*
  * A line with '|' (the first at first_bar).  "| a | b |" (Markdown, one
  * row a line) gives its inner cells and a row end.  Web text puts each cell
@@ -257,19 +272,13 @@ pipe_line(GdParser *p, GdTokens *ts, size_t from, size_t to, size_t first_bar)
 {
 	const char *s = p->t.s;
 	size_t		i = from;
-	size_t		bars = 1;		/* up to 3: no more matter */
-	const char *bar = s + first_bar + 1;
+	bool		more_bars = false;
 
-	while (bars < 3 && (bar = memchr(bar, '|', s + to - bar)) != NULL)
-	{
-		bars++;
-		bar++;
-	}
 	/*
 	 * A bar that opens the line starts a row (Markdown, or web text's lone
 	 * bar); web text indents its cells, so "   |" is a blank cell.
 	 */
-	if (s[i] == ' ' && i + 1 < to && s[i + 1] == '|' && bars >= 3)
+	if (s[i] == ' ' && i + 1 < to && s[i + 1] == '|' && count_bars(s, first_bar, to) >= 3)
 		i++;					/* " | a | b |": Markdown with a margin */
 	if (s[i] == '|')
 	{
@@ -280,7 +289,7 @@ pipe_line(GdParser *p, GdTokens *ts, size_t from, size_t to, size_t first_bar)
 			if (s[k] != '|' && s[k] != ' ' && s[k] != '\t')
 				content = true;
 		/* a lone bar between web-text rows; | | | is a row of blank cells */
-		if (!content && bars < 3)
+		if (!content && count_bars(s, first_bar, to) < 3)
 		{
 			push_rowend(p, ts, from, false);
 			return;
@@ -311,7 +320,10 @@ pipe_line(GdParser *p, GdTokens *ts, size_t from, size_t to, size_t first_bar)
 	}
 	/* a row written on one line without the outer bars: 规章 | 0 | 0 | 0 */
 	for (size_t k = first_bar + 1; k < to; k++)
-		if (s[k] != '|' && s[k] != ' ' && s[k] != '\t')
+	{
+		if (s[k] == '|')
+			more_bars = true;
+		else if (s[k] != ' ' && s[k] != '\t')
 		{
 			size_t		start = from;
 
@@ -324,9 +336,10 @@ pipe_line(GdParser *p, GdTokens *ts, size_t from, size_t to, size_t first_bar)
 			push_rowend(p, ts, to, false);
 			return;
 		}
-	/* web text: one cell, then the bar that closes it */
+	}
+	/* web text: one cell, then the bar that closes it (and more, a row) */
 	push_cell(p, ts, from, first_bar);
-	if (bars >= 2)
+	if (more_bars)
 		push_rowend(p, ts, to, false);
 }
 
