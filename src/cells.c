@@ -17,8 +17,9 @@
 #include "parser.h"
 
 #define MAX_REGION (4 * 1024 * 1024)
+#define COMPACT_BLOCK 16384		/* bytes of compact forms allocated at once */
 
-static void
+static inline GdToken *
 push(GdParser *p, GdTokens *ts, GdTokKind kind, size_t off, size_t len,
 	 bool cell, int col)
 {
@@ -32,15 +33,21 @@ push(GdParser *p, GdTokens *ts, GdTokKind kind, size_t off, size_t len,
 		ts->cap = ncap;
 	}
 	t = &ts->v[ts->n++];
-	memset(t, 0, sizeof(*t));
-	t->kind = (uint8_t) kind;
 	t->off = off;
 	t->len = (uint32_t) len;
+	t->kind = (uint8_t) kind;
 	t->cell = cell;
+	t->glued = false;
+	t->soft = false;
+	t->alone = false;
 	t->col = col;
+	t->compact = NULL;
+	t->compact_len = 0;
+	t->cs = NULL;
+	return t;
 }
 
-static void
+static inline void
 push_rowend(GdParser *p, GdTokens *ts, size_t off, bool soft)
 {
 	if (ts->n > 0 && ts->v[ts->n - 1].kind == GD_TK_ROWEND)
@@ -50,29 +57,70 @@ push_rowend(GdParser *p, GdTokens *ts, size_t off, bool soft)
 			ts->v[ts->n - 1].soft = false;
 		return;
 	}
-	push(p, ts, GD_TK_ROWEND, off, 0, false, 0);
-	ts->v[ts->n - 1].soft = soft;
+	push(p, ts, GD_TK_ROWEND, off, 0, false, 0)->soft = soft;
 }
 
 /* What kind of token is the text s[0..n)? */
-static GdTokKind
+static inline GdTokKind
 classify(const char *s, size_t n)
 {
 	GdNumber	num;
+	unsigned char c;
+	size_t		other = 0;
+	size_t		first_other = n;
+	bool		digits = true;
 
+	/*
+	 * Most cells are blank, plain digits or words: those are told here, as
+	 * gd_read_number would tell them.  A lone 无 or 空 is a placeholder; a
+	 * number takes at most a unit (6 bytes) that is not a digit, a sign, a
+	 * separator or white space.
+	 */
+	if (n == 0)
+		return GD_TK_VALUE;
+	c = (unsigned char) s[0];
+	if (c >= 0xE4 && c <= 0xE9 && n > 3)
+		return GD_TK_TEXT;
+	for (size_t k = 0; k < n; k++)
+	{
+		c = (unsigned char) s[k];
+		if (c >= '0' && c <= '9')
+			continue;
+		digits = false;
+		if (c == ',' || c == '.' || c == '+' || c == '-' || c == ' ' || c == '\t' || c == '\n')
+			continue;
+		if (other++ == 0)
+			first_other = k;
+		/* with 19 digits before it, the number would be too long instead */
+		if (other > 6 && first_other < 19)
+			return GD_TK_TEXT;
+	}
+	if (digits && n <= 18)
+		return GD_TK_VALUE;
 	return gd_read_number(s, n, &num) == GD_CELL_TEXT ? GD_TK_TEXT : GD_TK_VALUE;
 }
 
-static void
-trim(const char *s, size_t *from, size_t *to)
+static inline bool
+is_space(char c)
 {
-	while (*from < *to && (s[*from] == ' ' || s[*from] == '\t' || s[*from] == '\n'))
-		(*from)++;
-	while (*to > *from && (s[*to - 1] == ' ' || s[*to - 1] == '\t' || s[*to - 1] == '\n'))
-		(*to)--;
+	return c == ' ' || c == '\t' || c == '\n';
 }
 
-static void
+static inline void
+trim(const char *s, size_t *from, size_t *to)
+{
+	size_t		a = *from;
+	size_t		b = *to;
+
+	while (a < b && is_space(s[a]))
+		a++;
+	while (b > a && is_space(s[b - 1]))
+		b--;
+	*from = a;
+	*to = b;
+}
+
+static inline void
 push_cell(GdParser *p, GdTokens *ts, size_t from, size_t to)
 {
 	trim(p->t.s, &from, &to);
@@ -112,8 +160,19 @@ is_page_number(const char *s, size_t from, size_t to)
 
 	if (to - from > 40)
 		return false;
-	/* it needs a - (or —, E2 …) or a 第 (E7 …): most lines have neither */
-	while (k < to && s[k] != '-' && (unsigned char) s[k] != 0xE2 && (unsigned char) s[k] != 0xE7)
+	/*
+	 * After what gd_compact drops (white space, quotes, “ 「 …, all led by
+	 * E2 or E3) it starts with -, — or 第, and it holds a digit: most lines
+	 * fail one or the other.
+	 */
+	while (k < to && (s[k] == ' ' || s[k] == '\t' || s[k] == '"' || s[k] == '\''))
+		k++;
+	if (k == to)
+		return false;
+	if ((unsigned char) s[k] == 0xE7 ? !(k + 3 <= to && memcmp(s + k, "第", 3) == 0) :
+		(s[k] != '-' && (unsigned char) s[k] != 0xE2 && (unsigned char) s[k] != 0xE3))
+		return false;
+	while (k < to && !(s[k] >= '0' && s[k] <= '9'))
 		k++;
 	if (k == to)
 		return false;
@@ -159,13 +218,17 @@ static void
 tab_cells(GdParser *p, GdTokens *ts, size_t start, size_t to)
 {
 	const char *s = p->t.s;
+	size_t		i = start;
 
-	for (size_t i = start; i <= to; i++)
-		if (i == to || s[i] == '\t')
-		{
-			push_cell(p, ts, start, i);
-			start = i + 1;
-		}
+	for (;;)
+	{
+		while (i < to && s[i] != '\t')
+			i++;
+		push_cell(p, ts, start, i);
+		if (i == to)
+			break;
+		start = ++i;
+	}
 }
 
 static bool
@@ -183,73 +246,84 @@ is_markdown_rule(const char *s, size_t from, size_t to)
 	return dash;
 }
 
+/* Bars in s[first_bar..to), the first at first_bar: up to 3, no more matter */
+static int
+count_bars(const char *s, size_t first_bar, size_t to)
+{
+	int			bars = 1;
+	const char *bar = s + first_bar + 1;
+
+	while (bars < 3 && (bar = memchr(bar, '|', s + to - bar)) != NULL)
+	{
+		bars++;
+		bar++;
+	}
+	return bars;
+}
+
 /*
- * A line with '|'.  "| a | b |" (Markdown, one row a line) gives its inner
- * cells and a row end.  Web text puts each cell on its own line ending in
- * '|', a lone '|' between rows and runs of '|' after a row's last cell.
+ * A line with '|' (the first at first_bar).  "| a | b |" (Markdown, one
+ * row a line) gives its inner cells and a row end.  Web text puts each cell
+ * on its own line ending in '|', a lone '|' between rows and runs of '|'
+ * after a row's last cell.
  */
 static void
-pipe_line(GdParser *p, GdTokens *ts, size_t from, size_t to)
+pipe_line(GdParser *p, GdTokens *ts, size_t from, size_t to, size_t first_bar)
 {
 	const char *s = p->t.s;
 	size_t		i = from;
-	size_t		bars = 0;
-	size_t		first_bar = to;
+	bool		more_bars = false;
 
-	for (size_t k = from; k < to; k++)
-		if (s[k] == '|')
-		{
-			if (bars++ == 0)
-				first_bar = k;
-		}
 	/*
 	 * A bar that opens the line starts a row (Markdown, or web text's lone
 	 * bar); web text indents its cells, so "   |" is a blank cell.
 	 */
-	if (s[i] == ' ' && i + 1 < to && s[i + 1] == '|' && bars >= 3)
+	if (s[i] == ' ' && i + 1 < to && s[i + 1] == '|' && count_bars(s, first_bar, to) >= 3)
 		i++;					/* " | a | b |": Markdown with a margin */
 	if (s[i] == '|')
 	{
 		size_t		start = i + 1;
 		bool		content = false;
 
-		for (size_t k = i + 1; k < to; k++)
+		for (size_t k = i + 1; k < to && !content; k++)
 			if (s[k] != '|' && s[k] != ' ' && s[k] != '\t')
 				content = true;
 		/* a lone bar between web-text rows; | | | is a row of blank cells */
-		if (!content && bars < 3)
+		if (!content && count_bars(s, first_bar, to) < 3)
 		{
 			push_rowend(p, ts, from, false);
 			return;
 		}
 		/* Markdown: cells between bars; the rule row |---|---| is skipped */
-		for (size_t k = i + 1; k <= to; k++)
-			if (k == to || s[k] == '|')
-			{
-				size_t		a = start,
-							b = k;
+		for (size_t k = start;; start = ++k)
+		{
+			size_t		a = start,
+						b;
 
-				if (k == to)
-				{
-					/* text after the last bar: a cell only if there is any */
-					trim(s, &a, &b);
-					if (a == b)
-						break;
-				}
-				if (is_markdown_rule(s, start, k))
-				{
-					start = k + 1;
-					continue;
-				}
-				push_cell(p, ts, a, b);
-				start = k + 1;
+			while (k < to && s[k] != '|')
+				k++;
+			b = k;
+			if (k == to)
+			{
+				/* text after the last bar: a cell only if there is any */
+				trim(s, &a, &b);
+				if (a == b)
+					break;
 			}
+			if (!is_markdown_rule(s, start, k))
+				push_cell(p, ts, a, b);
+			if (k == to)
+				break;
+		}
 		push_rowend(p, ts, to, false);
 		return;
 	}
 	/* a row written on one line without the outer bars: 规章 | 0 | 0 | 0 */
 	for (size_t k = first_bar + 1; k < to; k++)
-		if (s[k] != '|' && s[k] != ' ' && s[k] != '\t')
+	{
+		if (s[k] == '|')
+			more_bars = true;
+		else if (s[k] != ' ' && s[k] != '\t')
 		{
 			size_t		start = from;
 
@@ -262,9 +336,10 @@ pipe_line(GdParser *p, GdTokens *ts, size_t from, size_t to)
 			push_rowend(p, ts, to, false);
 			return;
 		}
-	/* web text: one cell, then the bar that closes it */
+	}
+	/* web text: one cell, then the bar that closes it (and more, a row) */
 	push_cell(p, ts, from, first_bar);
-	if (bars >= 2)
+	if (more_bars)
 		push_rowend(p, ts, to, false);
 }
 
@@ -293,31 +368,19 @@ unit_len(const char *s, size_t i, size_t to)
 	return 0;
 }
 
-/* Columns of positions in a line, counted forward as the line is read. */
-typedef struct ColTracker
+/*
+ * Does a word of more than three bytes start at i with an ideograph?  Then
+ * it is text (see classify), with no need to find its end.
+ */
+static bool
+ideograph_word(const char *s, size_t i, size_t to)
 {
-	size_t		pos;
-	int			col;
-} ColTracker;
-
-static int
-col_at(ColTracker *ct, const char *s, size_t pos)
-{
-	if (pos < ct->pos)
-	{
-		/* tokens are pushed in order, but a text may start before a value */
-		size_t		back = ct->pos;
-
-		while (back > pos)
-			if (((unsigned char) s[--back] & 0xC0) != 0x80)
-				ct->col--;
-		ct->pos = pos;
-		return ct->col;
-	}
-	for (; ct->pos < pos; ct->pos++)
-		if (((unsigned char) s[ct->pos] & 0xC0) != 0x80)
-			ct->col++;
-	return ct->col;
+	if ((unsigned char) s[i] < 0xE4 || (unsigned char) s[i] > 0xE9 || i + 4 > to)
+		return false;
+	for (size_t k = i + 1; k <= i + 3; k++)
+		if (s[k] == ' ' || s[k] == '\t')
+			return false;
+	return true;
 }
 
 /*
@@ -337,7 +400,8 @@ free_line(GdParser *p, GdTokens *ts, size_t from, size_t to)
 	size_t		gap = 2;		/* spaces before the current piece */
 	size_t		word_start = 0;	/* where the last word of the text began */
 	size_t		first = ts->n;
-	ColTracker	ct = {from, 0};
+	int			col = 0;		/* characters from 'from' to i */
+	int			text_col = 0;	/* ... and to text_start */
 
 	while (i < to)
 	{
@@ -345,11 +409,15 @@ free_line(GdParser *p, GdTokens *ts, size_t from, size_t to)
 
 		if (c == ' ' || c == '\t')
 		{
-			size_t		n = 0;
+			size_t		b = i;
 
+			/* layout text pads its columns with long runs of spaces */
+			while (i + 8 <= to && memcmp(s + i, "        ", 8) == 0)
+				i += 8;
 			while (i < to && (s[i] == ' ' || s[i] == '\t'))
-				i++, n++;
-			gap = n;
+				i++;
+			gap = i - b;
+			col += (int) gap;
 			continue;
 		}
 
@@ -360,6 +428,7 @@ free_line(GdParser *p, GdTokens *ts, size_t from, size_t to)
 			size_t		b;
 			size_t		run_end;
 			bool		glued = in_text && gap == 0;
+			int			a_col = col;
 
 			i++;
 			while (i < to && (is_digit(s[i]) ||
@@ -384,30 +453,37 @@ free_line(GdParser *p, GdTokens *ts, size_t from, size_t to)
 					{
 						if (in_text)
 							push(p, ts, GD_TK_TEXT, text_start, text_end - text_start, false,
-								 col_at(&ct, s, text_start));
+								 text_col);
 						in_text = true;
 						text_start = a;
+						text_col = a_col;
 					}
 					text_end = i;
+					col = a_col + (int) (i - a);	/* the run is ASCII */
 					gap = 0;
 					continue;
 				}
 				run_end--;
 				i = run_end;
+				col = a_col + (int) (i - a);
 			}
 			else
-				i += unit_len(s, i, to);
+			{
+				size_t		u = unit_len(s, i, to);
+
+				/* the units are characters of three bytes */
+				col = a_col + (int) (i - a + u / 3);
+				i += u;
+			}
 			b = i;
 
 			if (in_text)
 			{
-				push(p, ts, GD_TK_TEXT, text_start, text_end - text_start, false,
-					 col_at(&ct, s, text_start));
+				push(p, ts, GD_TK_TEXT, text_start, text_end - text_start, false, text_col);
 				in_text = false;
 				text_before_value = true;
 			}
-			push(p, ts, GD_TK_VALUE, a, b - a, false, col_at(&ct, s, a));
-			ts->v[ts->n - 1].glued = glued;
+			push(p, ts, GD_TK_VALUE, a, b - a, false, a_col)->glued = glued;
 			nvalues++;
 			gap = 0;
 			continue;
@@ -421,12 +497,11 @@ free_line(GdParser *p, GdTokens *ts, size_t from, size_t to)
 			/* 规    章: a label spaced out character by character stays whole */
 			if (in_text && gap >= 2 && !(text_end - word_start == 3 && next - i == 3))
 			{
-				push(p, ts, GD_TK_TEXT, text_start, text_end - text_start, false,
-					 col_at(&ct, s, text_start));
+				push(p, ts, GD_TK_TEXT, text_start, text_end - text_start, false, text_col);
 				in_text = false;
 			}
 			/* a placeholder standing alone is a cell: / - — 无 */
-			if (!in_text && gap >= 1)
+			if (!in_text && gap >= 1 && !ideograph_word(s, i, to))
 			{
 				size_t		w = i;
 
@@ -435,8 +510,9 @@ free_line(GdParser *p, GdTokens *ts, size_t from, size_t to)
 				if (w > i && classify(s + i, w - i) == GD_TK_VALUE &&
 					(w == to || s[w] == ' ' || s[w] == '\t'))
 				{
-					push(p, ts, GD_TK_VALUE, i, w - i, false, col_at(&ct, s, i));
+					push(p, ts, GD_TK_VALUE, i, w - i, false, col);
 					nvalues++;
+					col += (int) nchars(s + i, w - i);
 					i = w;
 					gap = 0;
 					continue;
@@ -446,24 +522,31 @@ free_line(GdParser *p, GdTokens *ts, size_t from, size_t to)
 			{
 				in_text = true;
 				text_start = i;
+				text_col = col;
 			}
 			if (gap > 0 || word_start < text_start)
 				word_start = i;
+			/* a whole character, or a stray byte: one unless it continues one */
+			if (((unsigned char) s[i] & 0xC0) != 0x80)
+				col++;
 			i = next;
 			gap = 0;
 			/* the ideographs that follow go on the text, with nothing to decide */
 			while (i + 3 <= to && (unsigned) ((unsigned char) s[i] - 0xE4) < 6 &&
 				   ((unsigned char) s[i + 1] & 0xC0) == 0x80 &&
 				   ((unsigned char) s[i + 2] & 0xC0) == 0x80)
-				i += 3;
+				i += 3, col++;
 			text_end = i;
 		}
 	}
 	if (in_text)
-		push(p, ts, GD_TK_TEXT, text_start, text_end - text_start, false,
-			 col_at(&ct, s, text_start));
+		push(p, ts, GD_TK_TEXT, text_start, text_end - text_start, false, text_col);
 	if (ts->n == first + 1 && ts->v[first].kind == GD_TK_VALUE)
+	{
 		ts->v[first].alone = true;
+		ts->alone_values++;
+	}
+	ts->free_values += nvalues;
 	if (nvalues >= 2 || (nvalues >= 1 && text_before_value))
 		push_rowend(p, ts, to, true);
 }
@@ -474,6 +557,7 @@ gd_tokenize(GdParser *p, size_t from, size_t to, GdTokens *ts)
 	const char *s = p->t.s;
 	size_t		ls = from;
 	bool		prev_cell = false;	/* the last line was a Word cell */
+	size_t		next_tick = from;
 
 	if (to > p->t.len)
 		to = p->t.len;
@@ -482,13 +566,26 @@ gd_tokenize(GdParser *p, size_t from, size_t to, GdTokens *ts)
 		to = from + MAX_REGION;
 		ts->truncated = true;
 	}
+	if (ts->cap == 0 && to > from)
+	{
+		/* tables take 6 to 40 bytes a token: room for most, not to grow */
+		size_t		cap = (to - from) / 6 + 1;
+
+		cap = cap < 256 ? 256 : cap > 16384 ? 16384 : cap;
+		ts->v = gd_alloc(p, cap * sizeof(GdToken));
+		ts->cap = cap;
+	}
 	while (ls < to)
 	{
 		const char *nl = memchr(s + ls, '\n', to - ls);
 		size_t		le = nl ? (size_t) (nl - s) : to;
+		const char *bar;
 
-		gd_tick(p);
-
+		if (ls >= next_tick)
+		{
+			gd_tick(p);
+			next_tick = ls + (1 << 16);
+		}
 		if (ls < le && s[ls] == '\t')
 		{
 			/* a lone tab is a blank cell */
@@ -517,9 +614,9 @@ gd_tokenize(GdParser *p, size_t from, size_t to, GdTokens *ts)
 			t->len = (uint32_t) (b - a);
 			t->kind = (uint8_t) classify(s + a, b - a);
 		}
-		else if (memchr(s + ls, '|', le - ls) != NULL)
+		else if ((bar = memchr(s + ls, '|', le - ls)) != NULL)
 		{
-			pipe_line(p, ts, ls, le);
+			pipe_line(p, ts, ls, le, bar - s);
 			prev_cell = false;
 		}
 		else if (memchr(s + ls, '\t', le - ls) != NULL)
@@ -544,6 +641,7 @@ gd_token_compact(GdParser *p, const GdToken *t)
 	GdToken    *m = (GdToken *) t;	/* the cache is not part of its value */
 	const char *s = p->t.s + t->off;
 	size_t		len = t->len;
+	size_t		need;
 
 	if (m->compact)
 		return m->compact;
@@ -554,8 +652,19 @@ gd_token_compact(GdParser *p, const GdToken *t)
 		while (len > 0 && ((unsigned char) *s & 0xC0) == 0x80)
 			s++, len--;
 	}
-	/* gd_compact keeps room for one more character */
-	m->cs = gd_alloc(p, sizeof(GdCharSet) + len + 8);
+	/*
+	 * gd_compact keeps room for one more character.  Most tokens are asked
+	 * for theirs: the room is cut from larger blocks, not allocated each.
+	 */
+	need = sizeof(GdCharSet) + ((len + 8 + 7) & ~(size_t) 7);
+	if (need > p->compact_left)
+	{
+		p->compact_left = need > COMPACT_BLOCK ? need : COMPACT_BLOCK;
+		p->compact_pool = gd_alloc(p, p->compact_left);
+	}
+	m->cs = (GdCharSet *) p->compact_pool;
+	p->compact_pool += need;
+	p->compact_left -= need;
 	m->compact = (char *) (m->cs + 1);
 	m->compact_len = (uint32_t) gd_compact_charset(s, len, m->compact, len + 8, m->cs);
 	return m->compact;

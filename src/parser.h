@@ -46,6 +46,8 @@ typedef struct GdParser
 	size_t		sec_off[7];		/* normalised offsets of sections 1..6, 0 = absent */
 	bool		runtogether;	/* the tables' cells run together (规章000) */
 	int64_t    *split_scratch;	/* candidates of a split, reused (split.c) */
+	char	   *compact_pool;	/* room for tokens' compact forms (cells.c) */
+	size_t		compact_left;
 	GdStated	stated[GD_A_NCOLS];	/* 2021 表二: issued, repealed, in_force */
 
 	/*
@@ -204,6 +206,8 @@ typedef struct GdTokens
 	size_t		n;
 	size_t		cap;
 	bool		truncated;		/* the region was too large to read whole */
+	size_t		free_values;	/* values of free text (no cells), and of */
+	size_t		alone_values;	/* those, the ones alone on their line */
 } GdTokens;
 
 /* Tokens of the normalised text between two offsets. */

@@ -31,18 +31,18 @@ gd_collect_row(GdParser *p, const GdTokens *ts, size_t i, int k,
 			   GdRowCells *rc, GdIsLabel is_label, void *arg)
 {
 	size_t		j;
+	int			n = 0;			/* rc->n, kept in a register */
 	int			extra;
 
-	rc->n = 0;
-	for (j = i + 1; j < ts->n && rc->n < 16; j++)
+	for (j = i + 1; j < ts->n && n < 16; j++)
 	{
 		const GdToken *t = &ts->v[j];
 
-		if (rc->n >= k && (rc->n == 0 || !rc->tok[0]->cell))
+		if (n >= k && (n == 0 || !rc->tok[0]->cell))
 			break;
 		if (t->kind == GD_TK_ROWEND)
 		{
-			if (rc->n > 0)
+			if (n > 0)
 				break;
 			continue;
 		}
@@ -51,17 +51,18 @@ gd_collect_row(GdParser *p, const GdTokens *ts, size_t i, int k,
 			if (is_label(p, t, arg))
 				break;
 			/* words in an explicit cell of the row: a value that cannot be read */
-			if (rc->n > 0 && t->cell && rc->tok[0]->cell && rc->n < k)
+			if (n > 0 && t->cell && rc->tok[0]->cell && n < k)
 			{
-				rc->tok[rc->n++] = t;
+				rc->tok[n++] = t;
 				continue;
 			}
-			if (rc->n > 0)
+			if (n > 0)
 				break;
 			continue;
 		}
-		rc->tok[rc->n++] = t;
+		rc->tok[n++] = t;
 	}
+	rc->n = n;
 	extra = rc->n - k;
 	if (extra > 0)
 	{
@@ -98,9 +99,9 @@ gd_runtogether(const GdRowCells *rc, int k, size_t *off, size_t *len)
 	return *len >= (size_t) k;
 }
 
-int64_t
-gd_cell_value(GdParser *p, const GdToken *t, GdValueKind kind, GdUnit unit,
-			  const char *table, const char *row, const char *column)
+static int64_t
+read_cell(GdParser *p, const GdToken *t, GdValueKind kind, GdUnit unit,
+		  const char *table, const char *row, const char *column)
 {
 	GdNumber	num;
 	int64_t		v;
@@ -149,6 +150,33 @@ gd_cell_value(GdParser *p, const GdToken *t, GdValueKind kind, GdUnit unit,
 	return v;
 }
 
+int64_t
+gd_cell_value(GdParser *p, const GdToken *t, GdValueKind kind, GdUnit unit,
+			  const char *table, const char *row, const char *column)
+{
+	const char *s = p->t.s + t->off;
+	uint64_t	u = 0;
+	uint32_t	k;
+
+	/*
+	 * Most cells are counts of plain digits: gd_read_number's answer,
+	 * without its work (nor the registers the rest needs).
+	 */
+	if (kind == GD_KIND_AMOUNT || t->len == 0 || t->len > 18)
+		return read_cell(p, t, kind, unit, table, row, column);
+	for (k = 0; k < t->len && s[k] >= '0' && s[k] <= '9'; k++)
+		u = u * 10 + (uint64_t) (s[k] - '0');
+	if (k == t->len)
+		return (int64_t) u;
+	return read_cell(p, t, kind, unit, table, row, column);
+}
+
+static inline bool
+is_digit(char c)
+{
+	return (unsigned) ((unsigned char) c - '0') <= 9;
+}
+
 /*
  * Do the tables run their cells together (规章000, 1.属于国家秘密0000000)?
  * Groups of digits glued to the ideograph before them, in the tables' parts,
@@ -173,11 +201,23 @@ gd_detect_runtogether(GdParser *p)
 		end = from + 400000;
 	for (size_t i = from + 3; i + 2 < end; i++)
 	{
-		unsigned char lead = (unsigned char) s[i - 3];
-		size_t		k = i;
+		unsigned char lead;
+		size_t		k;
 
+		/*
+		 * A run starting at i, i + 1 or i + 2 needs a digit at i + 2: most
+		 * of the text has none, and is passed three (or six) bytes at once.
+		 */
+		while (i + 5 < end && !is_digit(s[i + 2]) && !is_digit(s[i + 5]))
+			i += 6;
+		while (i + 2 < end && !is_digit(s[i + 2]))
+			i += 3;
+		if (i + 2 >= end)
+			return;
+		lead = (unsigned char) s[i - 3];
+		k = i;
 		if (!(s[i] >= '0' && s[i] <= '9' && lead >= 0xE4 && lead <= 0xE9 &&
-			  s[i + 1] >= '0' && s[i + 1] <= '9' && s[i + 2] >= '0' && s[i + 2] <= '9'))
+			  s[i + 1] >= '0' && s[i + 1] <= '9'))
 			continue;
 		while (k < end && s[k] >= '0' && s[k] <= '9')
 			k++;

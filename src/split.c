@@ -40,6 +40,7 @@ enumerate(SplitState *st, size_t pos, int cell)
 	size_t		start = pos;
 	bool		neg = false;
 	size_t		digits = 0;
+	int64_t		v = 0;
 
 	if (cell == st->k)
 	{
@@ -72,14 +73,28 @@ enumerate(SplitState *st, size_t pos, int cell)
 	}
 	while (start + digits < st->n && is_digit(st->d[start + digits]))
 		digits++;
-	for (size_t len = 1; len <= digits && len <= MAX_CELL_DIGITS; len++)
+	if (cell + 1 == st->k)
 	{
-		int64_t		v = 0;
+		/* the last cell takes all that is left, or there is no candidate */
+		size_t		len = st->n - start;
 
-		if (len > 1 && st->d[start] == '0')
-			break;
+		if (len < 1 || len > digits || len > MAX_CELL_DIGITS ||
+			(len > 1 && st->d[start] == '0'))
+			return true;
 		for (size_t i = 0; i < len; i++)
 			v = v * 10 + (st->d[start + i] - '0');
+		st->cur[cell] = neg ? -v : v;
+		if (st->count >= st->max)
+			return false;
+		memcpy(st->out + (size_t) st->count * st->k, st->cur, st->k * sizeof(int64_t));
+		st->count++;
+		return true;
+	}
+	for (size_t len = 1; len <= digits && len <= MAX_CELL_DIGITS; len++)
+	{
+		if (len > 1 && st->d[start] == '0')
+			break;
+		v = v * 10 + (st->d[start + len - 1] - '0');
 		st->cur[cell] = neg ? -v : v;
 		if (!enumerate(st, start + len, cell + 1))
 			return false;

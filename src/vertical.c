@@ -19,17 +19,8 @@
 bool
 gd_vertical_layout(const GdTokens *ts)
 {
-	size_t		values = 0,
-				alone = 0;
-
-	for (size_t i = 0; i < ts->n; i++)
-		if (ts->v[i].kind == GD_TK_VALUE && !ts->v[i].cell)
-		{
-			values++;
-			if (ts->v[i].alone)
-				alone++;
-		}
-	return values >= 6 && alone * 10 >= values * 7;
+	/* the tokenizer counts them as it goes */
+	return ts->free_values >= 6 && ts->alone_values * 10 >= ts->free_values * 7;
 }
 
 static int64_t
