@@ -508,12 +508,76 @@ html_tag_text(const char *name, size_t n, bool close)
 	return "";
 }
 
+/* A tag ends at '>' outside quotes within this many bytes of its '<' */
+#define TAG_WINDOW 65536
+
+/*
+ * Where the tags that start in [from, to) end, worked out at once.  Looking
+ * for each tag's end on its own costs up to TAG_WINDOW bytes a '<', which
+ * text made of unclosed tags (<a<a<a…, <a">"<a">"…) turns into hours for a
+ * few megabytes.  Once the scans that found nothing have read more than
+ * the text's length over again, the ends come from here: one backward pass
+ * over [from, to + TAG_WINDOW) finds them for every '<' in [from, to).
+ */
+typedef struct TagEnds
+{
+	size_t		wasted;			/* bytes read by scans that found no end */
+	size_t		from;
+	size_t		to;				/* empty (to <= from) until first needed */
+	uint16_t   *end;			/* of the '<' at from + k: '>' at from + k +
+								 * end[k], or 0 for none in the window */
+} TagEnds;
+
+/*
+ * The tag ends of the '<' in [from, from + TAG_WINDOW).  Going backward,
+ * at = where a scan that reaches position q outside quotes finds its '>'
+ * (or none): '>' ends it at q; a quote sends it on past the next quote of
+ * the same kind, and after[] holds where a scan goes on from just after
+ * that next quote; any other byte leaves it as at q + 1.
+ */
+static void
+tag_ends_fill(GdParser *p, TagEnds *te, const char *s, size_t len, size_t from)
+{
+	size_t		to = len - from > TAG_WINDOW ? from + TAG_WINDOW : len;
+	size_t		q = len - to > TAG_WINDOW ? to + TAG_WINDOW : len;
+	const size_t none = (size_t) -1;
+	size_t		at = none;
+	size_t		after[2] = {none, none};	/* after the next " and ' */
+	bool		seen[2] = {false, false};
+
+	if (te->end == NULL)
+		te->end = gd_alloc(p, TAG_WINDOW * sizeof(uint16_t));
+	te->from = from;
+	te->to = to;
+	while (q > from + 1)
+	{
+		unsigned char c = (unsigned char) s[--q];
+
+		if (c == '>')
+			at = q;
+		else if (c == '"' || c == '\'')
+		{
+			int			k = c == '\'';
+			size_t		here = at;
+
+			at = seen[k] ? after[k] : none;
+			after[k] = here;
+			seen[k] = true;
+		}
+		/* the '<' before q, whose scan starts at q (its name holds no quote) */
+		if (q - 1 < to && s[q - 1] == '<')
+			te->end[q - 1 - from] = (uint16_t) (at != none && at - (q - 1) < TAG_WINDOW ?
+												at - (q - 1) : 0);
+	}
+}
+
 /*
  * Finds the end of the tag or construct at s[i] == '<', what it becomes
  * (*rep) and the characters it has (*chars); returns 0 if it is no tag.
  */
 static size_t
-html_skip(const char *s, size_t len, size_t i, const char **rep, size_t *chars)
+html_skip(GdParser *p, TagEnds *te, const char *s, size_t len, size_t i,
+		  const char **rep, size_t *chars)
 {
 	size_t		j;
 	size_t		name;
@@ -559,8 +623,19 @@ html_skip(const char *s, size_t len, size_t i, const char **rep, size_t *chars)
 	while (j < len && (tag_byte[(unsigned char) s[j]] & TAG_NAME))
 		j++;
 	name_end = j;
+	if (te->wasted > len + (1 << 20))
+	{
+		if (i < te->from || i >= te->to)
+			tag_ends_fill(p, te, s, len, i);
+		if (te->end[i - te->from] == 0)
+			return 0;
+		j = i + te->end[i - te->from];
+		*rep = html_tag_text(s + name, name_end - name, s[i + 1] == '/');
+		*chars = utf8_chars(s + i, j + 1 - i);
+		return j + 1;
+	}
 	/* a tag ends at '>' outside quotes; give up on absurdly long ones */
-	stop = len - i > 65536 ? i + 65536 : len;
+	stop = len - i > TAG_WINDOW ? i + TAG_WINDOW : len;
 	for (; j < stop; j++)
 	{
 		unsigned char c = (unsigned char) s[j];
@@ -582,12 +657,16 @@ html_skip(const char *s, size_t len, size_t i, const char **rep, size_t *chars)
 			size_t		n;
 
 			if (q == NULL)
+			{
+				te->wasted += stop - i;
 				return 0;
+			}
 			n = q - (s + j + 1);
 			cont += n - utf8_chars(s + j + 1, n);
 			j = q - s;
 		}
 	}
+	te->wasted += stop - i;
 	return 0;
 }
 
@@ -665,6 +744,7 @@ gd_normalize(GdParser *p, const char *in, size_t len)
 	uint64_t	tlead[256];
 	uint64_t	tmid[256];
 	uint64_t	tlast[256];
+	TagEnds		tags = {0};
 
 	if (!inert_ready)
 		init_nfkc();
@@ -719,7 +799,7 @@ gd_normalize(GdParser *p, const char *in, size_t len)
 				nrun = 0;
 				checkpoint(&o, orig);
 			}
-			if (b == '<' && (end = html_skip(in, len, i, &rep, &chars)) > 0)
+			if (b == '<' && (end = html_skip(p, &tags, in, len, i, &rep, &chars)) > 0)
 			{
 				size_t		before = o.len;
 

@@ -288,6 +288,10 @@ hostile "a table 20000 rows by 100 columns" \
 hostile "tables nested 200000 deep" \
 	"repeat('<table><tr><td>', 200000) || '一、$label 7' || repeat('</td></tr></table>', 200000)"
 hostile "1000000 unclosed <td>" "repeat('<td>', 1000000)"
+# every '<' could be a tag whose '>' is up to 64 KB on: looked for one by one,
+# these took about 16 s a megabyte
+hostile "2000000 tags that never close (<a<a<a…)" "'<p>x</p>' || repeat('<a', 2000000)"
+hostile "800000 tags whose > is quoted (<a\">\"…)" "'<p>x</p>' || repeat('<a\">\"', 800000)"
 hostile "1000000 nested （" "repeat('（', 1000000) || '一）'"
 hostile "a cell of 5000 digits" "$(cellsql "$label" "$(printf '9%.0s' $(seq 5000))")" \
 	"requests,received,natural_person"
