@@ -298,6 +298,47 @@ keyset_add(KeySet *ks, const char *key)
 	ks->n++;
 }
 
+/*
+ * The key sets of the tables, made once per backend: the labels are
+ * constant, and their lengths cost more than the rules when counted per
+ * document.
+ */
+static KeySet active_rowkeys,
+			active_colkeys[2][GD_A_NROWS],	/* 2019, 2021 */
+			request_rowkeys,
+			request_colkeys,
+			review_rowkeys,
+			review_colkeys;
+
+static void
+init_keysets(void)
+{
+	static bool ready = false;
+
+	if (ready)
+		return;
+	/* both formats name their rows alike */
+	for (int row = 0; row < GD_A_NROWS; row++)
+		keyset_add(&active_rowkeys, gd_active_row_def(2019, row)->key);
+	for (int f = 0; f < 2; f++)
+		for (int row = 0; row < GD_A_NROWS; row++)
+		{
+			const GdActiveRowDef *d = gd_active_row_def(f == 0 ? 2019 : 2021, row);
+
+			for (int c = 0; c < d->ncols; c++)
+				keyset_add(&active_colkeys[f][row], d->cols[c].key);
+		}
+	for (int row = 0; row < GD_R_NROWS; row++)
+		keyset_add(&request_rowkeys, gd_request_rows[row].key);
+	for (int c = 0; c < GD_C_NCOLS; c++)
+		keyset_add(&request_colkeys, gd_request_cols[c].key);
+	for (int row = 0; row < GD_V_NROWS; row++)
+		keyset_add(&review_rowkeys, gd_review_rows[row].key);
+	for (int c = 0; c < GD_VC_NCOLS; c++)
+		keyset_add(&review_colkeys, gd_review_cols[c].key);
+	ready = true;
+}
+
 /* which of the set is the key; -1 if none */
 static int
 key_index(const char *key, int keylen, const KeySet *ks)
@@ -479,28 +520,22 @@ active_format(JsonbContainer **rows, uint32 present, GdTemplate t)
 static void
 read_active(GdReport *r, JsonbContainer *act, MemoryContext cxt)
 {
-	KeySet		rowkeys = {0};
 	JsonbContainer *rows[GD_A_NROWS];
 	uint32		present;
 	RowLayout	lay;
 
-	/* both formats name their rows alike */
-	for (int row = 0; row < GD_A_NROWS; row++)
-		keyset_add(&rowkeys, gd_active_row_def(2019, row)->key);
-	present = collect_rows(act, "active", &rowkeys, rows);
+	present = collect_rows(act, "active", &active_rowkeys, rows);
 	r->active_format = active_format(rows, present, r->template_);
 	for (int row = 0; row < GD_A_NROWS; row++)
 	{
 		const GdActiveRowDef *d = gd_active_row_def(r->active_format, row);
-		KeySet		colkeys = {0};
 
 		if (d->ncols == 0)
 			continue;
-		for (int c = 0; c < d->ncols; c++)
-			keyset_add(&colkeys, d->cols[c].key);
 		/* the columns differ from row to row here */
 		layout_init(&lay);
-		read_row(rows[row], r->active[row], d->cols, &colkeys, "active", d->key, &lay);
+		read_row(rows[row], r->active[row], d->cols,
+				 &active_colkeys[r->active_format == 2021][row], "active", d->key, &lay);
 		if (row == GD_A_PROCUREMENT)
 			r->procurement_amount_text = string_or_null(rows[row], "amount_text", cxt,
 														"active.procurement");
@@ -511,18 +546,12 @@ read_active(GdReport *r, JsonbContainer *act, MemoryContext cxt)
 static void
 read_requests(GdReport *r, JsonbContainer *req)
 {
-	KeySet		rowkeys = {0},
-				colkeys = {0};
 	JsonbContainer *rows[GD_R_NROWS];
 	uint32		present;
 	RowLayout	lay;
 
 	layout_init(&lay);
-	for (int row = 0; row < GD_R_NROWS; row++)
-		keyset_add(&rowkeys, gd_request_rows[row].key);
-	for (int c = 0; c < GD_C_NCOLS; c++)
-		keyset_add(&colkeys, gd_request_cols[c].key);
-	present = collect_rows(req, "requests", &rowkeys, rows);
+	present = collect_rows(req, "requests", &request_rowkeys, rows);
 	if (present & (1 << GD_R_OTHER_HANDLING))
 		r->requests_format = 2019;
 	else if (present & ((1 << GD_R_OTHER_NO_CORRECTION) | (1 << GD_R_OTHER_NO_FEE) |
@@ -533,29 +562,23 @@ read_requests(GdReport *r, JsonbContainer *req)
 
 	for (int row = 0; row < GD_R_NROWS; row++)
 		if (gd_request_row_in_format(row, r->requests_format))
-			read_row(rows[row], r->requests[row], gd_request_cols, &colkeys,
-					 "requests", rowkeys.key[row], &lay);
+			read_row(rows[row], r->requests[row], gd_request_cols, &request_colkeys,
+					 "requests", gd_request_rows[row].key, &lay);
 }
 
 /* ---- 表四 ---- */
 static void
 read_review(GdReport *r, JsonbContainer *rev)
 {
-	KeySet		rowkeys = {0},
-				colkeys = {0};
 	JsonbContainer *rows[GD_V_NROWS];
 	RowLayout	lay;
 
 	layout_init(&lay);
-	for (int row = 0; row < GD_V_NROWS; row++)
-		keyset_add(&rowkeys, gd_review_rows[row].key);
-	for (int c = 0; c < GD_VC_NCOLS; c++)
-		keyset_add(&colkeys, gd_review_cols[c].key);
-	collect_rows(rev, "review", &rowkeys, rows);
+	collect_rows(rev, "review", &review_rowkeys, rows);
 	r->review_present = true;
 	for (int row = 0; row < GD_V_NROWS; row++)
-		read_row(rows[row], r->review[row], gd_review_cols, &colkeys, "review",
-				 rowkeys.key[row], &lay);
+		read_row(rows[row], r->review[row], gd_review_cols, &review_colkeys, "review",
+				 gd_review_rows[row].key, &lay);
 }
 
 /* ---- sections and diagnostics ---- */
@@ -653,6 +676,7 @@ read_document(Jsonb *doc, MemoryContext cxt, bool tables_only)
 	if (v.type != jbvNumeric || !short_whole_number(v.val.numeric, &schema) || schema != 1)
 		NOT_A_DOCUMENT("Key \"schema\" is not 1, the only schema this version of govdisc reads.");
 
+	init_keysets();
 	/* cell() and friends allocate their scratch here too */
 	old = MemoryContextSwitchTo(cxt);
 	r = palloc(sizeof(GdReport));
