@@ -1,13 +1,16 @@
 # govdisc — PGXS build.  `make demo` and `make test` are the README's two
-# commands: both install what is missing first (test/install-deps.sh).
+# commands: both install what is missing first (tools/install-deps.sh).
 
 EXTENSION = govdisc
 EXTVERSION = 0.1
 PG_CONFIG ?= pg_config
 
 MODULE_big = govdisc
-CORE_SRCS := $(sort $(filter-out src/pg_%.c,$(wildcard src/*.c)))
-PG_SRCS := $(sort $(wildcard src/pg_*.c))
+# The tree is the architecture (docs/development.md): src/core is plain C99,
+# src/core/parse the parser pipeline, src/pg the fmgr layer on top.
+CORE_SRCS := $(sort $(wildcard src/core/*.c src/core/parse/*.c))
+CORE_HDRS := $(wildcard src/core/*.h src/core/parse/*.h)
+PG_SRCS := $(sort $(wildcard src/pg/*.c))
 OBJS = $(CORE_SRCS:.c=.o) $(PG_SRCS:.c=.o)
 
 # The install script is assembled from its parts, one concept per file.
@@ -16,14 +19,14 @@ DATA_built = $(EXTENSION)--$(EXTVERSION).sql
 EXTRA_CLEAN = $(EXTENSION)--$(EXTVERSION).sql \
 	results regression.diffs regression.out
 
-REGRESS = $(sort $(basename $(notdir $(wildcard sql/*.sql))))
-REGRESS_OPTS = --encoding=UTF8 --no-locale
+REGRESS = $(sort $(basename $(notdir $(wildcard test/sql/*.sql))))
+REGRESS_OPTS = --inputdir=test --encoding=UTF8 --no-locale
 
 WARN = -Wall -Wextra -Werror -Wno-unused-parameter -Wno-missing-field-initializers -Wno-sign-compare -Wno-unused-function
 # The module's own calls go straight to its own functions (no PLT, inlining
 # allowed): nothing outside is meant to interpose them.
 PG_CFLAGS = $(WARN) -fno-semantic-interposition
-PG_CPPFLAGS = -Isrc $(ICU_CFLAGS)
+PG_CPPFLAGS = -Isrc/core -Isrc/pg $(ICU_CFLAGS)
 SHLIB_LINK = $(ICU_LIBS) -Wl,-Bsymbolic
 
 # JIT bitcode is of no use for this extension and doubles the build time.
@@ -42,7 +45,7 @@ all:
 endif
 
 # every object depends on the headers (PGXS does not track them)
-$(OBJS): $(wildcard src/*.h)
+$(OBJS): $(CORE_HDRS) $(wildcard src/pg/*.h)
 
 $(EXTENSION)--$(EXTVERSION).sql: $(INSTALL_PARTS)
 	cat $^ > $@
@@ -50,33 +53,33 @@ $(EXTENSION)--$(EXTVERSION).sql: $(INSTALL_PARTS)
 .PHONY: deps demo test unit unit-build bench fuzz test-shard
 
 deps:
-	@bash test/install-deps.sh
+	@bash tools/install-deps.sh
 
-# The plain-C core, without PostgreSQL: each test/unit_*.c is a program of
-# its own (harness in test/unit.h), run plain and under ASan + UBSan.
-CORE_CFLAGS = -std=c99 -D_POSIX_C_SOURCE=200809L -Isrc -O1 -g -Wall -Wextra -Werror \
+# The plain-C core, without PostgreSQL: each test/core/unit_*.c is a program
+# of its own (harness in test/core/unit.h), run plain and under ASan + UBSan.
+CORE_CFLAGS = -std=c99 -D_POSIX_C_SOURCE=200809L -Isrc/core -Isrc/core/parse -O1 -g -Wall -Wextra -Werror \
 	-Wno-unused-parameter -Wno-missing-field-initializers -Wno-sign-compare -Wno-unused-function
 CORE_LIBS = -licui18n -licuuc -licudata
 SAN_FLAGS = -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
-UNIT_SRCS := $(sort $(wildcard test/unit_*.c))
+UNIT_SRCS := $(sort $(wildcard test/core/unit_*.c))
 UNIT_BINS := $(UNIT_SRCS:.c=)
 UNIT_ASAN_BINS := $(UNIT_SRCS:.c=_asan)
 EXTRA_CLEAN += $(UNIT_BINS) $(UNIT_ASAN_BINS)
 
-test/unit_%: test/unit_%.c test/unit.h $(CORE_SRCS) src/govdisc.h
+test/core/unit_%: test/core/unit_%.c test/core/unit.h $(CORE_SRCS) $(CORE_HDRS)
 	$(CC) $(CORE_CFLAGS) -o $@ $< $(CORE_SRCS) $(CORE_LIBS)
-test/unit_%_asan: test/unit_%.c test/unit.h $(CORE_SRCS) src/govdisc.h
+test/core/unit_%_asan: test/core/unit_%.c test/core/unit.h $(CORE_SRCS) $(CORE_HDRS)
 	clang $(CORE_CFLAGS) $(SAN_FLAGS) -o $@ $< $(CORE_SRCS) $(CORE_LIBS)
 unit-build: $(UNIT_BINS) $(UNIT_ASAN_BINS)
 unit: unit-build
 	@set -e; for t in $(UNIT_BINS) $(UNIT_ASAN_BINS); do ./$$t; done
 
 # The project's own report generator (sample reports, benchmark input).
-test/gen_reports: test/gen_reports.c
+tools/gen_reports: tools/gen_reports.c
 	$(CC) -std=c99 -O2 -Wall -Wextra -Werror -Wno-unused-parameter -Wno-sign-compare -o $@ $<
-test/bench_core: test/bench_core.c $(CORE_SRCS) $(wildcard src/*.h)
+tools/bench_core: tools/bench_core.c $(CORE_SRCS) $(CORE_HDRS)
 	$(CC) $(CORE_CFLAGS) -O2 -o $@ $< $(CORE_SRCS) $(CORE_LIBS)
-EXTRA_CLEAN += test/gen_reports test/bench_core
+EXTRA_CLEAN += tools/gen_reports tools/bench_core
 
 # libFuzzer on the parser and the rule engine (test/fuzz/run.sh); crashes
 # land in test/fuzz/regressions, which make test replays.
@@ -88,18 +91,18 @@ fuzz: deps
 bench: deps
 	$(MAKE) all
 	$(MAKE) install
-	bash test/bench.sh
+	bash tools/bench.sh
 
 demo: deps
 	$(MAKE) all
 	$(MAKE) install
-	pg_virtualenv -t bash test/demo.sh
+	pg_virtualenv -t bash tools/demo.sh
 
 # A coordinator and two shards (postgres_fdw) on localhost; also part of make test.
 test-shard: deps
 	$(MAKE) all
 	$(MAKE) install
-	bash test/shard-test.sh
+	bash test/shard/run.sh
 
 test: deps
 	$(MAKE) all

@@ -5,7 +5,7 @@ set -u
 cd "$(dirname "$0")/.."
 shared=../shared
 
-# pg_regress: sql/*.sql against expected/*.out, UTF8, no locale
+# pg_regress: test/sql/*.sql against test/expected/*.out, UTF8, no locale
 run_stage pg_regress make -s installcheck
 
 # The project's own sample reports, each against its expected document.
@@ -14,15 +14,15 @@ if [ -x "$shared/tools/score-corpus" ] && [ -d test/samples/gold ]; then
 	run_stage samples python3 "$shared/tools/score-corpus" --reports test/samples/reports --gold test/samples/gold
 fi
 
-# The corpus score may only go up: test/corpus-score holds the number of
+# The corpus score may only go up: test/corpus/score holds the number of
 # corpus reports that must match their gold.
 if [ -x "$shared/tools/score-corpus" ]; then
-	run_stage corpus-score bash test/corpus-gate.sh
+	run_stage corpus-score bash test/corpus/gate.sh
 else
 	echo "== corpus-score: skipped, $shared does not exist (the corpus is not part of this repository)"
 fi
 
-for s in test/stage-*.sh; do
+for s in test/stages/*.sh; do
 	[ -e "$s" ] || continue
-	run_stage "$(basename "$s" .sh)" bash "$s"
+	run_stage "stage-$(basename "$s" .sh)" bash "$s"
 done

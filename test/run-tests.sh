@@ -40,7 +40,7 @@ run_stage() {
 export -f run_stage
 
 run_stage unit-build make -s unit-build
-for t in test/unit_*.c; do
+for t in test/core/unit_*.c; do
 	b=${t%.c}
 	run_stage "$(basename "$b")" "./$b"
 	run_stage "$(basename "$b")-asan" "./${b}_asan"
@@ -50,7 +50,7 @@ done
 pg_virtualenv -t -o 'max_connections=40' bash test/db-tests.sh
 
 # Scale-out: its own coordinator and shards (make test-shard)
-run_stage test-shard bash test/shard-test.sh
+run_stage test-shard bash test/shard/run.sh
 
 tp=0; tf=0
 while read -r _ p f; do tp=$((tp + p)); tf=$((tf + f)); done < "$results"

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Memcheck over govdisc, in two parts (not part of make test: it takes
 # minutes):
-#   1. every core unit test (test/unit_*, the plain builds) under
+#   1. every core unit test (test/core/unit_*, the plain builds) under
 #      valgrind --tool=memcheck;
 #   2. the pg_regress suite (make installcheck) against a throwaway cluster
 #      whose postgres runs under valgrind --trace-children=yes, so that
@@ -34,7 +34,7 @@ echo "# valgrind $(valgrind --version), logs in $logs"
 
 # ---------------------------------------------------------------- unit
 make -s unit-build >/dev/null || { notok "make unit-build"; }
-for t in test/unit_*.c; do
+for t in test/core/unit_*.c; do
 	b=${t%.c}
 	[ -x "$b" ] || continue
 	name=$(basename "$b")

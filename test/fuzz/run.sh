@@ -8,7 +8,7 @@
 # Working corpora grow in test/fuzz/corpus-parse/ and corpus-check/ (not in
 # git).  A crash, timeout or runaway allocation is written straight into
 # test/fuzz/regressions/ as parse-crash-<sha1> or check-crash-<sha1>, which
-# test/unit_fuzz_regressions.c replays from then on: commit it with the fix.
+# test/core/unit_fuzz_regressions.c replays from then on: commit it with the fix.
 # Ends with "N passed, M failed"; exits non-zero when a fuzzer found something.
 set -u
 cd "$(dirname "$0")/../.."
@@ -17,11 +17,11 @@ fz=test/fuzz
 shared=../shared
 
 CC_FUZZ=${CC_FUZZ:-clang}
-FLAGS="-std=c99 -D_POSIX_C_SOURCE=200809L -Isrc -I$fz -O1 -g -Wall -Wextra -Werror
+FLAGS="-std=c99 -D_POSIX_C_SOURCE=200809L -Isrc/core -Isrc/core/parse -I$fz -O1 -g -Wall -Wextra -Werror
 	-Wno-unused-parameter -Wno-missing-field-initializers -Wno-sign-compare -Wno-unused-function
 	-fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer"
 LIBS="-licui18n -licuuc -licudata"
-core=$(ls src/*.c | grep -v '^src/pg_' | sort)
+core=$(ls src/core/*.c src/core/parse/*.c | sort)
 
 passed=0
 failed=0
@@ -42,7 +42,7 @@ fi
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 cp "$fz/parse.dict" "$work/parse.dict"
-grep -o '"[^"]*"' src/labels.c | sort -u | python3 -c '
+grep -o '"[^"]*"' src/core/labels.c | sort -u | python3 -c '
 import sys
 for line in sys.stdin:
     s = line.strip()[1:-1].encode()

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Rebuilds the sample reports (test/samples/reports) and the document a
-# perfect parse returns for each (test/samples/gold) with test/gen_reports.c.
+# perfect parse returns for each (test/samples/gold) with tools/gen_reports.c.
 # Deterministic: the same generator gives the same files, byte for byte.
 # Every sample names what it is there to exercise.
 set -eu
@@ -12,7 +12,7 @@ gen=${GEN_REPORTS:-}
 if [ -z "$gen" ]; then
 	gen=$tmp/gen_reports
 	${CC:-cc} -std=c99 -O2 -Wall -Wextra -Werror -Wno-unused-parameter -Wno-sign-compare \
-		-o "$gen" ../gen_reports.c
+		-o "$gen" ../../tools/gen_reports.c
 fi
 rm -rf reports gold
 mkdir -p reports gold

@@ -8,7 +8,7 @@
 # query gives the same rows as the serial plan.
 # Prints "N passed, M failed[, K skipped]"; exits non-zero on any failure.
 set -u
-repo=$(cd "$(dirname "$0")/.." && pwd)
+repo=$(cd "$(dirname "$0")/../.." && pwd)
 . "$repo/test/shard/reports.sh"
 
 DB=govdisc_parallel

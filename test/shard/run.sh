@@ -14,7 +14,7 @@
 # Everything it starts is stopped on exit, whatever happens.
 # Prints "N passed, M failed[, K skipped]"; exits non-zero on any failure.
 set -u
-repo=$(cd "$(dirname "$0")/.." && pwd)
+repo=$(cd "$(dirname "$0")/../.." && pwd)
 . "$repo/test/shard/cluster.sh"
 . "$repo/test/shard/reports.sh"
 

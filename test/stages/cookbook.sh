@@ -3,7 +3,7 @@
 # database, on a folder of sample reports rendered from hand-made documents.
 # Run by test/db-tests.sh inside pg_virtualenv (PGHOST/PGPORT set).
 set -u
-repo=$(cd "$(dirname "$0")/.." && pwd)
+repo=$(cd "$(dirname "$0")/../.." && pwd)
 ext=${GOVDISC_EXTENSION:-govdisc}
 db=cookbook_$$
 work=$(mktemp -d)
@@ -17,7 +17,7 @@ cd "$work" && mkdir reports && chmod 755 reports
 
 # the sample reports: five documents of two agencies over three years
 psql -X -q -v ON_ERROR_STOP=1 -c "CREATE EXTENSION IF NOT EXISTS $ext" || exit 1
-psql -X -q -v ON_ERROR_STOP=1 -At -f "$repo/test/cookbook-samples.sql" > gen.sh || exit 1
+psql -X -q -v ON_ERROR_STOP=1 -At -f "$repo/test/stages/cookbook-samples.sql" > gen.sh || exit 1
 bash gen.sh || exit 1
 chmod 644 reports/*
 

@@ -13,9 +13,9 @@
 #include <unistd.h>
 
 #include "unit.h"
-#include "fuzz/fuzz_arena.h"
-#include "fuzz/fuzz_invariants.h"
-#include "fuzz/fuzz_report_bytes.h"
+#include "../fuzz/fuzz_arena.h"
+#include "../fuzz/fuzz_invariants.h"
+#include "../fuzz/fuzz_report_bytes.h"
 
 #define REPLAY_SECONDS 30
 
@@ -147,8 +147,8 @@ main(int argc, char **argv)
 	int			nfiles = 0;
 
 	signal(SIGALRM, on_alarm);
-	/* the directory sits beside this program: test/fuzz/regressions */
-	snprintf(dir, sizeof(dir), "%.*sfuzz/regressions",
+	/* the directory sits beside this program's folder: test/fuzz/regressions */
+	snprintf(dir, sizeof(dir), "%.*s../fuzz/regressions",
 			 slash ? (int) (slash - argv[0] + 1) : 0, slash ? argv[0] : "");
 	d = opendir(dir);
 	CHECK(d != NULL);

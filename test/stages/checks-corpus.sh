@@ -5,7 +5,7 @@
 # pdftotext renderings; the pair 2023 -> 2024 has no error.  Skipped where
 # ../shared does not exist.  Run by test/db-tests.sh inside pg_virtualenv.
 set -u
-cd "$(dirname "$0")/.."
+cd "$(dirname "$0")/../.."
 corpus=../shared/corpus/reports
 if [ ! -d "$corpus" ]; then
 	echo "checks on the corpus: skipped, $corpus does not exist"

@@ -19,7 +19,7 @@
 #
 # Ends with "N passed, M failed".
 set -u
-cd "$(dirname "$0")/.."
+cd "$(dirname "$0")/../.."
 shared=../shared
 
 TAP_DETAIL_LINES=30

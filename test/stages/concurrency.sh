@@ -4,8 +4,8 @@
 # for CONCURRENCY_SECONDS (default 5; CI's full run: 60), while the same
 # clients now and then judge every candidate again in a parallel plan.
 #
-# The candidates (test/concurrency/): the reports of test/samples/reports and
-# ../shared/corpus/reports (when present), generated ones (test/gen_reports.c,
+# The candidates (test/stages/concurrency/): the reports of test/samples/reports and
+# ../shared/corpus/reports (when present), generated ones (tools/gen_reports.c,
 # some with figures that do not add up), damaged copies of each (truncated,
 # digits shifted, lines shuffled, tags stripped) and garbage.  Each is judged
 # once, serially, before the run; every try is recorded.  Afterwards: every
@@ -15,7 +15,7 @@
 # postmaster is the same) and the parallel judgements all agreed.
 # Ends with "N passed, M failed".
 set -u
-cd "$(dirname "$0")/.."
+cd "$(dirname "$0")/../.."
 shared=../shared
 seconds=${CONCURRENCY_SECONDS:-5}
 clients=8
@@ -37,7 +37,7 @@ mkdir -p "$tmp"
 trap cleanup EXIT
 createdb "$db"
 q -c "CREATE EXTENSION govdisc" >/dev/null
-q -f test/concurrency/setup.sql >/dev/null
+q -f test/stages/concurrency/setup.sql >/dev/null
 
 # The candidates.
 {
@@ -48,14 +48,14 @@ q -f test/concurrency/setup.sql >/dev/null
 	done
 } > "$tmp/load.sql"
 q -f "$tmp/load.sql" >/dev/null
-if [ -f test/gen_reports.c ] && cc -O1 -std=c99 -o "$tmp/gen_reports" test/gen_reports.c 2>/dev/null; then
+if [ -f tools/gen_reports.c ] && cc -O1 -std=c99 -o "$tmp/gen_reports" tools/gen_reports.c 2>/dev/null; then
 	q -c "CREATE TEMP TABLE gen (id int, layout text, body text)" \
 		-c "\\copy gen FROM PROGRAM '$tmp/gen_reports --seed 5 --count 24 --copy'" \
 		-c "\\copy gen FROM PROGRAM '$tmp/gen_reports --seed 6 --count 8 --break balance,row_sum --copy'" \
 		-c "INSERT INTO cand (kind, name, body) SELECT 'report', 'generated ' || layout || ' ' || id, body FROM gen" \
 		>/dev/null
 fi
-q -f test/concurrency/damage.sql >/dev/null
+q -f test/stages/concurrency/damage.sql >/dev/null
 
 # Judged once, serially: what every try must come to.
 if ! out=$(q -c "UPDATE cand SET expected = govdisc_is_valid(body)" 2>&1); then
@@ -92,7 +92,7 @@ sentinel=$!
 
 echo "# pgbench: $clients clients, $seconds s"
 pgbench -n -c "$clients" -j 2 -T "$seconds" -D ncand="$ncand" \
-	-f test/concurrency/insert.pgbench@19 -f test/concurrency/parallel.pgbench@1 "$db" \
+	-f test/stages/concurrency/insert.pgbench@19 -f test/stages/concurrency/parallel.pgbench@1 "$db" \
 	> "$tmp/pgbench.out" 2>&1
 rc=$?
 grep -E '^(number of transactions actually processed|number of failed|tps|SQL script|latency average)' \

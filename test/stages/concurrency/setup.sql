@@ -1,4 +1,4 @@
--- The concurrency stage's tables (test/stage-concurrency.sh).
+-- The concurrency stage's tables (test/stages/concurrency.sh).
 -- cand: every body the clients may try, with its validity as judged once,
 -- serially, before the run.  accepted: the table under test.  attempts: a
 -- record of every try and what came of it.

@@ -2,11 +2,11 @@
 # make bench: how fast govdisc parses and checks reports (README.md, "Benchmark").
 #
 # Generates BENCH_N reports (default 100000; both formats, every layout) with
-# test/gen_reports.c, loads them into a throwaway cluster (pg_virtualenv) and
+# tools/gen_reports.c, loads them into a throwaway cluster (pg_virtualenv) and
 # prints one table.  Every figure is the best of 3 runs in the same session.
 # Timing never fails the benchmark; only a broken setup does.
 #
-#   BENCH_N=2000 bash test/bench.sh      # a quick run
+#   BENCH_N=2000 bash tools/bench.sh      # a quick run
 #   BENCH_SEED=7                         # other reports (default 1)
 #   BENCH_CORE_N=20000                   # reports for the core-only figure
 #                                        # (default: BENCH_N, at most 20000)
@@ -23,10 +23,10 @@ if [ -z "${GOVDISC_BENCH_INNER:-}" ]; then
 	cc=${CC:-cc}
 	warn="-Wall -Wextra -Werror -Wno-unused-parameter -Wno-missing-field-initializers -Wno-sign-compare -Wno-unused-function"
 	# the generator and the core-only benchmark, optimised
-	$cc -std=c99 -O2 $warn -o "$work/gen_reports" test/gen_reports.c
-	core_srcs=$(ls src/*.c | grep -v '^src/pg_')
-	$cc -std=c99 -D_POSIX_C_SOURCE=200809L -Isrc -O2 $warn -o "$work/bench_core" \
-		test/bench_core.c $core_srcs -licui18n -licuuc -licudata
+	$cc -std=c99 -O2 $warn -o "$work/gen_reports" tools/gen_reports.c
+	core_srcs=$(ls src/core/*.c src/core/parse/*.c)
+	$cc -std=c99 -D_POSIX_C_SOURCE=200809L -Isrc/core -Isrc/core/parse -O2 $warn -o "$work/bench_core" \
+		tools/bench_core.c $core_srcs -licui18n -licuuc -licudata
 
 	if ! pg_config --pkglibdir >/dev/null 2>&1 ||
 		[ ! -e "$(pg_config --sharedir)/extension/govdisc.control" ]; then

@@ -3,7 +3,7 @@
 # Schema (../shared/spec/report.schema.json): the corpus, the project's
 # samples, and damaged input.  Run by test/db-tests.sh inside pg_virtualenv.
 set -u
-cd "$(dirname "$0")/.."
+cd "$(dirname "$0")/../.."
 schema=../shared/spec/report.schema.json
 if [ ! -f "$schema" ]; then
 	echo "schema: skipped, $schema does not exist"

@@ -1,6 +1,6 @@
 /*
  * pg_govdisc.h
- *		Shared declarations of govdisc's fmgr layer (files src/pg_*.c).
+ *		Shared declarations of govdisc's fmgr layer (the files of src/pg).
  */
 #ifndef PG_GOVDISC_H
 #define PG_GOVDISC_H

@@ -14,7 +14,7 @@
 # Timings and memory are printed; the bounds asserted are generous.
 # Ends with "N passed, M failed".
 set -u
-cd "$(dirname "$0")/.."
+cd "$(dirname "$0")/../.."
 shared=../shared
 sizes=${LIMITS_SIZES:-1 10 50}
 cancel_mb=${LIMITS_CANCEL_MB:-200}
@@ -35,17 +35,17 @@ trap cleanup EXIT
 createdb "$db"
 q -c "CREATE EXTENSION govdisc" >/dev/null
 
-# The base report: a generated 2021 HTML report (test/gen_reports.c), else a
+# The base report: a generated 2021 HTML report (tools/gen_reports.c), else a
 # corpus report in HTML.
 base=""
-if [ -f test/gen_reports.c ] && cc -O1 -std=c99 -o "$tmp/gen_reports" test/gen_reports.c 2>/dev/null &&
+if [ -f tools/gen_reports.c ] && cc -O1 -std=c99 -o "$tmp/gen_reports" tools/gen_reports.c 2>/dev/null &&
 	"$tmp/gen_reports" --seed 11 --format 2021 --layout html --no-placeholders --no-units \
 		--no-fullwidth --no-blank-orgs --name base --reports "$tmp" >/dev/null 2>&1; then
 	base=$tmp/base.html
 fi
 [ -z "$base" ] && base=$(ls "$shared"/corpus/reports/*.html 2>/dev/null | head -1)
 if [ -z "$base" ]; then
-	notok "no base report: neither test/gen_reports.c nor $shared/corpus/reports/*.html"
+	notok "no base report: neither tools/gen_reports.c nor $shared/corpus/reports/*.html"
 	echo "$passed passed, $failed failed"
 	exit 1
 fi

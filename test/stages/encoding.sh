@@ -12,7 +12,7 @@
 #              malformed UTF-8 must give a document or an error, not a crash
 # Ends with "N passed, M failed".
 set -u
-cd "$(dirname "$0")/.."
+cd "$(dirname "$0")/../.."
 shared=../shared
 export PGCLIENTENCODING=UTF8
 

@@ -142,7 +142,7 @@ SELECT c.* FROM base21, govdisc_check(jsonb_set(d, '{processing_fees}', 'null'))
 SELECT d -> 'processing_fees' FROM base;
 
 -- prose.requests: a stored document keeps no prose, so it is not assessable
--- (test/unit_rules.c covers it on parsed text)
+-- (test/core/unit_rules.c covers it on parsed text)
 SELECT count(*) FROM base, govdisc_check(d) c WHERE c.rule = 'prose.requests';
 
 -- order: catalog order, then table, row and column
