@@ -46,6 +46,11 @@ for t in test/core/unit_*.c; do
 	run_stage "$(basename "$b")-asan" "./${b}_asan"
 done
 
+# The semantic fuzzer: a fixed seed set, and the inputs it once got wrong
+run_stage semantic-build make -s test/fuzz/semantic_fuzzer
+run_stage fuzz-semantic make -s fuzz-semantic-fixed
+run_stage fuzz-semantic-replay make -s fuzz-semantic-replay
+
 # Everything that needs a server runs in one throwaway cluster.
 pg_virtualenv -t -o 'max_connections=40' bash test/db-tests.sh
 
