@@ -18,13 +18,61 @@ is_blank(const GdParser *p, const GdToken *t)
 }
 
 /*
+ * A row of explicit cells with more cells than k: the blank ones that merged
+ * cells leave (before the first figure or after the last), or, when exactly
+ * k cells are not blank, the blank ones wherever they are (a separator
+ * printed twice).  Otherwise no placement is certain: rc->n stays above k and
+ * the caller reports the row as incomplete, never shifting its figures.
+ */
+static void
+drop_extra_cells(const GdParser *p, GdRowCells *rc, int k)
+{
+	int			extra = rc->n - k;
+	int			filled = 0;
+	bool		lead = true,
+				trail = true;
+
+	for (int e = 0; e < extra; e++)
+	{
+		if (!is_blank(p, rc->tok[e]))
+			lead = false;
+		if (!is_blank(p, rc->tok[rc->n - 1 - e]))
+			trail = false;
+	}
+	if (lead)
+	{
+		memmove(rc->tok, rc->tok + extra, k * sizeof(rc->tok[0]));
+		rc->n = k;
+		return;
+	}
+	if (trail)
+	{
+		rc->n = k;
+		return;
+	}
+	for (int i = 0; i < rc->n; i++)
+		if (!is_blank(p, rc->tok[i]))
+			filled++;
+	if (filled == k)
+	{
+		int			n = 0;
+
+		for (int i = 0; i < rc->n; i++)
+			if (!is_blank(p, rc->tok[i]))
+				rc->tok[n++] = rc->tok[i];
+		rc->n = k;
+	}
+}
+
+/*
  * Collects the value tokens after the label at index i.  Text before the
  * first value (a header, the rest of a long label) is passed over; text or a
  * row end after it, or the next label, ends the row.  Free text gives at most
  * k.  Explicit cells are read to the end of the row: merged cells leave blank
  * ones beside the label (Markdown, OCR) or after the last figure, and those
- * are dropped when the row has more cells than k.  Returns the index to go
- * on from.
+ * are dropped when the row has more cells than k (drop_extra_cells); when
+ * that is not certain, rc->n is left above k.  Returns the index to go on
+ * from.
  */
 size_t
 gd_collect_row(GdParser *p, const GdTokens *ts, size_t i, int k,
@@ -65,16 +113,7 @@ gd_collect_row(GdParser *p, const GdTokens *ts, size_t i, int k,
 	rc->n = n;
 	extra = rc->n - k;
 	if (extra > 0)
-	{
-		bool		lead = true;
-
-		for (int e = 0; e < extra; e++)
-			if (!is_blank(p, rc->tok[e]))
-				lead = false;
-		if (lead)
-			memmove(rc->tok, rc->tok + extra, k * sizeof(rc->tok[0]));
-		rc->n = k;
-	}
+		drop_extra_cells(p, rc, k);
 	return j;
 }
 

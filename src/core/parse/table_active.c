@@ -197,7 +197,7 @@ store_row(GdParser *p, T2 *st, int row, const GdRowCells *rc)
 	size_t		off,
 				len;
 
-	if (rc->n >= k)
+	if (rc->n == k)
 	{
 		for (int c = 0; c < k; c++)
 		{
