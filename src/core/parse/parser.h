@@ -255,6 +255,8 @@ typedef struct GdNumber
 } GdNumber;
 
 extern GdCellStatus gd_read_number(const char *s, size_t n, GdNumber *num);
+/* a cell holding two or more figures apart ("1 1", "12 0"): a lost separator */
+extern bool gd_several_figures(const char *s, size_t n);
 extern bool gd_number_count(const GdNumber *num, int64_t *v);
 extern bool gd_number_amount(const GdNumber *num, GdUnit default_unit, int64_t *v);
 

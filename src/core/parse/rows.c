@@ -114,6 +114,20 @@ gd_collect_row(GdParser *p, const GdTokens *ts, size_t i, int k,
 	extra = rc->n - k;
 	if (extra > 0)
 		drop_extra_cells(p, rc, k);
+
+	/*
+	 * A cell with several figures in it lost a separator: the row has more
+	 * figures than cells, and which cell stands in which column is not
+	 * certain ("| | 1 | 0 | 1 1 | 3 |" may be a blank and six, or seven).
+	 */
+	if (rc->n == k && k < 16)
+		for (int c = 0; c < k; c++)
+			if (gd_several_figures(p->t.s + rc->tok[c]->off, rc->tok[c]->len))
+			{
+				rc->tok[k] = rc->tok[c];
+				rc->n = k + 1;
+				break;
+			}
 	return j;
 }
 

@@ -86,6 +86,39 @@ digits_group(const char *s, size_t k, size_t n, const char *buf, size_t len)
 	return run < 3 && (run == len || buf[len - 1 - run] == '+' || buf[len - 1 - run] == '-');
 }
 
+/*
+ * Figures and white space only, with white space between digits that is not
+ * a thousands group: the cell holds several figures, the separators between
+ * them lost.  Such a cell tells neither its value nor how many columns it
+ * covers.
+ */
+bool
+gd_several_figures(const char *s, size_t n)
+{
+	char		buf[64];
+	size_t		len = 0;
+	bool		apart = false;
+
+	for (size_t k = 0; k < n; k++)
+	{
+		char		c = s[k];
+
+		if (c == ' ' || c == '\t' || c == '\n')
+		{
+			if (len > 0 && buf[len - 1] >= '0' && buf[len - 1] <= '9' &&
+				!digits_group(s, k, n, buf, len))
+				apart = true;
+			continue;
+		}
+		if (!((c >= '0' && c <= '9') || c == '+' || c == '-' || c == '.' || c == ','))
+			return false;
+		if (len + 1 >= sizeof(buf))
+			return false;
+		buf[len++] = c;
+	}
+	return apart;
+}
+
 GdCellStatus
 gd_read_number(const char *s, size_t n, GdNumber *num)
 {
