@@ -17,6 +17,15 @@ is_blank(const GdParser *p, const GdToken *t)
 	return true;
 }
 
+/* Does a text token open with item numbering (1. 一、 （一） ⑴ …)? */
+static bool
+starts_numbered(GdParser *p, const GdToken *t)
+{
+	const char *c = gd_token_compact(p, t);
+
+	return gd_strip_numbering(c) != c;
+}
+
 /*
  * A row of explicit cells with more cells than k: the blank ones that merged
  * cells leave (before the first figure or after the last), or, when exactly
@@ -66,8 +75,9 @@ drop_extra_cells(const GdParser *p, GdRowCells *rc, int k)
 
 /*
  * Collects the value tokens after the label at index i.  Text before the
- * first value (a header, the rest of a long label) is passed over; text or a
- * row end after it, or the next label, ends the row.  Free text gives at most
+ * first value (a header, the rest of a long label) is passed over, unless it
+ * is numbered (the next row's label); text or a row end after it, or the next
+ * label, ends the row.  Free text gives at most
  * k.  Explicit cells are read to the end of the row: merged cells leave blank
  * ones beside the label (Markdown, OCR) or after the last figure, and those
  * are dropped when the row has more cells than k (drop_extra_cells); when
@@ -105,6 +115,13 @@ gd_collect_row(GdParser *p, const GdTokens *ts, size_t i, int k,
 				continue;
 			}
 			if (n > 0)
+				break;
+			/*
+			 * Numbered text is the next row's label even when no phrase
+			 * names it (4.无 of a label broken over lines): the figures
+			 * after it are that row's, not this one's.
+			 */
+			if (starts_numbered(p, t))
 				break;
 			continue;
 		}
