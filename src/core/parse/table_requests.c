@@ -442,6 +442,40 @@ resolve_splits(GdParser *p, T3 *st)
 	}
 }
 
+/*
+ * Can the placed figures of a short row be its cells?  Not when a figure has
+ * a leading zero (00, 05: two figures run together, the space between them
+ * lost), nor when the placed figures of the applicant columns add up to more
+ * than its placed total: the blank columns hold at least zero, so one of the
+ * figures is not what it seems (two run together under one column).  A row
+ * with no figure under 总计 is not one whose blank cells were dropped either.
+ */
+static bool
+placement_plausible(GdParser *p, const GdRowCells *rc, const int *place)
+{
+	int64_t		sum = 0,
+				total = GD_NULL;
+
+	for (int i = 0; i < rc->n; i++)
+	{
+		const char *s = p->t.s + rc->tok[i]->off;
+		GdNumber	num;
+		int64_t		v;
+
+		if (rc->tok[i]->len > 1 && s[0] == '0' && s[1] >= '0' && s[1] <= '9')
+			return false;
+		if (gd_read_number(s, rc->tok[i]->len, &num) != GD_CELL_OK ||
+			!gd_number_count(&num, &v) || v < 0)
+			continue;
+		if (place[i] == NCOLS - 1)
+			total = v;
+		else
+			sum += v;
+	}
+	/* figures in the applicant columns and none under 总计: they moved */
+	return total != GD_NULL && sum <= total;
+}
+
 /* Short rows of pdftotext -layout: figures under the columns they stand under. */
 static void
 place_pending(GdParser *p, T3 *st)
@@ -453,7 +487,7 @@ place_pending(GdParser *p, T3 *st)
 		int			place[16];
 		const char *key = gd_request_rows[row].key;
 
-		if (!gd_columns_place(&st->columns, p, rc, place))
+		if (!gd_columns_place(&st->columns, p, rc, place) || !placement_plausible(p, rc, place))
 		{
 			gd_diag(p, "row.incomplete", "requests", key, NULL, rc->tok[0]->off,
 					"%s：应有 %d 个单元格，读到 %d 个，无法确定对应的列",
