@@ -148,7 +148,13 @@ damage_applies(int fam, int damage)
 			return fam == F_PDFLAYOUT || fam == F_PDFPLAIN || fam == F_MARKDOWN ||
 				fam == F_MDSPLIT;
 		case D_CELLS_TOGETHER:
-			return fam != F_RUNTOGETHER && fam != F_LABELNUM && fam != F_MIXEDSPACE;
+
+			/*
+			 * Markdown prints a merged cell as its text and an empty cell:
+			 * the same text as a true blank, so the truth is not in it.
+			 */
+			return fam != F_RUNTOGETHER && fam != F_LABELNUM && fam != F_MIXEDSPACE &&
+				fam != F_MARKDOWN && fam != F_MDSPLIT;
 		case D_OUT_OF_ORDER:
 			return fam == F_PDFPLAIN;
 	}
@@ -883,7 +889,29 @@ drop_separators(Case *c, Buf *b, int pct)
 						j++;
 					if (j > i && j < n && isdig(s[j]) && fpick(100) < pct)
 					{
-						if (c->fam == F_PDFLAYOUT && j - i > 1 && fchance(50))
+						size_t		keep = c->fam == F_PDFLAYOUT ? 1 : 0;
+
+						/*
+						 * pdftotext -layout places figures by their position
+						 * on the page: the ones after stay where they were,
+						 * the figure before moves right, and one space stays
+						 * (two figures touching are cells run together, made
+						 * on the grid).
+						 */
+						if (c->fam == F_PDFLAYOUT)
+						{
+							size_t		at = o.len;
+
+							while (at > 0 && (isdig(o.p[at - 1]) || o.p[at - 1] == '-' || o.p[at - 1] == '+'))
+								at--;
+							for (size_t k = keep; k < j - i; k++)
+							{
+								bput(&o, " ");
+								memmove(o.p + at + 1, o.p + at, o.len - at - 1);
+								o.p[at] = ' ';
+							}
+						}
+						if (keep)
 							bput(&o, " ");
 						i = j - 1;
 						continue;
