@@ -108,8 +108,13 @@ gd_collect_row(GdParser *p, const GdTokens *ts, size_t i, int k,
 		{
 			if (is_label(p, t, arg))
 				break;
-			/* words in an explicit cell of the row: a value that cannot be read */
-			if (n > 0 && t->cell && rc->tok[0]->cell && n < k)
+			/*
+			 * words in an explicit cell of the row: a value that cannot be
+			 * read; past the k-th cell only figures that lost their
+			 * separator ("0 13"), which make the row's placement uncertain
+			 */
+			if (n > 0 && t->cell && rc->tok[0]->cell &&
+				(n < k || gd_several_figures(p->t.s + t->off, t->len)))
 			{
 				rc->tok[n++] = t;
 				continue;
