@@ -59,37 +59,18 @@ static const char *const placeholders[] = {
 	"/", "-", "--", "---", "—", "——", "–", "无", "\\", "*", "×", "空", "_", NULL
 };
 
-/*
- * White space at s[k], after the digits buf[0..len): does a thousands group
- * follow it (exactly three digits, then no digit), after a first group of
- * one to three digits?  True also when no digit follows (2 笔).
- */
+/* Is the white space at s[k] followed by a digit? */
 static bool
-digits_group(const char *s, size_t k, size_t n, const char *buf, size_t len)
+digit_follows(const char *s, size_t k, size_t n)
 {
-	size_t		run = 0,
-				d = 0;
-
 	while (k < n && (s[k] == ' ' || s[k] == '\t' || s[k] == '\n'))
 		k++;
-	if (k >= n || s[k] < '0' || s[k] > '9')
-		return true;
-	while (k + d < n && s[k + d] >= '0' && s[k + d] <= '9')
-		d++;
-	while (run < len && buf[len - 1 - run] >= '0' && buf[len - 1 - run] <= '9')
-		run++;
-	if (d != 3)
-		return false;
-	/* the group before: three digits, or the first group of one to three */
-	if (run == 3)
-		return true;
-	return run < 3 && (run == len || buf[len - 1 - run] == '+' || buf[len - 1 - run] == '-');
+	return k < n && s[k] >= '0' && s[k] <= '9';
 }
 
 /*
- * Figures and white space only, with white space between digits that is not
- * a thousands group: the cell holds several figures, the separators between
- * them lost.  Such a cell tells neither its value nor how many columns it
+ * Figures and white space only, with white space between digits: the cell
+ * holds several figures, the separators between them lost.  Such a cell tells neither its value nor how many columns it
  * covers.
  */
 bool
@@ -106,7 +87,7 @@ gd_several_figures(const char *s, size_t n)
 		if (c == ' ' || c == '\t' || c == '\n')
 		{
 			if (len > 0 && buf[len - 1] >= '0' && buf[len - 1] <= '9' &&
-				!digits_group(s, k, n, buf, len))
+				digit_follows(s, k, n))
 				apart = true;
 			continue;
 		}
@@ -166,16 +147,16 @@ gd_read_number(const char *s, size_t n, GdNumber *num)
 	len = 0;
 
 	/*
-	 * White space inside a cell (2 笔, 1 000) carries no meaning, except
-	 * between digits that are not thousands groups: "614 0" is two figures
-	 * whose separator was lost, not 6140.
+	 * White space inside a cell (2 笔, + 3) carries no meaning, except
+	 * between digits: "614 0" or "1 346" is two figures whose separator was
+	 * lost (reports group thousands with commas, if at all), not one.
 	 */
 	for (size_t k = 0; k < n; k++)
 	{
 		if (s[k] == ' ' || s[k] == '\t' || s[k] == '\n')
 		{
 			if (len > 0 && buf[len - 1] >= '0' && buf[len - 1] <= '9' &&
-				!digits_group(s, k, n, buf, len))
+				digit_follows(s, k, n))
 				return GD_CELL_TEXT;
 			continue;
 		}
