@@ -445,10 +445,11 @@ resolve_splits(GdParser *p, T3 *st)
 /*
  * Can the placed figures of a short row be its cells?  Not when a figure has
  * a leading zero (00, 05: two figures run together, the space between them
- * lost), nor when the placed figures of the applicant columns add up to more
- * than its placed total: the blank columns hold at least zero, so one of the
- * figures is not what it seems (two run together under one column).  A row
- * with no figure under 总计 is not one whose blank cells were dropped either.
+ * lost), nor when the placed figures of the applicant columns do not add up
+ * to its placed total: blank cells hold nothing, so one of the figures is not
+ * what it seems (two run together under one column, "1" and "5" as 15).  A
+ * row with no figure under 总计 is not one whose blank cells were dropped
+ * either.
  */
 static bool
 placement_plausible(GdParser *p, const GdRowCells *rc, const int *place)
@@ -473,7 +474,7 @@ placement_plausible(GdParser *p, const GdRowCells *rc, const int *place)
 			sum += v;
 	}
 	/* figures in the applicant columns and none under 总计: they moved */
-	return total != GD_NULL && sum <= total;
+	return total != GD_NULL && sum == total;
 }
 
 /* Short rows of pdftotext -layout: figures under the columns they stand under. */
