@@ -116,11 +116,11 @@ static const char *const family_names[F_N] = {
 
 enum
 {
-	D_NONE, D_SEP_DOUBLED, D_SEP_DROPPED, D_PAGEBREAK, D_LABEL_SPLIT,
+	D_NONE, D_SEP_DOUBLED, D_SEP_DROPPED, D_PAGEBREAK, D_PAGE_BARE, D_LABEL_SPLIT,
 	D_HEADER_SHUFFLE, D_CELLS_TOGETHER, D_OUT_OF_ORDER, D_N
 };
 static const char *const damage_names[D_N] = {
-	"none", "sep-doubled", "sep-dropped", "pagebreak", "label-split",
+	"none", "sep-doubled", "sep-dropped", "pagebreak", "page-number-bare", "label-split",
 	"header-shuffle", "cells-together", "out-of-order"
 };
 
@@ -145,6 +145,7 @@ damage_applies(int fam, int damage)
 		case D_SEP_DROPPED:
 			return fam != F_RUNTOGETHER && fam != F_HTML && fam != F_LABELNUM;
 		case D_PAGEBREAK:
+		case D_PAGE_BARE:
 			return fam == F_PDFLAYOUT || fam == F_PDFPLAIN || fam == F_MARKDOWN ||
 				fam == F_MDSPLIT;
 		case D_CELLS_TOGETHER:
@@ -755,9 +756,13 @@ isdig(char c)
 	return c >= '0' && c <= '9';
 }
 
-/* each page-break marker: remove it, and put a page end before its line */
+/*
+ * Each page-break marker: remove it, and put a page end before its line: a
+ * page number marked as one (- 3 -, 第 3 页 共 9 页), or with bare a bare
+ * number, alone or under a footer, before pdftotext's form feed.
+ */
 static void
-insert_page_breaks(Case *c, Buf *b)
+insert_page_breaks(Case *c, Buf *b, bool bare)
 {
 	Buf			o = {0};
 	const char *p = b->p;
@@ -774,7 +779,7 @@ insert_page_breaks(Case *c, Buf *b)
 		for (ls = m; ls > p && ls[-1] != '\n'; ls--)
 			;
 		bputn(&o, p, (size_t) (ls - p));
-		switch (fpick(4))
+		switch (bare ? 2 + fpick(2) : fpick(2))
 		{
 			case 0:
 				bprintf(&o, "\n                              - %d -\n%s", page, ff ? "\f" : "\n");
@@ -960,8 +965,13 @@ make_case(Case *c, long long seed, int index)
 	c->damage = fchance(25) ? D_NONE : 1 + fpick(D_N - 1);
 	if (!damage_applies(c->fam, c->damage))
 		c->damage = D_NONE;
-	if (skipped(family_names[c->fam]) || skipped(damage_names[c->damage]))
-		return false;
+	{
+		char		pair[64];
+
+		snprintf(pair, sizeof(pair), "%s:%s", family_names[c->fam], damage_names[c->damage]);
+		if (skipped(family_names[c->fam]) || skipped(damage_names[c->damage]) || skipped(pair))
+			return false;
+	}
 
 	memset(&o, 0, sizeof(o));
 	o.seed = seed;
@@ -1004,6 +1014,7 @@ make_case(Case *c, long long seed, int index)
 				cells_together(gr);
 				break;
 			case D_PAGEBREAK:
+			case D_PAGE_BARE:
 				if (gr->nrows > 3)
 					mark_page_breaks(gr);
 				break;
@@ -1035,7 +1046,8 @@ make_case(Case *c, long long seed, int index)
 			drop_separators(c, &c->text, 8);
 			break;
 		case D_PAGEBREAK:
-			insert_page_breaks(c, &c->text);
+		case D_PAGE_BARE:
+			insert_page_breaks(c, &c->text, c->damage == D_PAGE_BARE);
 			break;
 	}
 	pool_reset();
