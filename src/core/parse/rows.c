@@ -97,7 +97,16 @@ gd_collect_row(GdParser *p, const GdTokens *ts, size_t i, int k,
 		const GdToken *t = &ts->v[j];
 
 		if (n >= k && (n == 0 || !rc->tok[0]->cell))
+		{
+			/*
+			 * Free text with one figure more than the row has cells: which
+			 * figure stands in which column is not certain (a sign or a
+			 * space misplaced: 11 － 3 931).
+			 */
+			if (n > 0 && n < 16 && t->kind == GD_TK_VALUE)
+				rc->tok[n++] = t;
 			break;
+		}
 		if (t->kind == GD_TK_ROWEND)
 		{
 			if (n > 0)
