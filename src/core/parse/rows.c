@@ -17,13 +17,25 @@ is_blank(const GdParser *p, const GdToken *t)
 	return true;
 }
 
-/* Does a text token open with item numbering (1. 一、 （一） ⑴ …)? */
+/*
+ * Does a text token open with item numbering (1. 一、 （一） ⑴ …), or is it
+ * the first half of one broken over lines (（七 / ）总计)?
+ */
 static bool
 starts_numbered(GdParser *p, const GdToken *t)
 {
 	const char *c = gd_token_compact(p, t);
+	char		buf[16];
+	size_t		n = strlen(c);
 
-	return gd_strip_numbering(c) != c;
+	if (gd_strip_numbering(c) != c)
+		return true;
+	if (c[0] != '(' || n + 2 > sizeof(buf))
+		return false;
+	memcpy(buf, c, n);
+	buf[n] = ')';
+	buf[n + 1] = '\0';
+	return *gd_strip_numbering(buf) == '\0';
 }
 
 /*
