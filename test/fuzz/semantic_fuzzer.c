@@ -909,6 +909,9 @@ drop_separators(Case *c, Buf *b, int pct)
 
 							while (at > 0 && (isdig(o.p[at - 1]) || o.p[at - 1] == '-' || o.p[at - 1] == '+'))
 								at--;
+							/* the full-width minus goes with its figure */
+							if (at >= 3 && memcmp(o.p + at - 3, "－", 3) == 0)
+								at -= 3;
 							for (size_t k = keep; k < j - i; k++)
 							{
 								bput(&o, " ");
@@ -956,6 +959,7 @@ make_case(Case *c, long long seed, int index)
 	static const unsigned breaks[] = {BRK_ROW_SUM, BRK_RESULTS_SUM, BRK_BALANCE, BRK_REVIEW_SUM, BRK_PROSE};
 	Options		o;
 	Doc		   *d;
+	int			base_pick;
 
 	frng = (uint64_t) seed * 0x2545f4914f6cdd1dULL + (uint64_t) index * 0x9e3779b97f4a7c15ULL + 7;
 	frnd();
@@ -965,6 +969,7 @@ make_case(Case *c, long long seed, int index)
 	c->damage = fchance(25) ? D_NONE : 1 + fpick(D_N - 1);
 	if (!damage_applies(c->fam, c->damage))
 		c->damage = D_NONE;
+
 	{
 		char		pair[64];
 
@@ -980,7 +985,12 @@ make_case(Case *c, long long seed, int index)
 	if (c->fam == F_LABELNUM && fchance(50))
 		o.layout = L_RUNTOGETHER;
 	if (c->fam == F_WANDEC)
-		o.layout = (int[]) {L_WORD, L_PIPE, L_HTML, L_MARKDOWN, L_PDFLAYOUT, L_SPACED}[fpick(6)];
+	{
+		base_pick = fpick(6);
+		o.layout = (int[]) {L_WORD, L_PIPE, L_HTML, L_MARKDOWN, L_PDFLAYOUT, L_SPACED}[base_pick];
+		if (base_pick == 3 && c->damage == D_CELLS_TOGETHER)
+			c->damage = D_NONE; /* Markdown: see damage_applies */
+	}
 	o.fullwidth = o.blank_orgs = o.placeholders = o.units = o.signs = -1;
 	o.vertical = o.variants = o.closing = o.crawler = o.blank_review = -1;
 	o.numbering = o.headings = o.scale = -1;
