@@ -1287,7 +1287,8 @@ main(int argc, char **argv)
 	if (replay_dir)
 		return replay(replay_dir, tap);
 
-	for (long i = only >= 0 ? only : 0; i < (only >= 0 ? only + 1 : cases); i++)
+	/* N cases judged: the skipped ones do not count */
+	for (long i = only >= 0 ? only : 0; only >= 0 ? i == only : made < cases; i++)
 	{
 		GdReport   *g;
 		Tally		one;
