@@ -27,8 +27,9 @@
  *		with a wrong cell as DIR/NAME.txt with its truth NAME.expect (what
  *		--replay and test/core judge again); --print writes case I's text.
  *		The last line is "N cases, W wrong cells, A ambiguous cells"; with
- *		--tap one more line "P passed, F failed" (cases without / with a wrong
- *		cell) follows for test/run-tests.sh.  Exit status 1 on a wrong cell.
+ *		--tap a line "P passed, F failed" comes before it for test/run-tests.sh:
+ *		the layout and damage pairs met without / with a wrong cell (with
+ *		--replay: the inputs).  Exit status 1 on a wrong cell.
  */
 #define GEN_REPORTS_NO_MAIN
 #include "../../tools/gen_reports.c"
@@ -353,6 +354,7 @@ typedef struct Tally
 static Tally by_family[F_N],
 			by_damage[D_N],
 			total;
+static long combo[F_N][D_N][2];	/* cases, wrong cells */
 static int	show_max = 50;
 static int	shown;
 
@@ -1312,6 +1314,8 @@ main(int argc, char **argv)
 				   g->diagnostics[k].row ? g->diagnostics[k].row : "-",
 				   g->diagnostics[k].column ? g->diagnostics[k].column : "-",
 				   g->diagnostics[k].message);
+		combo[c->fam][c->damage][0]++;
+		combo[c->fam][c->damage][1] += one.wrong;
 		tally_add(&by_family[c->fam], &one);
 		tally_add(&by_damage[c->damage], &one);
 		tally_add(&total, &one);
@@ -1341,7 +1345,20 @@ main(int argc, char **argv)
 		   seed, total.cells, total.right, total.silent,
 		   made ? (double) (clock() - t0) / CLOCKS_PER_SEC * 1000.0 / made : 0.0);
 	if (tap)
-		printf("%ld passed, %ld failed\n", passed, failed);
+	{
+		/* one test per layout and damage met: passed without a wrong cell */
+		passed = failed = 0;
+		for (int f = 0; f < F_N; f++)
+			for (int dm = 0; dm < D_N; dm++)
+				if (combo[f][dm][0])
+				{
+					if (combo[f][dm][1])
+						failed++;
+					else
+						passed++;
+				}
+		printf("%ld passed, %ld failed (layout and damage pairs)\n", passed, failed);
+	}
 	printf("%ld cases, %ld wrong cells, %ld ambiguous cells\n", made, total.wrong,
 		   total.ambiguous + total.silent);
 	return total.wrong ? 1 : 0;
