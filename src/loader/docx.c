@@ -2,11 +2,18 @@
  * docx.c
  *		The text of a .docx: word/document.xml read from the zip (libzip)
  *		with libxml2's streaming reader, in reading order.  Paragraphs end
- *		in a newline; a table row is one line with its cells apart by tabs
- *		(the tab-separated layout the parser reads), and paragraphs, tabs
- *		and breaks inside a cell become spaces so that they cannot split the
- *		cell.  A cell merged from above (w:vMerge) stays as the empty cell
- *		Word keeps; a table inside a cell is read as part of that cell.
+ *		in a newline.  Tables come out in the layout Word itself gives when
+ *		a document is saved as text, the one the parser reads HTML tables in:
+ *		each cell on a line of its own behind a tab, a blank line after each
+ *		row.  (One line per row with the cells apart by tabs would lose
+ *		cells: the parser takes a line that starts with a tab for one Word
+ *		cell, and a row whose first cell is merged from above starts with
+ *		an empty cell.)  Paragraphs, tabs and breaks inside a cell become
+ *		spaces so that they cannot split the cell.  A cell that continues a
+ *		vertical merge (w:vMerge without "restart") is left out, as a
+ *		browser leaves out the cells under a rowspan; a merged row of cells
+ *		(w:gridSpan) is one cell, as a colspan is.  A table inside a cell is
+ *		read as part of that cell.
  *		Deleted text (w:delText) and field codes (w:instrText) are not text.
  *		External entities and the network are never reached (XML_PARSE_NONET,
  *		no entity substitution), and the XML part is read only up to a size
@@ -50,8 +57,9 @@ typedef struct Walk
 {
 	Out			out;
 	int			table_depth;	/* tables open around the current node */
-	int			cell_no;		/* cells so far in the current row */
 	int			cell_paragraphs;	/* paragraphs so far in the current cell */
+	size_t		cell_start;		/* where the current cell's line begins */
+	int			cell_continues;	/* it continues a vertical merge: left out */
 } Walk;
 
 static int
@@ -83,12 +91,11 @@ element_start(Walk *w, const char *name)
 		if (w->table_depth++ > 0)
 			out_add(&w->out, " ", 1);
 	}
-	else if (strcmp(name, "tr") == 0 && w->table_depth == 1)
-		w->cell_no = 0;
 	else if (strcmp(name, "tc") == 0 && w->table_depth == 1)
 	{
-		if (w->cell_no++ > 0)
-			out_add(&w->out, "\t", 1);
+		w->cell_start = w->out.len;
+		w->cell_continues = 0;
+		out_add(&w->out, "\t", 1);
 		w->cell_paragraphs = 0;
 	}
 	else if (strcmp(name, "tc") == 0)
@@ -109,6 +116,16 @@ element_end(Walk *w, const char *name)
 {
 	if (strcmp(name, "p") == 0 && !in_cell(w))
 		out_add(&w->out, "\n", 1);
+	else if (strcmp(name, "tc") == 0 && w->table_depth == 1)
+	{
+		if (w->cell_continues)
+		{
+			w->out.len = w->cell_start;
+			w->out.s[w->out.len] = '\0';
+		}
+		else
+			out_add(&w->out, "\n", 1);
+	}
 	else if (strcmp(name, "tr") == 0 && w->table_depth == 1)
 		out_add(&w->out, "\n", 1);
 	else if (strcmp(name, "tbl") == 0 && w->table_depth > 0)
@@ -141,6 +158,13 @@ read_document(const char *xml, size_t len, Walk *w, char **reason)
 			int			empty = xmlTextReaderIsEmptyElement(r);
 
 			element_start(w, name);
+			if (strcmp(name, "vMerge") == 0 && w->table_depth == 1)
+			{
+				xmlChar    *val = xmlTextReaderGetAttributeNs(r, BAD_CAST "val", BAD_CAST W_NS);
+
+				w->cell_continues = !val || strcmp((const char *) val, "restart") != 0;
+				xmlFree(val);
+			}
 			if (strcmp(name, "t") == 0)
 				in_t = !empty;
 			if (empty)

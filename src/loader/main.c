@@ -85,6 +85,7 @@ usage(FILE *f)
 			"  -h, --host=HOSTNAME    database server host or socket directory\n"
 			"  -p, --port=PORT        database server port\n"
 			"  -U, --username=USER    database user name\n"
+			"      --text             print the text of each file instead (no database)\n"
 			"      --help             show this help, then exit\n\n"
 			"The PG* environment variables (PGDATABASE, PGHOST, ...) are used as by psql.\n"
 			"Exit status: 0 all loaded or already there, 1 some files failed, 2 usage or\n"
@@ -149,6 +150,32 @@ deliver(size_t index, Extracted *e, void *arg)
 	}
 }
 
+/* --text: what the parser would be given, file by file, on stdout */
+static int
+print_texts(const FileList *list)
+{
+	int			ok = 1;
+
+	for (size_t i = 0; i < list->n; i++)
+	{
+		const LoadFile *f = &list->files[i];
+		Extracted	e;
+
+		if (f->format == FORMAT_NONE)
+			continue;
+		extract_file(f, NULL, &e);
+		if (e.status == STATUS_FAILED)
+		{
+			fprintf(stderr, "%s: %s: %s\n", progname, f->path, e.text);
+			ok = 0;
+		}
+		else
+			fwrite(e.text, 1, e.len, stdout);
+		free(e.text);
+	}
+	return ok;
+}
+
 static size_t
 sum(const size_t *counts)
 {
@@ -202,6 +229,7 @@ main(int argc, char **argv)
 		{"host", required_argument, NULL, 'h'},
 		{"port", required_argument, NULL, 'p'},
 		{"username", required_argument, NULL, 'U'},
+		{"text", no_argument, NULL, 2},
 		{"help", no_argument, NULL, 1},
 		{NULL, 0, NULL, 0}
 	};
@@ -212,6 +240,7 @@ main(int argc, char **argv)
 			   *table = DEFAULT_TABLE;
 	long		jobs = sysconf(_SC_NPROCESSORS_ONLN);
 	int			quiet = 0,
+				text_only = 0,
 				c,
 				walked;
 	Run			run;
@@ -252,6 +281,9 @@ main(int argc, char **argv)
 			case 'U':
 				user = optarg;
 				break;
+			case 2:
+				text_only = 1;
+				break;
 			case 1:
 				usage(stdout);
 				return 0;
@@ -270,6 +302,8 @@ main(int argc, char **argv)
 		jobs = 1;
 
 	walked = walk_paths(argv + optind, argc - optind, &run.list);
+	if (text_only)
+		return print_texts(&run.list) && walked ? 0 : 1;
 	run.db = db_connect(dbname, host, port, user, table);
 	if (db_error(run.db) || !db_prepare(run.db, &present))
 	{
@@ -278,6 +312,8 @@ main(int argc, char **argv)
 	}
 
 	mode = quiet ? OUTPUT_QUIET : isatty(STDOUT_FILENO) ? OUTPUT_BAR : OUTPUT_LINES;
+	/* a log or a pipe sees each file as it is done */
+	setvbuf(stdout, NULL, _IOLBF, 0);
 	todo = xmalloc((run.list.n + 1) * sizeof(size_t));
 	for (size_t i = 0; i < run.list.n; i++)
 	{
