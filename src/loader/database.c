@@ -53,7 +53,7 @@ static const char *const table_comments[][2] = {
 	{"sha256", "SHA-256 of the file's bytes; unique, so a file is loaded once however often it is found"},
 	{"format", "pdf, docx, doc, html, text or markdown (by the file name's extension)"},
 	{"encoding", "the encoding the text was decoded from (UTF-8, UTF-16LE, UTF-16BE, GB18030 or the charset an HTML page declares); null for PDF and Word files, whose text comes from pdftotext, the .docx XML or antiword"},
-	{"body", "the report's text in UTF-8: pdftotext -layout for PDF, table rows as tab-separated lines for .docx, the page as is for HTML"},
+	{"body", "the report's text in UTF-8: pdftotext -layout for PDF; for .docx its paragraphs, and its tables as Word saves them as text (a cell per line behind a tab, a blank line after each row); antiword for .doc; the page as is for HTML"},
 	{"loaded_at", "when the row was loaded"},
 	{"doc", "govdisc_parse(body): the parsed document, stored"},
 };

@@ -92,7 +92,11 @@ draw(const char *path)
 	n = snprintf(line, sizeof(line), "[%.*s%.*s] %zu/%zu files  %.1f files/s  ETA %ld:%02ld  ",
 				 filled, "####################", 20 - filled, "....................",
 				 done, total, rate, left / 60, left % 60);
-	printf("\r\033[K%s%s", line, path_tail(path ? path : "", width - n - 1));
+	{
+		const char *tail = path_tail(path ? path : "", width - n - 4);
+
+		printf("\r\033[K%s%s%s", line, path && tail != path ? "..." : "", tail);
+	}
 	fflush(stdout);
 	bar_shown = 1;
 	drawn = now();
