@@ -1,4 +1,6 @@
 /* unit_text_encoding.c: bytes to UTF-8 (src/core/text_encoding.c) */
+#include <stdint.h>
+
 #include "unit.h"
 #include "text_encoding.h"
 
@@ -21,6 +23,60 @@ decode_as(const char *bytes, size_t len, const char *charset)
 
 #define ZHONG_UTF8 "\xE4\xB8\xAD"	/* 中 */
 #define ZHONG_GBK "\xD6\xD0"
+
+/*
+ * Random bytes, biased towards what breaks decoders (BOMs, lead bytes, cut
+ * sequences): every result must be either text that is valid UTF-8 without
+ * a NUL, or a failure with a reason; valid UTF-8 must come back unchanged.
+ * Run under ASan too, so no read past the input goes unseen.
+ */
+static void
+random_inputs(int rounds)
+{
+	static const unsigned char pool[] = {0x00, 0x0A, 0x41, 0x7F, 0x80, 0x81, 0x30, 0xA1, 0xBF,
+	0xC2, 0xD6, 0xD0, 0xE4, 0xB8, 0xAD, 0xED, 0xF0, 0xF4, 0x90, 0xFE, 0xFF, 0xEF, 0xBB, 0x39};
+	uint64_t	x = 88172645463325252ULL;
+	int			bad = 0;
+
+	for (int round = 0; round < rounds; round++)
+	{
+		unsigned char buf[64];
+		size_t		len,
+					at;
+		char	   *copy;
+
+		x ^= x << 13, x ^= x >> 7, x ^= x << 17;
+		len = x % sizeof(buf);
+		for (size_t i = 0; i < len; i++)
+		{
+			x ^= x << 13, x ^= x >> 7, x ^= x << 17;
+			buf[i] = (x >> 8) % 3 ? pool[(x >> 16) % sizeof(pool)] : (unsigned char) (x >> 24);
+		}
+		/* an exact-size copy, so that ASan sees a read past the end */
+		copy = malloc(len ? len : 1);
+		memcpy(copy, buf, len);
+		decode(copy, len);
+		if (r.status == GD_TEXT_OK)
+		{
+			if (!gd_utf8_valid(r.text, r.len, &at) || memchr(r.text, 0, r.len) || r.text[r.len] != 0)
+				bad++;
+			if (gd_utf8_valid(copy, len, &at) && !memchr(copy, 0, len) &&
+				!(len >= 2 && (memcmp(copy, "\xFF\xFE", 2) == 0 || memcmp(copy, "\xFE\xFF", 2) == 0)) &&
+				!(len >= 3 && memcmp(copy, "\xEF\xBB\xBF", 3) == 0) &&
+				(r.len != len || memcmp(r.text, copy, len) != 0))
+				bad++;
+		}
+		else if (reason[0] == '\0')
+			bad++;
+		decode_as(copy, len, round % 2 ? "gbk" : "utf-8");
+		if (r.status == GD_TEXT_OK && (!gd_utf8_valid(r.text, r.len, &at) || memchr(r.text, 0, r.len)))
+			bad++;
+		free(copy);
+		if (round % 1000 == 999)
+			unit_arena_reset();
+	}
+	CHECK_INT(bad, 0);
+}
 
 int
 main(void)
@@ -112,5 +168,6 @@ main(void)
 	decode_as(ZHONG_GBK "\xFF", 3, "gbk");
 	CHECK_INT(r.status, GD_TEXT_UNDECODABLE);
 	CHECK_STR(reason, "not text in the declared charset gbk (invalid at byte offset 2) nor in UTF-8 (invalid at byte offset 0)");
+	random_inputs(20000);
 	return unit_done();
 }
