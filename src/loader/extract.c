@@ -3,7 +3,8 @@
  *		One file's bytes to its UTF-8 text, or the reason why not:
  *		  PDF       pdftotext -layout (poppler), the layout the parser reads best
  *		  .docx     word/document.xml (docx.c)
- *		  .doc      antiword, UTF-8 out
+ *		  .doc      antiword, UTF-8 out; a .doc that is really a .docx, or a
+ *		            web page (portals often serve those as .doc), is read as one
  *		  HTML      as is, from the charset its BOM or <meta> declares, else
  *		            detected as text is
  *		  text, Markdown   UTF-8, UTF-16 (BOM) or GB18030, detected
@@ -179,6 +180,20 @@ check_text(Extracted *e, LoadFormat format)
 	}
 }
 
+/* A web page saved as .doc: it starts with a tag (after a BOM, spaces). */
+static int
+looks_like_html(const char *bytes, size_t len)
+{
+	size_t		i = 0;
+
+	if (len >= 3 && memcmp(bytes, "\xEF\xBB\xBF", 3) == 0)
+		i = 3;
+	while (i < len && strchr(" \t\r\n", bytes[i]) && bytes[i])
+		i++;
+	return i + 1 < len && bytes[i] == '<' &&
+		(bytes[i + 1] == '!' || bytes[i + 1] == '?' || ((bytes[i + 1] | 0x20) >= 'a' && (bytes[i + 1] | 0x20) <= 'z'));
+}
+
 static void
 extract_bytes(const LoadFile *f, const char *bytes, size_t len, Extracted *e)
 {
@@ -199,6 +214,16 @@ extract_bytes(const LoadFile *f, const char *bytes, size_t len, Extracted *e)
 			}
 			break;
 		case FORMAT_DOC:
+			/* what portals call .doc is often another format renamed */
+			if (len >= 4 && memcmp(bytes, "PK\x03\x04", 4) == 0)
+				goto docx;
+			if (looks_like_html(bytes, len))
+				goto html;
+			if (len >= 5 && memcmp(bytes, "{\\rtf", 5) == 0)
+			{
+				fail(e, "an RTF document named .doc (RTF is not read: save it as .docx)");
+				break;
+			}
 			{
 				char	   *argv[] = {"antiword", "-m", "UTF-8.txt", "-w", "0", path, NULL};
 
@@ -206,6 +231,7 @@ extract_bytes(const LoadFile *f, const char *bytes, size_t len, Extracted *e)
 			}
 			break;
 		case FORMAT_DOCX:
+	docx:
 			if (docx_text(bytes, len, &e->text, &e->len, &reason))
 				e->status = STATUS_EXTRACTED;
 			else
@@ -215,6 +241,7 @@ extract_bytes(const LoadFile *f, const char *bytes, size_t len, Extracted *e)
 			}
 			break;
 		case FORMAT_HTML:
+	html:
 			decode_text(e, bytes, len,
 						html_declared_charset(bytes, len, charset, sizeof(charset)) ? charset : NULL);
 			break;

@@ -11,6 +11,7 @@
  *		usage error or when the database cannot be used.
  */
 #include <getopt.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -55,6 +56,21 @@ xstrdup(const char *s)
 	size_t		n = strlen(s) + 1;
 
 	return memcpy(xmalloc(n), s, n);
+}
+
+/*
+ * Ctrl-C: the open batch is rolled back by the server when the connection
+ * goes; say what that means (only write() is safe here).
+ */
+static void
+on_interrupt(int sig)
+{
+	static const char msg[] = "\ngovdisc-load: interrupted: the files of committed batches are loaded; "
+		"run the same command again to load the rest\n";
+
+	if (write(STDERR_FILENO, msg, sizeof(msg) - 1) < 0)
+		_exit(130);
+	_exit(130);
 }
 
 typedef struct Run
@@ -332,6 +348,8 @@ main(int argc, char **argv)
 					   dot && dot[1] ? dot : "no extension");
 		}
 	}
+	signal(SIGINT, on_interrupt);
+	signal(SIGTERM, on_interrupt);
 	progress_start(mode, ntodo);
 	run_workers(&run.list, todo, ntodo, (int) jobs, &present, deliver, &run);
 	flush_or_die(&run);

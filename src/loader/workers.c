@@ -179,6 +179,9 @@ run_workers(const FileList *list, const size_t *todo, size_t ntodo, int jobs,
 			for (int k = 0; k < j; k++)
 				close(fds[k].fd);
 			signal(SIGPIPE, SIG_DFL);
+			/* a worker stops quietly; the parent says what happened */
+			signal(SIGINT, SIG_DFL);
+			signal(SIGTERM, SIG_DFL);
 			worker(list, todo, ntodo, next, present, p[1]);
 		}
 		close(p[1]);

@@ -3,7 +3,7 @@
 # PDFs (../shared/corpus/pdf, skipped when absent) under a name with spaces
 # and Chinese and a name with an apostrophe, nested folders, a .docx the test
 # makes itself (with tables and merged cells), a web page in UTF-8 and the
-# same page in GBK, Word text as UTF-16 with a BOM, and three bad files: an
+# same page in GBK, a GBK web page named .doc (as portals serve them), Word text as UTF-16 with a BOM, and three bad files: an
 # empty one, a truncated PDF and random bytes.  The good files load once
 # each, the bad ones are named with their reason, the exit code says so, a
 # second run loads nothing new, and every loaded report parses to its gold
@@ -52,11 +52,14 @@ cp "$samples/html-2019-header-unit.html" "$top/web/page-utf8.html"
 sed 's|<meta charset="utf-8">|<meta http-equiv="Content-Type" content="text/html; charset=gb2312">|' \
 	"$samples/html-2019-header-unit.html" | iconv -f UTF-8 -t GBK > "$top/web/page-gbk.htm"
 grep -q 'charset=gb2312' "$top/web/page-gbk.htm" || die "the GBK page declares its charset"
+# what portals serve as .doc is often a web page: this one in GBK
+sed 's|<meta charset="utf-8">|<meta charset="GBK">|' "$samples/html-2019-does-not-add-up.html" |
+	iconv -f UTF-8 -t GBK > "$top/word/旧版 年报.doc"
 : > "$top/bad/empty.pdf"
 printf '%%PDF-1.4\n%%\xe2\xe3\xcf\xd3\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n2 0 obj\n<< /Type /Pa' > "$top/bad/truncated.pdf"
 python3 -c 'import random, sys; sys.stdout.buffer.write(random.Random(17).randbytes(4096))' > "$top/bad/random bytes.txt"
 echo "not a report" > "$top/notes.xlsx"
-good=$((4 + 2 * have_pdf))
+good=$((5 + 2 * have_pdf))
 
 # ---- the first run ----
 "$loader" -d "$db" "$top" > "$work/out1" 2> "$work/err1"
@@ -77,6 +80,8 @@ check "the table holds each good file once, under its path as given" \
 	"$(q -c "SELECT count(*), count(DISTINCT file), count(DISTINCT sha256) FROM govdisc_reports")" "$good|$good|$good"
 check "the .docx row" "$(q -c "SELECT format, coalesce(encoding, 'null') FROM govdisc_reports
 	WHERE file = '$top/word/云岫县 人社局 2024.docx'")" "docx|null"
+check "the web page named .doc is read as a page, in GB18030" \
+	"$(q -c "SELECT format, encoding FROM govdisc_reports WHERE file LIKE '%.doc'")" "doc|GB18030"
 check "the GBK page is read as GB18030, the UTF-8 page as UTF-8" \
 	"$(q -c "SELECT string_agg(encoding, ',' ORDER BY file) FROM govdisc_reports WHERE format = 'html'")" "GB18030,UTF-8"
 check "the UTF-16 Word text is read as UTF-16LE" \
@@ -112,6 +117,7 @@ gold "%.docx" test/samples/gold/html-2021-blank-orgs.json
 gold "%page-utf8.html" test/samples/gold/html-2019-header-unit.json
 gold "%page-gbk.htm" test/samples/gold/html-2019-header-unit.json
 gold "%utf16.txt" test/samples/gold/word-2019-vertical-units.json
+gold "%旧版 年报.doc" test/samples/gold/html-2019-does-not-add-up.json
 
 # ---- the second run: nothing new ----
 "$loader" -d "$db" -j 1 "$top" > "$work/out2" 2> "$work/err2"
@@ -149,6 +155,8 @@ for _ in $(seq 1 300); do
 done
 kill -TERM "$pid" 2>/dev/null   # (a background job of a script ignores SIGINT)
 wait "$pid"
+check "a run stopped halfway says so" \
+	"$(grep -c '^govdisc-load: interrupted: the files of committed batches are loaded; run the same command again to load the rest$' "$work/out5")" 1
 n=$(q -c "SELECT count(*) FROM slow")
 [ "$n" -gt 0 ] && [ "$n" -lt 150 ] && [ $((n % 64)) = 0 ] &&
 	ok "a run stopped halfway leaves whole batches ($n of 150 files)" ||
