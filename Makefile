@@ -64,11 +64,14 @@ $(LOADER): $(LOADER_SRCS) $(LOADER_HDRS)
 ifneq ($(HAVE_SERVER_DEV),)
 all: $(LOADER)
 install: install-loader
+uninstall: uninstall-loader
 endif
-.PHONY: install-loader
+.PHONY: install-loader uninstall-loader
 install-loader: $(LOADER)
 	$(MKDIR_P) '$(DESTDIR)$(bindir)'
 	$(INSTALL_PROGRAM) $(LOADER) '$(DESTDIR)$(bindir)/govdisc-load'
+uninstall-loader:
+	rm -f '$(DESTDIR)$(bindir)/govdisc-load'
 
 # every object depends on the headers (PGXS does not track them)
 $(OBJS): $(CORE_HDRS) $(wildcard src/pg/*.h)
