@@ -28,6 +28,10 @@
 
 /* no report's text comes near this; the server's limit for text is 1 GB */
 #define MAX_TEXT ((size_t) 256 * 1024 * 1024)
+/* pdftotext reads a report in well under a second; minutes mean a loop */
+#ifndef MAX_SECONDS
+#define MAX_SECONDS 300
+#endif
 
 static void *
 malloc_alloc(void *ctx, size_t size)
@@ -104,8 +108,14 @@ from_program(Extracted *e, char **argv, const char *what, const char *package)
 	Captured	c;
 	char		why[768];
 
-	run_capture(argv, MAX_TEXT, &c);
-	if (c.exit_code == 127)
+	run_capture(argv, MAX_TEXT, MAX_SECONDS, &c);
+	if (c.timed_out)
+	{
+		snprintf(why, sizeof(why), "%s did not finish in %d s: a damaged or hostile %s", argv[0], MAX_SECONDS, what);
+		fail(e, why);
+		free(c.out);
+	}
+	else if (c.exit_code == 127)
 	{
 		snprintf(why, sizeof(why), "%s is not installed (Debian package %s): %s", argv[0], package, c.err);
 		fail(e, why);

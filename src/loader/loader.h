@@ -89,8 +89,9 @@ typedef struct Captured
 	char		err[512];		/* the first line of stderr */
 	int			exit_code;		/* 127: could not run the program */
 	int			too_large;
+	int			timed_out;		/* killed after max_seconds */
 } Captured;
-extern void run_capture(char *const argv[], size_t max_out, Captured *c);
+extern void run_capture(char *const argv[], size_t max_out, int max_seconds, Captured *c);
 
 /* docx.c: 1 and the text, or 0 and a reason (both malloc'ed) */
 extern int	docx_text(const char *bytes, size_t len, char **text, size_t *tlen, char **reason);

@@ -3,7 +3,9 @@
  *		Runs an extractor (pdftotext, antiword) and captures what it writes:
  *		all of stdout, up to a limit, and the first line of stderr for the
  *		reason when it fails.  Both pipes are drained together (poll), so a
- *		program that writes much to stderr cannot block on a full pipe.
+ *		program that writes much to stderr cannot block on a full pipe.  A
+ *		program that runs past the time limit (a PDF crafted to make
+ *		pdftotext loop) is killed, and the file fails with that reason.
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -13,6 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/wait.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "loader.h"
@@ -36,7 +39,7 @@ child(char *const argv[], int out[2], int err[2])
 }
 
 void
-run_capture(char *const argv[], size_t max_out, Captured *c)
+run_capture(char *const argv[], size_t max_out, int max_seconds, Captured *c)
 {
 	int			out[2],
 				err[2];
@@ -47,6 +50,7 @@ run_capture(char *const argv[], size_t max_out, Captured *c)
 	int			open_fds = 2,
 				status;
 	char		errbuf[sizeof(c->err)];
+	time_t		started = time(NULL);
 
 	memset(c, 0, sizeof(*c));
 	c->out = xmalloc(cap);
@@ -65,11 +69,21 @@ run_capture(char *const argv[], size_t max_out, Captured *c)
 	fds[1] = (struct pollfd) {.fd = err[0], .events = POLLIN};
 	while (open_fds > 0)
 	{
-		if (poll(fds, 2, -1) < 0)
-		{
-			if (errno == EINTR)
-				continue;
+		int			ready = poll(fds, 2, 1000);
+
+		if (ready < 0 && errno == EINTR)
+			continue;
+		if (ready < 0)
 			break;
+		if (ready == 0)
+		{
+			if (time(NULL) - started > max_seconds)
+			{
+				kill(pid, SIGKILL);
+				c->timed_out = 1;
+				break;
+			}
+			continue;
 		}
 		if (fds[0].revents)
 		{
@@ -114,6 +128,9 @@ run_capture(char *const argv[], size_t max_out, Captured *c)
 			}
 		}
 	}
+	for (int i = 0; i < 2; i++)
+		if (fds[i].fd >= 0)
+			close(fds[i].fd);
 	c->out[c->len] = '\0';
 	errbuf[errlen] = '\0';
 	errbuf[strcspn(errbuf, "\n")] = '\0';
