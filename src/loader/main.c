@@ -186,7 +186,12 @@ print_texts(const FileList *list)
 			ok = 0;
 		}
 		else
+		{
+			/* several files: a header before each, as head(1) writes */
+			if (list->n > 1)
+				printf("%s==> %s <==\n", i > 0 ? "\n" : "", f->path);
 			fwrite(e.text, 1, e.len, stdout);
+		}
 		free(e.text);
 	}
 	return ok;
