@@ -179,6 +179,14 @@ check "a refused file: named with the server's reason" \
 	"$(grep -c "^govdisc-load: $work/many/r7.txt: cannot load: ERROR:  new row for relation \"picky\" violates check constraint" "$work/err7")" 1
 check "a refused file: the other 149 loaded" "$(q -c "SELECT count(*) FROM picky")" 149
 
+# ---- --text: what the parser is given, without a database ----
+out=$(PGHOST=/nonexistent "$loader" --text "$top/word/云岫县 人社局 2024.docx")
+check "--text: the .docx's text with no server, title first" "$?|$(head -1 <<< "$out")" \
+	"0|云岫县人力资源和社会保障局2024年政府信息公开工作年度报告"
+check "--text: a table row as Word saves it, a cell per line behind a tab" \
+	"$(grep -A3 '^	一、本年新收政府信息公开申请数量$' <<< "$out" | tr '\t\n' '>|')" \
+	">一、本年新收政府信息公开申请数量|>300|>|>|"
+
 # ---- usage and connection errors: exit 2 ----
 "$loader" -d "$db" > /dev/null 2>&1
 check "no path: exit 2" "$?" 2
