@@ -44,6 +44,35 @@ all:
 	@echo "postgresql-server-dev is not installed: run 'make deps' (or 'make test' / 'make demo')" >&2; exit 1
 endif
 
+# govdisc-load (src/loader, docs/loading.md): a client program on libpq, built
+# and installed beside the module.  PGXS's PROGRAM cannot be used with
+# MODULE_big, so it has its own rule and install hook.  It shares the
+# encoding decision (src/core/text_encoding.c) with the extension.
+LOADER = src/loader/govdisc-load
+LOADER_SRCS := $(sort $(wildcard src/loader/*.c)) src/core/text_encoding.c
+LOADER_HDRS := $(wildcard src/loader/*.h) src/core/text_encoding.h src/core/govdisc.h
+LOADER_PKGS = libxml-2.0 libzip
+LOADER_CFLAGS = -std=c99 -D_GNU_SOURCE -O2 -g $(WARN) -Isrc/core -Isrc/loader \
+	-I$(shell $(PG_CONFIG) --includedir) $(shell pkg-config --cflags $(LOADER_PKGS) 2>/dev/null)
+LOADER_LIBS = -L$(shell $(PG_CONFIG) --libdir) -lpq $(shell pkg-config --libs $(LOADER_PKGS) 2>/dev/null) \
+	-lcrypto -licuuc -licudata
+EXTRA_CLEAN += $(LOADER)
+
+$(LOADER): $(LOADER_SRCS) $(LOADER_HDRS)
+	$(CC) $(LOADER_CFLAGS) -o $@ $(LOADER_SRCS) $(LOADER_LIBS)
+
+ifneq ($(HAVE_SERVER_DEV),)
+all: $(LOADER)
+install: install-loader
+uninstall: uninstall-loader
+endif
+.PHONY: install-loader uninstall-loader
+install-loader: $(LOADER)
+	$(MKDIR_P) '$(DESTDIR)$(bindir)'
+	$(INSTALL_PROGRAM) $(LOADER) '$(DESTDIR)$(bindir)/govdisc-load'
+uninstall-loader:
+	rm -f '$(DESTDIR)$(bindir)/govdisc-load'
+
 # every object depends on the headers (PGXS does not track them)
 $(OBJS): $(CORE_HDRS) $(wildcard src/pg/*.h)
 
