@@ -179,7 +179,7 @@ typedef struct GdReport
 	GdDiagnostic *diagnostics;
 } GdReport;
 
-/* ---- parser (parse.c) ---- */
+/* ---- parser (parse/parse.c; an empty report: report.c) ---- */
 extern GdReport *gd_parse(const char *text, size_t len, const GdAllocator *a);
 extern void gd_report_init(GdReport *r);
 
@@ -224,7 +224,7 @@ extern const char *const gd_section_titles[6];
 extern bool gd_request_row_in_format(GdRequestRow row, int format);
 extern const char *gd_template_name(GdTemplate t);	/* "2019", ..., or NULL */
 
-/* ---- amounts: scaled integer to a decimal string (values.c) ---- */
+/* ---- amounts: scaled integer to a decimal string (amount.c) ---- */
 /* writes e.g. "2990250" or "586650.1"; buf needs 32 bytes */
 extern void gd_amount_format(int64_t scaled, char *buf);
 
