@@ -1,5 +1,5 @@
 /*
- * pg_jsonb_out.c
+ * jsonb_out.c
  *		A GdReport as the jsonb document of the contract
  *		(../shared/spec/parsed-report.md).
  *

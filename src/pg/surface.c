@@ -1,5 +1,5 @@
 /*
- * pg_surface.c
+ * surface.c
  *		The analyst's surface: one report as a flat row (govdisc_report), its
  *		cells, its 表三 rows and its sections as sets of rows, and the tables
  *		rendered back as text, Markdown or HTML (govdisc_render).
