@@ -11,96 +11,11 @@
 
 #include <unicode/unorm2.h>
 
-#include "parser.h"
-
-/* ---- UTF-8 ---- */
-
-/* gd_utf8_next for what it does not decode inline (parser.h) */
-uint32_t
-gd_utf8_decode(const char *s, size_t len, size_t *i)
-{
-	const unsigned char *u = (const unsigned char *) s;
-	size_t		k = *i;
-	uint32_t	c = u[k];
-	int			n;
-	uint32_t	min;
-
-	if (c < 0x80)
-	{
-		*i = k + 1;
-		return c;
-	}
-	if ((c & 0xE0) == 0xC0)
-		n = 1, c &= 0x1F, min = 0x80;
-	else if ((c & 0xF0) == 0xE0)
-		n = 2, c &= 0x0F, min = 0x800;
-	else if ((c & 0xF8) == 0xF0)
-		n = 3, c &= 0x07, min = 0x10000;
-	else
-	{
-		*i = k + 1;
-		return 0xFFFD;
-	}
-	if (k + n >= len)
-	{
-		*i = k + 1;
-		return 0xFFFD;
-	}
-	for (int j = 1; j <= n; j++)
-	{
-		if ((u[k + j] & 0xC0) != 0x80)
-		{
-			*i = k + 1;
-			return 0xFFFD;
-		}
-		c = (c << 6) | (u[k + j] & 0x3F);
-	}
-	if (c < min || c > 0x10FFFF || (c >= 0xD800 && c <= 0xDFFF))
-	{
-		*i = k + 1;
-		return 0xFFFD;
-	}
-	*i = k + n + 1;
-	return c;
-}
-
-static int
-utf8_encode(uint32_t c, char *out)
-{
-	if (c < 0x80)
-	{
-		out[0] = (char) c;
-		return 1;
-	}
-	if (c < 0x800)
-	{
-		out[0] = (char) (0xC0 | (c >> 6));
-		out[1] = (char) (0x80 | (c & 0x3F));
-		return 2;
-	}
-	if (c < 0x10000)
-	{
-		out[0] = (char) (0xE0 | (c >> 12));
-		out[1] = (char) (0x80 | ((c >> 6) & 0x3F));
-		out[2] = (char) (0x80 | (c & 0x3F));
-		return 3;
-	}
-	out[0] = (char) (0xF0 | (c >> 18));
-	out[1] = (char) (0x80 | ((c >> 12) & 0x3F));
-	out[2] = (char) (0x80 | ((c >> 6) & 0x3F));
-	out[3] = (char) (0x80 | (c & 0x3F));
-	return 4;
-}
-
-size_t
-gd_clip(const char *s, size_t n, size_t max)
-{
-	if (n <= max)
-		return n;
-	while (max > 0 && ((unsigned char) s[max] & 0xC0) == 0x80)
-		max--;
-	return max;
-}
+#include "alloc.h"
+#include "normalize.h"
+#include "text.h"
+#include "triggers.h"
+#include "utf8.h"
 
 /* ---- the output buffer and its position map ---- */
 
@@ -141,7 +56,7 @@ static inline void
 out_char(Out *o, uint32_t c)
 {
 	out_reserve(o, 4);
-	o->len += utf8_encode(c, o->buf + o->len);
+	o->len += gd_utf8_encode(c, o->buf + o->len);
 }
 
 /* A prose trigger may start at normalised offset 'at' (see GdParser). */
@@ -195,67 +110,6 @@ checkpoint(Out *o, int64_t orig)
 	o->cps[o->ncps].norm = o->len;
 	o->cps[o->ncps].orig = orig;
 	o->ncps++;
-}
-
-/* The characters of s[0..n): the bytes that are no continuation (10xxxxxx). */
-static inline size_t
-utf8_chars(const char *s, size_t n)
-{
-	size_t		cont = 0;
-	size_t		k = 0;
-
-	/*
-	 * Eight bytes at a time, in blocks of at most 31 words: a byte of acc
-	 * counts its lane, and the sum of all eight must fit in a byte.
-	 */
-	while (n - k >= 8)
-	{
-		uint64_t	acc = 0;
-		size_t		stop = n - k > 8 * 31 ? k + 8 * 31 : n;
-
-		for (; stop - k >= 8; k += 8)
-		{
-			uint64_t	w;
-
-			memcpy(&w, s + k, 8);
-			acc += (w & ~(w << 1) & UINT64_C(0x8080808080808080)) >> 7;
-		}
-		cont += (size_t) ((acc * UINT64_C(0x0101010101010101)) >> 56);
-	}
-	for (; k < n; k++)
-		cont += ((unsigned char) s[k] & 0xC0) == 0x80;
-	return n - cont;
-}
-
-int64_t
-gd_position(const GdText *t, size_t off)
-{
-	size_t		lo = 0,
-				hi = t->ncps;
-	size_t		i;
-	int64_t		pos;
-
-	if (t->ncps == 0)
-		return 1;
-	/* last checkpoint at or before off */
-	while (hi - lo > 1)
-	{
-		size_t		mid = (lo + hi) / 2;
-
-		if (t->cps[mid].norm <= off)
-			lo = mid;
-		else
-			hi = mid;
-	}
-	pos = t->cps[lo].orig;
-	i = t->cps[lo].norm;
-	if (off > t->len)
-		off = t->len;
-	if (off > i)
-		pos += (int64_t) utf8_chars(t->s + i, off - i);
-	if (pos > t->orig_chars)
-		pos = t->orig_chars;
-	return pos + 1;
 }
 
 /* ---- NFKC through ICU, with a per-process table of inert BMP characters ---- */
@@ -595,7 +449,7 @@ html_skip(GdParser *p, TagEnds *te, const char *s, size_t len, size_t i,
 				j = k + 3;
 				break;
 			}
-		*chars = utf8_chars(s + i, j - i);
+		*chars = gd_utf8_chars(s + i, j - i);
 		return j;
 	}
 	if (i + 1 < len && (s[i + 1] == 's' || s[i + 1] == 'S') &&
@@ -611,7 +465,7 @@ html_skip(GdParser *p, TagEnds *te, const char *s, size_t len, size_t i,
 				break;
 			}
 		j = j < len ? j + 1 : len;
-		*chars = utf8_chars(s + i, j - i);
+		*chars = gd_utf8_chars(s + i, j - i);
 		return j;
 	}
 	j = i + 1;
@@ -631,7 +485,7 @@ html_skip(GdParser *p, TagEnds *te, const char *s, size_t len, size_t i,
 			return 0;
 		j = i + te->end[i - te->from];
 		*rep = html_tag_text(s + name, name_end - name, s[i + 1] == '/');
-		*chars = utf8_chars(s + i, j + 1 - i);
+		*chars = gd_utf8_chars(s + i, j + 1 - i);
 		return j + 1;
 	}
 	/* a tag ends at '>' outside quotes; give up on absurdly long ones */
@@ -662,7 +516,7 @@ html_skip(GdParser *p, TagEnds *te, const char *s, size_t len, size_t i,
 				return 0;
 			}
 			n = q - (s + j + 1);
-			cont += n - utf8_chars(s + j + 1, n);
+			cont += n - gd_utf8_chars(s + j + 1, n);
 			j = q - s;
 		}
 	}
@@ -755,7 +609,6 @@ gd_normalize(GdParser *p, const char *in, size_t len)
 	o.buf = gd_alloc(p, o.cap);
 	html = looks_like_html(in, len);
 	checkpoint(&o, 0);
-	gd_trigger_tables(p);
 	copy = copy_byte[html];
 
 	/*

@@ -5,7 +5,14 @@
  */
 #include <string.h>
 
-#include "parser.h"
+#include "diagnostics.h"
+#include "meta.h"
+#include "normalize.h"
+#include "rows.h"
+#include "sections.h"
+#include "tables.h"
+#include "triggers.h"
+#include "utf8.h"
 
 /* Which standard format the tables follow, from the formats of 表二 and 表三. */
 static GdTemplate
@@ -44,6 +51,7 @@ gd_parse(const char *text, size_t len, const GdAllocator *a)
 		len = gd_clip(text, len, GD_MAX_INPUT);
 		cut = true;
 	}
+	gd_trigger_tables(&p);		/* gd_normalize notes the triggers */
 	gd_normalize(&p, text, len);
 	if (cut)
 		gd_diag(&p, "input.truncated", NULL, NULL, NULL, p.t.len,

@@ -5,7 +5,7 @@
  */
 #include <string.h>
 
-#include "parser.h"
+#include "values.h"
 
 /* Units a count or an amount cell may carry after its digits. */
 static const struct
