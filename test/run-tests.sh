@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Runs every test of govdisc (make test): the tree's layout rules, the core
-# unit tests, plain and under ASan+UBSan, then the database stages inside one throwaway cluster
-# (pg_virtualenv).  Each stage reports "N passed, M failed"; the last line is
-# the sum.  Exits non-zero on any failure.
+# unit tests, plain and under ASan+UBSan, then the database stages inside
+# one throwaway cluster (pg_virtualenv).  Each stage reports "N passed,
+# M failed"; the last line is the sum.  Exits non-zero on any failure.
 set -u
 cd "$(dirname "$0")/.."
 results=$(mktemp)
