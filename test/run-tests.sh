@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
-# Runs every test of govdisc (make test): the core unit tests, plain and under
-# ASan+UBSan, then the database stages inside one throwaway cluster
-# (pg_virtualenv).  Each stage reports "N passed, M failed"; the last line is
-# the sum.  Exits non-zero on any failure.
+# Runs every test of govdisc (make test): the tree's layout rules, the core
+# unit tests, plain and under ASan+UBSan, then the database stages inside
+# one throwaway cluster (pg_virtualenv).  Each stage reports "N passed,
+# M failed"; the last line is the sum.  Exits non-zero on any failure.
 set -u
 cd "$(dirname "$0")/.."
 results=$(mktemp)
@@ -38,6 +38,9 @@ run_stage() {
 	rm -f "$out"
 }
 export -f run_stage
+
+# The tree's rules: includes by layer, no function over 200 lines
+run_stage layout bash test/layout.sh
 
 run_stage unit-build make -s unit-build
 for t in test/core/unit_*.c; do

@@ -6,7 +6,13 @@
  */
 #include <string.h>
 
-#include "parser.h"
+#include "cells.h"
+#include "diagnostics.h"
+#include "match.h"
+#include "rows.h"
+#include "sections.h"
+#include "utf8.h"
+#include "values.h"
 
 static bool
 is_blank(const GdParser *p, const GdToken *t)

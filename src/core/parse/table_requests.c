@@ -1,5 +1,5 @@
 /*
- * table3.c
+ * table_requests.c
  *		表三 收到和处理政府信息公开申请情况: 26 rows of seven columns.  Rows are
  *		found by what their labels say, wherever the layout puts them; （六）
  *		is one row in the 2019 format and three in the 2021 format.
@@ -7,7 +7,16 @@
 #include <stddef.h>
 #include <string.h>
 
-#include "parser.h"
+#include "cells.h"
+#include "diagnostics.h"
+#include "match.h"
+#include "rows.h"
+#include "sections.h"
+#include "split.h"
+#include "tables.h"
+#include "utf8.h"
+#include "values.h"
+#include "vertical.h"
 
 #define NCOLS GD_C_NCOLS
 

@@ -1,12 +1,20 @@
 /*
- * table4.c
+ * table_review.c
  *		表四 政府信息公开行政复议、行政诉讼情况: fifteen cells in one row under
  *		two header rows, read in order: 行政复议, 未经复议直接起诉, 复议后起诉,
  *		each 结果维持, 结果纠正, 其他结果, 尚未审结, 总计.
  */
 #include <string.h>
 
-#include "parser.h"
+#include "cells.h"
+#include "diagnostics.h"
+#include "match.h"
+#include "rows.h"
+#include "sections.h"
+#include "split.h"
+#include "tables.h"
+#include "values.h"
+#include "vertical.h"
 
 #define NCELLS (GD_V_NROWS * GD_VC_NCOLS)
 

@@ -1,35 +1,11 @@
 /*
  * values.c
  *		Reading one table cell: counts, signed changes and amounts, with the
- *		units the reports print (个, 件, 元, 万元 …), and formatting amounts.
+ *		units the reports print (个, 件, 元, 万元 …).
  */
-#include <stdio.h>
 #include <string.h>
 
-#include "parser.h"
-
-void
-gd_amount_format(int64_t scaled, char *buf)
-{
-	uint64_t	mag;
-	uint64_t	whole;
-	unsigned	frac;
-	int			n;
-
-	if (scaled < 0)
-		mag = (uint64_t) (-(scaled + 1)) + 1;
-	else
-		mag = (uint64_t) scaled;
-	whole = mag / GD_AMOUNT_SCALE;
-	frac = (unsigned) (mag % GD_AMOUNT_SCALE);
-	n = sprintf(buf, "%s%llu", scaled < 0 ? "-" : "", (unsigned long long) whole);
-	if (frac)
-	{
-		n += sprintf(buf + n, ".%04u", frac);
-		while (buf[n - 1] == '0')
-			buf[--n] = '\0';
-	}
-}
+#include "values.h"
 
 /* Units a count or an amount cell may carry after its digits. */
 static const struct
