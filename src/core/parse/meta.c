@@ -316,8 +316,15 @@ read_title(GdParser *p)
 			}
 			if (ok)
 				r->agency = gd_strndup(p, s + aa, ab - aa);
-			else if (k > 0 && plausible_agency(s, lines[k - 1].a, lines[k - 1].b))
-				r->agency = gd_strndup(p, s + lines[k - 1].a, lines[k - 1].b - lines[k - 1].a);
+			else if (k > 0)
+			{
+				/* the body on the line above: # 澄江市生态环境局 / # 2025年…报告 */
+				aa = lines[k - 1].a;
+				ab = lines[k - 1].b;
+				trim_agency(s, &aa, &ab);
+				if (plausible_agency(s, aa, ab))
+					r->agency = gd_strndup(p, s + aa, ab - aa);
+			}
 			return;
 		}
 	}

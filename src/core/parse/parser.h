@@ -194,7 +194,9 @@ typedef struct GdToken
 	bool		glued;			/* a value that follows its label with no space */
 	bool		soft;			/* ROWEND: only the end of a plain line */
 	bool		alone;			/* a value alone on its line (pdftotext raw) */
-	int32_t		col;			/* column of its first character in its line */
+	int32_t		col;			/* free text: column of its first character in its
+								 * line; a Markdown cell: its place in its row
+								 * (1, 2, …); else 0 */
 	char	   *compact;		/* gd_token_compact's result, once asked for */
 	uint32_t	compact_len;
 	GdCharSet  *cs;				/* the characters of compact, with it */
@@ -216,6 +218,11 @@ extern void gd_tokenize(GdParser *p, size_t from, size_t to, GdTokens *out);
 /* cs holds (at least) the characters of compact */
 typedef int (*GdMatchFn) (const char *compact, const GdCharSet *cs, void *arg);
 extern int	gd_match_token(GdParser *p, const GdToken *t, GdMatchFn fn, void *arg);
+/* gd_match_token, or of a label cut over cells (match.c); *last: see there */
+#define GD_JOIN_MAX 512
+extern size_t gd_cell_below(const GdTokens *ts, size_t i);
+extern int	gd_match_cells(GdParser *p, const GdTokens *ts, size_t i, GdMatchFn fn,
+						   void *arg, size_t *last);
 
 /*
  * The compact text of a token (see gd_compact), of its last 600 bytes for a
@@ -308,6 +315,9 @@ extern int64_t *gd_keep_candidates(GdParser *p, const int64_t *cands, int n, int
 extern int	gd_split(const char *d, size_t n, int k, unsigned sign_mask, int64_t *out, int max);
 extern int	gd_filter_candidates(int64_t *cands, int ncand, int k,
 								 bool (*keep) (const int64_t *v, void *arg), void *arg);
+
+/* review_order.c: 表四's figures in pdftotext's order */
+extern void gd_review_order(GdParser *p, const GdToken *const *vals, const bool *marked);
 
 /* table2.c, table3.c, table4.c, meta.c */
 extern void gd_read_active(GdParser *p);
