@@ -745,7 +745,9 @@ read_fees(GdParser *p)
 					int64_t		v;
 					size_t		u;
 
-					while (k < e && (is_digit(s[k]) || s[k] == '.'))
+					/* 1,200元: a thousands separator is part of the figure */
+					while (k < e && (is_digit(s[k]) || s[k] == '.' ||
+									 (s[k] == ',' && k + 1 < e && is_digit(s[k + 1]))))
 						k++;
 					u = skip_spaces(s, k, e);
 					if (u + 3 <= e && (memcmp(s + u, "元", 3) == 0 || memcmp(s + u, "万", 3) == 0))

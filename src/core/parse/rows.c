@@ -90,10 +90,17 @@ gd_collect_row(GdParser *p, const GdTokens *ts, size_t i, int k,
 		}
 		if (t->kind == GD_TK_TEXT)
 		{
-			if (is_label(p, t, arg))
+			/*
+			 * The next row's label, or one that opens with the template's
+			 * numbering: blank cells before it in its row are its own.
+			 */
+			if (is_label(p, t, arg) ||
+				(explicit && crossed > 0 && t->cell && is_numbered(p, t)))
+			{
+				if (explicit && crossed > 0 && all_blank(p, rc, n))
+					n = 0;
 				break;
-			if (explicit && crossed > 0 && t->cell && is_numbered(p, t))
-				break;
+			}
 			/* below the label: its continuation, with the blank cells before it */
 			if (explicit && crossed > 0 && t->cell && n > 0 && all_blank(p, rc, n))
 			{

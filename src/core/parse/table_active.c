@@ -291,6 +291,12 @@ store_vertical(GdParser *p, int row, const GdToken **cells, void *arg)
 	store_row(p, arg, row, &rc);
 }
 
+static int
+vertical_label(GdParser *p, const GdToken *t, void *arg)
+{
+	return gd_match_token(p, t, match_row, NULL);
+}
+
 /* pdftotext without -layout: see vertical.c */
 static void
 read_vertical(GdParser *p, const GdTokens *ts, T2 *st, size_t from)
@@ -310,7 +316,8 @@ read_vertical(GdParser *p, const GdTokens *ts, T2 *st, size_t from)
 		}
 	}
 	p->r->active_format = st->format;
-	if (!gd_vertical_rows(p, ts, rows, n, ncols, false, store_vertical, st, "active"))
+	if (!gd_vertical_rows(p, ts, rows, n, ncols, false, store_vertical, vertical_label, st,
+						  "active"))
 		gd_diag(p, "table.unreadable", "active", NULL, NULL, from,
 				"表二的单元格逐行排列且顺序无法确定（如不带 -layout 的 pdftotext 输出），未读取数据");
 }

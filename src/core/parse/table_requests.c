@@ -498,10 +498,17 @@ header_total(GdParser *p, const GdTokens *ts, size_t i)
 	return false;
 }
 
+static int
+vertical_label(GdParser *p, const GdToken *t, void *arg)
+{
+	return gd_match_token(p, t, match_row, arg);
+}
+
 /* pdftotext without -layout: see vertical.c */
 static void
-read_vertical(GdParser *p, const GdTokens *ts, int format, size_t from)
+read_vertical(GdParser *p, const GdTokens *ts, T3 *st, size_t from)
 {
+	int			format = st->format;
 	int			rows[GD_R_NROWS];
 	int			ncols[GD_R_NROWS];
 	int			n = 0;
@@ -513,7 +520,8 @@ read_vertical(GdParser *p, const GdTokens *ts, int format, size_t from)
 			ncols[n++] = NCOLS;
 		}
 	p->r->requests_format = format;
-	if (!gd_vertical_rows(p, ts, rows, n, ncols, true, store_vertical, NULL, "requests"))
+	if (!gd_vertical_rows(p, ts, rows, n, ncols, true, store_vertical, vertical_label, st,
+						  "requests"))
 		gd_diag(p, "table.unreadable", "requests", NULL, NULL, from,
 				"表三的单元格逐行排列且顺序无法确定（如不带 -layout 的 pdftotext 输出），未读取数据");
 }
@@ -550,7 +558,7 @@ gd_read_requests(GdParser *p)
 
 	if (gd_vertical_layout(&ts))
 	{
-		read_vertical(p, &ts, st.format, from);
+		read_vertical(p, &ts, &st, from);
 		return;
 	}
 
