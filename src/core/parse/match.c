@@ -451,13 +451,21 @@ gd_match_token(GdParser *p, const GdToken *t, GdMatchFn fn, void *arg)
 	return -1;
 }
 
+/*
+ * A table row has a few dozen cells at most: the searches below look no
+ * further, so that text of one endless row costs no more than a pass.
+ */
+#define ROW_REACH 64
+
 /* Index of the token after the row end that follows token i (ts->n if none) */
 static size_t
 next_row(const GdTokens *ts, size_t i)
 {
-	while (i < ts->n && ts->v[i].kind != GD_TK_ROWEND)
+	size_t		stop = ts->n - i > ROW_REACH ? i + ROW_REACH : ts->n;
+
+	while (i < stop && ts->v[i].kind != GD_TK_ROWEND)
 		i++;
-	return i < ts->n ? i + 1 : ts->n;
+	return i < stop ? i + 1 : ts->n;
 }
 
 /*
@@ -477,6 +485,9 @@ gd_cell_below(const GdTokens *ts, size_t i)
 	for (j = next_row(ts, i); j < ts->n && ts->v[j].kind != GD_TK_ROWEND; j++)
 	{
 		const GdToken *u = &ts->v[j];
+
+		if (j - i > 2 * ROW_REACH)
+			return (size_t) -1;
 
 		if ((u->kind == GD_TK_VALUE && u->len > 0) || !u->cell)
 			return (size_t) -1;

@@ -489,10 +489,11 @@ static bool
 header_total(GdParser *p, const GdTokens *ts, size_t i)
 {
 	const char *c = gd_token_compact(p, &ts->v[i]);
+	size_t		stop = i > 64 ? i - 64 : 0;	/* a row has a few dozen cells */
 
 	if (gd_strip_numbering(c) != c)
 		return false;
-	while (i > 0 && ts->v[i - 1].kind != GD_TK_ROWEND)
+	while (i > stop && ts->v[i - 1].kind != GD_TK_ROWEND)
 		if (ts->v[--i].kind == GD_TK_TEXT)
 			return true;
 	return false;
