@@ -25,10 +25,12 @@ CREATE TEMP TABLE docs (name text, d jsonb);
 -- Family 3: a 2021 report converted from PDF to Markdown.  The title is two
 -- headings (agency, then year and title); 表二's column headers are cut over
 -- two rows (本年制发 / 件数), a label over two cells (行政 | 许可, 行政规范 |
--- 性文件 with the figures in the next row); in 表三 labels run on in the
+-- 性文件 with the figures in the next row) or over two rows with the figures
+-- in the first (行政处 / 罚, 行政事业 / 性收费); in 表三 labels run on in the
 -- row below with empty figure cells (4.保护第三方 / 合法权益, 6.属于四类过 /
--- 程性信息), a row is spread over two rows with its figures in the second
--- ((六)1.) and over three ((五)5.), the header block is repeated after a page
+-- 程性信息, and 2.申请人逾期未按收 / 费通知要求缴纳费用…, whose second half is
+-- a label of its own), a row is spread over two rows with its figures in the
+-- second ((六)1.) and over three ((五)5.), the header block is repeated after a page
 -- break (its 总计 is no row), a row prints blank cells (5.属于三类内部事务信息),
 -- a row prints no cell at all (2.重复申请) above a label the OCR garbled
 -- (出版勿): its figures are not 2.重复申请's; 表四's header spans three rows,
@@ -56,12 +58,14 @@ INSERT INTO docs SELECT 'markdown 2021', govdisc_parse($md$# 澄江市生态环�
 | 第二十条第（六）项 | | | |
 | 信息内容 | 本年处理 | | |
 | | 决定数量 | | |
-| 行政处罚 | 31 | | |
+| 行政处 | 31 | | |
+| 罚 | | | |
 | 行政强制 | 0 | | |
 | 第二十条第（八）项 | | | |
 | 信息内容 | 本年收费 | | |
 | | 金额（单位：万元） | | |
-| 行政事业性 | 收费 | 0 | |
+| 行政事业 | 0 | | |
+| 性收费 | | | |
 
 ## 三、收到和处理政府信息公开申请情况
 
@@ -99,7 +103,8 @@ INSERT INTO docs SELECT 'markdown 2021', govdisc_parse($md$# 澄江市生态环�
 | | | | 0 | 0 | 0 | 0 | 0 | 0 | 0 |
 | | （六）其他处理 | 1.申请人无正当理由逾期不补正、行政机关不再 | | | | | | | |
 | | | 处理其政府信息公开申请 | 1 | 0 | 0 | 0 | 0 | 0 | 1 |
-| | | 2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |
+| | | 2.申请人逾期未按收 | 3 | 0 | 0 | 0 | 0 | 0 | 3 |
+| | | 费通知要求缴纳费用、行政机关不再处理其政府信息公开申请 | | | | | | | |
 | | | 3.其他 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |
 | | （七）总计 | | 9 | 2 | 0 | 0 | 0 | 0 | 11 |
 | 四、结转下年度继续办理 | | | 1 | 0 | 0 | 0 | 0 | 0 | 1 |
@@ -244,7 +249,7 @@ INSERT INTO t3 VALUES
 	('rejected_duplicate', '{NULL,NULL,NULL,NULL,NULL,NULL,NULL}'),
 	('rejected_publication', '{NULL,NULL,NULL,NULL,NULL,NULL,NULL}'),
 	('rejected_excessive', '{0,0,0,0,0,0,0}'), ('rejected_confirmation', '{0,0,0,0,0,0,0}'),
-	('other_no_correction', '{1,0,0,0,0,0,1}'), ('other_no_fee', '{0,0,0,0,0,0,0}'),
+	('other_no_correction', '{1,0,0,0,0,0,1}'), ('other_no_fee', '{3,0,0,0,0,0,3}'),
 	('other_misc', '{0,0,0,0,0,0,0}'), ('total', '{9,2,0,0,0,0,11}'),
 	('carried_forward', '{1,0,0,0,0,0,1}');
 SELECT w.* FROM docs, pg_temp.wrong(d, 'requests', (
@@ -254,7 +259,7 @@ SELECT w.* FROM docs, pg_temp.wrong(d, 'requests', (
 WHERE name = 'markdown 2021';
 SELECT key, value FROM docs, jsonb_each(d->'requests') WHERE name = 'markdown 2021'
 	AND key IN ('denied_third_party', 'denied_process', 'rejected_duplicate', 'rejected_publication',
-				'rejected_confirmation', 'other_no_correction', 'total')
+				'rejected_confirmation', 'other_no_correction', 'other_no_fee', 'total')
 	ORDER BY key;
 
 -- 表四

@@ -561,8 +561,12 @@ gd_match_cells(GdParser *p, const GdTokens *ts, size_t i, GdMatchFn fn, void *ar
 			return -1;
 		below = &ts->v[b];
 		cb = gd_token_compact(p, below);
-		/* a label of its own, or a numbered one, opens a row of its own */
-		if (gd_strip_numbering(cb) != cb || fn(cb, below->cs, arg) >= 0)
+		/*
+		 * A numbered text opens a row of its own; so does a label, unless
+		 * it continues a numbered one (2.申请人逾期未按收 / 费通知要求缴纳费用…)
+		 */
+		if (gd_strip_numbering(cb) != cb ||
+			(fn(cb, below->cs, arg) >= 0 && gd_strip_numbering(t->compact) == t->compact))
 			return -1;
 		used = t->compact_len;
 		buf[used] = '\0';
