@@ -179,6 +179,28 @@ shared_level(const Reading *r, int level)
 	return gd_divisions[d].name;
 }
 
+/*
+ * A division named as the one above it (金门县, the only town of 金门县) is
+ * read both ways to the same place: the larger division is meant.
+ */
+static void
+prefer_ancestors(Reading *r)
+{
+	int			k = 0;
+
+	for (int i = 0; i < r->nends; i++)
+	{
+		bool		below = false;
+
+		for (int j = 0; j < r->nends && !below; j++)
+			below = (j != i && r->ends[i] >= 0 && r->ends[j] >= 0 &&
+					 descends(r->ends[i], r->ends[j]));
+		if (!below)
+			r->ends[k++] = r->ends[i];
+	}
+	r->nends = k;
+}
+
 void
 gd_agency_resolve(const char *name, size_t len, GdAgency *out)
 {
@@ -189,6 +211,7 @@ gd_agency_resolve(const char *name, size_t len, GdAgency *out)
 	walk(name, len, 0, -1, false, &best);
 	if (best.nends == 0)
 		return;
+	prefer_ancestors(&best);
 	out->body_offset = best.end;
 	if (best.nends == 1)
 		out->code = gd_divisions[best.ends[0]].code;

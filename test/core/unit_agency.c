@@ -81,6 +81,9 @@ main(void)
 	CHECK_STR(a.city, "东莞市");
 	CHECK_STR(a.province, "广东省");
 
+	/* a town named as its county: the county */
+	CHECK_STR(resolve("泉州市金门县财政局").code, "350527");
+
 	/* no division at the start: nothing, the whole name is the body */
 	a = resolve("国家税务总局");
 	CHECK_STR(a.code, NULL);
