@@ -7,7 +7,7 @@ AS 'MODULE_PATHNAME', 'govdisc_reuse'
 LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 
 COMMENT ON FUNCTION govdisc_reuse(text, text) IS
-'the share (0 to 1) of report b''s prose that is copied from report a: the prose is the text outside the tables of parts 二, 三 and 四, as the parser finds them, normalised (NFKC, white space and punctuation dropped, every digit alike); copied means in a passage of at least 24 letters that a also holds; a report against itself scores 1, one body''s consecutive years typically 0.35 or more, different bodies 0.25 or less';
+'the share (0 to 1) of report b''s prose that is copied from report a: the prose is the text outside the tables of parts 二, 三 and 四, as the parser finds them, normalised (NFKC, white space and punctuation dropped, every digit alike); copied means in a passage of at least 24 letters that a also holds; a report against itself scores 1, one body''s consecutive years typically 0.35 or more, different bodies typically 0.25 or less (docs/many-reports.md)';
 
 CREATE FUNCTION govdisc_reuse_passages(a text, b text)
 RETURNS TABLE (a_start int, a_length int, b_start int, b_length int, passage text)
