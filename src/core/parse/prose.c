@@ -18,7 +18,9 @@
 
 #include <unicode/uchar.h>
 
-#include "parser.h"
+#include "normalize.h"
+#include "sections.h"
+#include "utf8.h"
 
 typedef struct ProseState
 {
