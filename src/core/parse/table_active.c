@@ -218,7 +218,7 @@ store_row(GdParser *p, T2 *st, int row, const GdRowCells *rc)
 		split_procurement(p, rc->tok[0], st);
 		return;
 	}
-	if (p->runtogether && gd_runtogether(rc, k, &off, &len))
+	if (gd_runtogether(p, rc, k, &off, &len))
 	{
 		unsigned	signs = 0;
 		char		buf[256];
