@@ -151,7 +151,11 @@ read_cell(GdParser *p, const GdToken *t, GdValueKind kind, GdUnit unit,
 	{
 		if (!gd_number_amount(&num, unit, &v))
 		{
-			if (num.unit == GD_UNIT_NONE || num.unit == GD_UNIT_COUNT)
+			if (gd_number_too_precise(&num, unit))
+				gd_diag(p, "amount.inexact", table, row, column, t->off,
+						"金额“%.*s”的小数位数超出可精确表示的范围（万元 8 位、元 4 位），不取近似值",
+						(int) t->len, s);
+			else if (num.unit == GD_UNIT_NONE || num.unit == GD_UNIT_COUNT)
 				gd_diag(p, "amount.no_unit", table, row, column, t->off,
 						"金额“%.*s”未注明单位（元或万元）", (int) t->len, s);
 			else
