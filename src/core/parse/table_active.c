@@ -230,9 +230,11 @@ store_row(GdParser *p, T2 *st, int row, const GdRowCells *rc)
 				signs |= 1u << c;
 		n = gd_split(buf, gd_split_text(p->t.s + off, len, buf, sizeof(buf)), k, signs,
 					 cands, GD_MAX_CANDIDATES);
+		gd_tick(p);
 		if (n > 0)
 		{
 			bool		open = false;
+			int			raw = n;
 
 			if (st->format == 2021 && (row == GD_A_RULES || row == GD_A_NORMATIVE))
 				for (int c = 0; c < k; c++)
@@ -252,12 +254,18 @@ store_row(GdParser *p, T2 *st, int row, const GdRowCells *rc)
 				if (same)
 					r->active[row][c] = cands[c];
 				else
+				{
 					open = true;
+					gd_diag(p, "cell.ambiguous_split", "active", def->key, def->cols[c].key, off,
+							"%s：数字连写“%.*s”，有 %d 种分法，“%s”一列无法确定，留空",
+							def->label, (int) gd_clip(p->t.s + off, len, 40), p->t.s + off, n,
+							def->cols[c].label);
+				}
 			}
-			if (open)
-				gd_diag(p, "cell.ambiguous_split", "active", def->key, NULL, off,
-						"%s：数字连写“%.*s”，有 %d 种分法，无法确定的单元格留空",
-						def->label, (int) gd_clip(p->t.s + off, len, 40), p->t.s + off, n);
+			if (!open && raw > 1)
+				gd_diag(p, "cell.split_decided", "active", def->key, NULL, off,
+						"%s：数字连写“%.*s”，有 %d 种分法，由正文所述件数确定唯一的一种",
+						def->label, (int) gd_clip(p->t.s + off, len, 40), p->t.s + off, raw);
 			return;
 		}
 	}
