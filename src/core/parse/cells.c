@@ -390,13 +390,19 @@ ideograph_word(const char *s, size_t i, size_t to)
  * by a digit, and was cut as a number.)
  */
 static bool
-opens_label(const char *s, size_t a, size_t i, size_t to)
+opens_label(const char *s, size_t from, size_t a, size_t i, size_t to)
 {
 	size_t		after = s[i] == '.' ? i + 1 : i + 3;
+	size_t		before = a;
 
-	if (i - a > 2 || a < 3 || after >= to || (unsigned char) s[after] < 0xE4)
+	/* a space may stand on either side: 申请 3. 其他 */
+	while (after < to && s[after] == ' ')
+		after++;
+	while (before > from && s[before - 1] == ' ')
+		before--;
+	if (i - a > 2 || before < from + 3 || after >= to || (unsigned char) s[after] < 0xE4)
 		return false;
-	return (unsigned char) s[a - 1] >= 0x80 || s[a - 1] == ')';
+	return (unsigned char) s[before - 1] >= 0x80 || s[before - 1] == ')';
 }
 
 /*
@@ -486,7 +492,7 @@ free_line(GdParser *p, GdTokens *ts, size_t from, size_t to)
 					 * to the words before it (…公开申请3.其他), it opens the
 					 * next row's label.
 					 */
-					if (!in_text || gap >= 2 || opens_label(s, a, i, to))
+					if (!in_text || gap >= 2 || opens_label(s, from, a, i, to))
 					{
 						if (in_text)
 							push(p, ts, GD_TK_TEXT, text_start, text_end - text_start, false,

@@ -38,6 +38,7 @@ static GdPhrase words_2019[] = {
 static GdPhrase words_amount[] = {{"采购总金额"}, {"采购金额"}};
 static GdPhrase words_unit[] = {{"万元"}, {"元"}};
 static GdPhrase full_stop[] = {{"。"}};
+static GdPhrase words_section[] = {{"第二十条"}};
 
 #define NWORDS(w) ((int) (sizeof(w) / sizeof(w[0])))
 
@@ -54,6 +55,7 @@ init_words(void)
 	gd_phrases(words_amount, NWORDS(words_amount));
 	gd_phrases(words_unit, NWORDS(words_unit));
 	gd_phrases(full_stop, NWORDS(full_stop));
+	gd_phrases(words_section, NWORDS(words_section));
 	words_ready = true;
 }
 
@@ -74,10 +76,32 @@ has_any(const char *c, const GdCharSet *cs, const GdPhrase *words, int n)
 static int
 match_row(const char *compact, const GdCharSet *cs, void *arg)
 {
-	const char *rest = gd_strip_numbering(compact);
-	size_t		len = strlen(rest);
+	const char *rest;
+	size_t		len;
 
-	if (len == 0 || gd_has_phrase(compact, cs, &full_stop[0]))
+	/*
+	 * A sentence is no label; but web text runs the prose into the table
+	 * (…行政处罚类15条。第二十条第（一）项信息内容…规章000): after the last
+	 * full stop, the table's own header words open a label.
+	 */
+	if (gd_has_phrase(compact, cs, &full_stop[0]))
+	{
+		const char *after = compact;
+		const char *stop;
+		GdCharSet	acs;
+
+		while ((stop = strstr(after, "。")) != NULL)
+			after = stop + 3;
+		gd_charset(&acs, after);
+		if (!gd_has_phrase(after, &acs, &words_section[0]) &&
+			!has_any(after, &acs, words_2021, NWORDS(words_2021)) &&
+			!has_any(after, &acs, words_2019, NWORDS(words_2019)))
+			return -1;
+		return match_row(after, &acs, arg);
+	}
+	rest = gd_strip_numbering(compact);
+	len = strlen(rest);
+	if (len == 0)
 		return -1;
 	for (int k = 0; k < NLABELS; k++)
 		if (len >= labels[k].len && gd_charset_covers(cs, &labels[k].cs) &&
