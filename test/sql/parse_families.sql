@@ -94,3 +94,16 @@ SELECT p -> 'processing_fees' AS processing_fees,
 FROM (VALUES ('本年度共收取信息处理费0.0125万元。'), ('本年度共收取信息处理费1.234567891万元。')) v(prose),
 	 govdisc_parse(E'青禾县测试局2021年政府信息公开工作年度报告\n'
 		'六、其他需要报告的事项\n' || prose || E'\n') p;
+
+-- 2019 政府集中采购 run together with its amount (1250400.5元): the amount the
+-- prose states (采购…金额50400.5元) leaves one cut, 12 | 50400.5; without it
+-- the cut is unknown and both cells are null
+SELECT p -> 'active' -> 'procurement' AS procurement,
+	   (SELECT string_agg(x->>'code' || ' ' || (x->>'message'), ',') FROM jsonb_array_elements(p -> 'diagnostics') x
+		WHERE x->>'row' = 'procurement') AS diagnostics
+FROM (VALUES ('本年通过政府采购网发布采购信息12批次，涉及金额50400.5元。'), ('本年无其他情况。')) v(prose),
+	 govdisc_parse(E'二、主动公开政府信息情况\n' || prose || E'\n'
+		'第二十条第（一）项信息内容本年新制作数量本年新公开数量对外公开总数量规章000规范性文件111'
+		'第二十条第（九）项信息内容采购项目数量采购总金额政府集中采购1250400.5元\n'
+		'三、收到和处理政府信息公开申请情况\n') p
+ORDER BY 1;

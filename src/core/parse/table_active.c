@@ -178,6 +178,79 @@ stated_matches(const int64_t *v, void *arg)
 	return false;
 }
 
+/*
+ * The amounts a sentence of the prose before the table states of 采购
+ * (全年共发布采购信息197批次涉及金额3601627.4元), in GD_AMOUNT_SCALE units.
+ */
+static int
+stated_procurement(GdParser *p, size_t end, int64_t *amounts, int max)
+{
+	const char *s = p->t.s;
+	int			n = 0;
+	size_t		a = 0;
+
+	if (end > 400000)
+		a = end - 400000;
+	while (a < end && n < max)
+	{
+		size_t		e = a;
+		bool		about = false;
+
+		while (e < end && memcmp(s + e, "。", 3) != 0 && s[e] != '\n')
+		{
+			if (memcmp(s + e, "采购", 6) == 0)
+				about = true;
+			e++;
+		}
+		for (size_t j = a; about && j < e && n < max; j++)
+		{
+			size_t		k = j;
+			GdNumber	num;
+			int64_t		v;
+
+			if (!(s[j] >= '0' && s[j] <= '9') || (j > a && (s[j - 1] == '.' ||
+															(s[j - 1] >= '0' && s[j - 1] <= '9'))))
+				continue;
+			while (k < e && ((s[k] >= '0' && s[k] <= '9') || s[k] == '.'))
+				k++;
+			if (k + 3 <= e && (memcmp(s + k, "元", 3) == 0 || memcmp(s + k, "万", 3) == 0))
+			{
+				size_t		u = k + (k + 6 <= e && memcmp(s + k, "万元", 6) == 0 ? 6 : 3);
+
+				if (gd_read_number(s + j, u - j, &num) == GD_CELL_OK &&
+					gd_number_amount(&num, GD_UNIT_NONE, &v))
+					amounts[n++] = v;
+			}
+			j = k;
+		}
+		a = e + (e < end && s[e] == '\n' ? 1 : 3);
+	}
+	return n;
+}
+
+/* The amount a cut of 176586650.10元 leaves after its first plen digits */
+static int64_t
+cut_amount(GdParser *p, const GdToken *t, size_t plen, GdUnit unit)
+{
+	GdNumber	num;
+	int64_t		v;
+
+	if (gd_read_number(p->t.s + t->off + plen, t->len - plen, &num) != GD_CELL_OK ||
+		!gd_number_amount(&num, unit, &v))
+		return GD_NULL;
+	return v;
+}
+
+static size_t
+ndigits(int64_t v)
+{
+	size_t		n = 1;
+
+	for (; v >= 10; v /= 10)
+		n++;
+	return n;
+}
+
 /* 176586650.10元: the digits before the point are cut, the rest is the amount's */
 static void
 split_procurement(GdParser *p, const GdToken *t, T2 *st)
@@ -186,18 +259,48 @@ split_procurement(GdParser *p, const GdToken *t, T2 *st)
 	size_t		n = 0;
 	int64_t		cands[2 * 64];
 	int			nc;
+	int			raw;
 	GdReport   *r = p->r;
 
 	while (n < t->len && s[n] >= '0' && s[n] <= '9')
 		n++;
-	nc = gd_split(s, n, 2, 0, cands, 64);
+	nc = raw = gd_split(s, n, 2, 0, cands, 64);
+	if (nc > 1)
+	{
+		/* the amount the prose states decides, when only one cut gives it */
+		int64_t		amounts[8];
+		int			na = stated_procurement(p, t->off, amounts, 8);
+		int			keep = -1;
+		int			nkeep = 0;
+
+		for (int c = 0; c < nc; c++)
+		{
+			int64_t		v = cut_amount(p, t, ndigits(cands[2 * c]), st->procurement_unit);
+
+			for (int k = 0; k < na; k++)
+				if (v != GD_NULL && v == amounts[k])
+				{
+					keep = c;
+					nkeep++;
+					break;
+				}
+		}
+		if (nkeep == 1)
+		{
+			cands[0] = cands[2 * keep];
+			cands[1] = cands[2 * keep + 1];
+			nc = 1;
+		}
+	}
 	if (nc == 1)
 	{
 		GdToken		amount = *t;
-		size_t		plen = 1;
+		size_t		plen = ndigits(cands[0]);
 
-		for (int64_t v = cands[0]; v >= 10; v /= 10)
-			plen++;
+		if (raw > 1)
+			gd_diag(p, "cell.split_decided", "active", "procurement", NULL, t->off,
+					"政府集中采购：数字连写“%.*s”，有 %d 种分法，由正文所述采购金额确定唯一的一种",
+					(int) gd_clip(s, t->len, 40), s, raw);
 		r->active[GD_A_PROCUREMENT][0] = cands[0];
 		amount.off += plen;
 		amount.len -= (uint32_t) plen;
