@@ -80,7 +80,7 @@ gd_collect_row(GdParser *p, const GdTokens *ts, size_t i, int k,
 
 /*
  * Fewer groups of digits than cells, glued together (3705, 0+12) or apart
- * by spaces on one line (410 000041): the cells run together.  That needs
+ * by single spaces (410 000041): the cells run together.  That needs
  * the report to run its cells together (gd_detect_runtogether), or the row
  * to show it: a group of digits that opens with 0 (000041) is no one
  * figure.  Gives the span of text to split; spaces in it are certain
@@ -101,14 +101,12 @@ gd_runtogether(const GdParser *p, const GdRowCells *rc, int k, size_t *off, size
 
 		if (t->cell || t->len == 0)
 			return false;
-		if (i > 0)
-		{
-			const GdToken *prev = rc->tok[i - 1];
-
-			for (size_t b = prev->off + prev->len; b < t->off; b++)
-				if (p->t.s[b] != ' ')
-					return false;
-		}
+		/*
+		 * One space at most: a wider gap is a column of a layout that
+		 * dropped blank cells (pdftotext -layout), not a run to cut.
+		 */
+		if (i > 0 && t->off - (rc->tok[i - 1]->off + rc->tok[i - 1]->len) > 1)
+			return false;
 		for (uint32_t j = 0; j < t->len; j++)
 			digits += s[j] >= '0' && s[j] <= '9';
 		if (t->len > 1 && s[0] == '0' && s[1] >= '0' && s[1] <= '9')
