@@ -667,6 +667,9 @@ gd_read_prose(GdParser *p)
 				continue;
 			if (what >= P_ISSUED && p->stated[what - P_ISSUED].n >= 8)
 				continue;
+			/* 本年制发件数 …: 表二's column headers, which state nothing */
+			if (what >= P_ISSUED && i + n + 6 <= len && memcmp(s + i + n, "件数", 6) == 0)
+				continue;
 			v = figure_after(s, i + n, len, triggers[k].must_have, triggers[k].units,
 							 &qt);
 			if (v == GD_NULL)

@@ -105,8 +105,13 @@ gd_runtogether(const GdParser *p, const GdRowCells *rc, int k, size_t *off, size
 		 * One space at most: a wider gap is a column of a layout that
 		 * dropped blank cells (pdftotext -layout), not a run to cut.
 		 */
-		if (i > 0 && t->off - (rc->tok[i - 1]->off + rc->tok[i - 1]->len) > 1)
-			return false;
+		if (i > 0)
+		{
+			size_t		prev_end = rc->tok[i - 1]->off + rc->tok[i - 1]->len;
+
+			if (t->off - prev_end > 1 || (t->off > prev_end && p->t.s[prev_end] != ' '))
+				return false;
+		}
 		for (uint32_t j = 0; j < t->len; j++)
 			digits += s[j] >= '0' && s[j] <= '9';
 		if (t->len > 1 && s[0] == '0' && s[1] >= '0' && s[1] <= '9')
