@@ -17,6 +17,18 @@ command -v python3 >/dev/null || need+=(python3)
 # the schema test validates parsed documents against report.schema.json
 /usr/bin/python3 -c 'import jsonschema' 2>/dev/null || need+=(python3-jsonschema)
 command -v pgbench >/dev/null || need+=(postgresql-contrib)
+# govdisc-load (docs/loading.md): libpq to connect, libxml2 and libzip to read
+# .docx, OpenSSL's libcrypto for SHA-256 (libpq links it already); pdftotext
+# and antiword run as programs for PDF and .doc files
+[ -f /usr/include/postgresql/libpq-fe.h ] || need+=(libpq-dev)
+[ -f /usr/include/libxml2/libxml/xmlreader.h ] || need+=(libxml2-dev)
+[ -f /usr/include/zip.h ] || need+=(libzip-dev)
+[ -f /usr/include/openssl/evp.h ] || need+=(libssl-dev)
+command -v pkg-config >/dev/null || need+=(pkg-config)
+command -v pdftotext >/dev/null || need+=(poppler-utils)
+command -v antiword >/dev/null || need+=(antiword)
+# the loader's test makes the GBK page with iconv
+command -v iconv >/dev/null || need+=(libc-bin)
 
 [ ${#need[@]} -eq 0 ] && exit 0
 if [ "$(id -u)" != 0 ]; then
