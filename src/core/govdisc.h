@@ -15,7 +15,7 @@
 /* A blank (unknown) value.  Never 0: a blank cell is not a zero. */
 #define GD_NULL INT64_MIN
 
-/* Amounts are kept in units of 1/10000 yuan, so 万元 with four decimals is exact. */
+/* Amounts are kept in units of 1/10000 yuan, so 万元 with eight decimals is exact. */
 #define GD_AMOUNT_SCALE 10000
 
 typedef struct GdAllocator

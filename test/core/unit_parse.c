@@ -65,7 +65,7 @@ test_numbers(void)
 static void
 test_split(void)
 {
-	int64_t		c[7 * 64];
+	int64_t		c[16 * 64];
 
 	/* 713000074 is 71|3|0|0|0|0|74 once the row sum must hold */
 	CHECK(gd_split("713000074", 9, 7, 0, c, 64) > 1);
@@ -80,8 +80,91 @@ test_split(void)
 	/* a unit closes a cell: 1个011个 is 1|0|11 */
 	CHECK_INT(gd_split("1|011", 5, 3, 0, c, 64), 1);
 	CHECK_INT(c[2], 11);
+	/* a space is a certain boundary: 410 000041 is cut as 41|0 and 0|0|0|0|41 */
+	{
+		char		buf[64];
+		size_t		n = gd_split_text("410 000041", 10, buf, sizeof(buf));
+		int			nc;
+		int			valid = 0;
+
+		CHECK_STR(buf, "410|000041");
+		nc = gd_split(buf, n, 7, 0, c, 64);
+		CHECK_INT(nc, 3);		/* 4|10, 41|0 and 410 with 0|0|0|0|4|1 */
+		for (int k = 0; k < nc; k++)
+		{
+			int64_t		sum = 0;
+
+			for (int j = 0; j < 6; j++)
+				sum += c[k * 7 + j];
+			if (sum == c[k * 7 + 6])
+			{
+				valid++;
+				CHECK_INT(c[k * 7 + 0], 41);
+				CHECK_INT(c[k * 7 + 1], 0);
+				CHECK_INT(c[k * 7 + 6], 41);
+			}
+		}
+		CHECK_INT(valid, 1);
+		/* 0 0 0 0 0 00 is seven zeros, and only that */
+		n = gd_split_text("0 0 0 0 0 00", 12, buf, sizeof(buf));
+		CHECK_INT(gd_split(buf, n, 7, 0, c, 64), 1);
+		CHECK_INT(c[6], 0);
+		/* more runs than cells: nothing */
+		n = gd_split_text("1 2 3 4", 7, buf, sizeof(buf));
+		CHECK_INT(gd_split(buf, n, 3, 0, c, 64), 0);
+		/* a whole 表四 of fifteen zeros */
+		n = gd_split_text("00 0 00 0 0 0 00 0 0 0 00", 25, buf, sizeof(buf));
+		CHECK_INT(gd_split(buf, n, 15, 0, c, 64), 1);
+		/* long runs between spaces: bounded, never an endless search */
+		n = gd_split_text("123456789012 345678901234 567890123456", 38, buf, sizeof(buf));
+		CHECK(gd_split(buf, n, 16, 0, c, 64) == -1);
+	}
 	/* too many ways: -1, never an endless search */
 	CHECK_INT(gd_split("123456789012345678901234567890", 30, 7, 0, c, 64), -1);
+}
+
+/* Family 2: the numbering of the next label is not a figure of the row */
+static void
+test_label_numbering(void)
+{
+	GdReport   *r = parse("三、收到和处理政府信息公开申请情况\n"
+						  "（六）其他处理1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请"
+						  "0 0 0 0 0 002.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请"
+						  "3.其他（七）总计2 0 0 0 0 02四、结转下年度继续办理0 0 0 0 0 00\n"
+						  "四、政府信息公开行政复议、行政诉讼情况\n");
+
+	CHECK_INT(r->requests_format, 2021);
+	CHECK_INT(r->requests[GD_R_OTHER_NO_CORRECTION][GD_C_TOTAL], 0);
+	CHECK(r->requests[GD_R_OTHER_NO_FEE][GD_C_NATURAL_PERSON] == GD_NULL);
+	CHECK(r->requests[GD_R_OTHER_NO_FEE][GD_C_TOTAL] == GD_NULL);
+	CHECK(r->requests[GD_R_OTHER_MISC][GD_C_TOTAL] == GD_NULL);
+	CHECK_INT(r->requests[GD_R_TOTAL][GD_C_NATURAL_PERSON], 2);
+	CHECK_INT(r->requests[GD_R_TOTAL][GD_C_TOTAL], 2);
+	CHECK_INT(r->requests[GD_R_CARRIED_FORWARD][GD_C_TOTAL], 0);
+	CHECK(has_diag(r, "cell.blank"));
+}
+
+/* Family 5: 万元 with decimals, exact to 10^-8 万元 */
+static void
+test_amount_decimals(void)
+{
+	GdNumber	n;
+	int64_t		v;
+
+	CHECK_INT(gd_read_number("31876.402519万元", strlen("31876.402519万元"), &n), GD_CELL_OK);
+	CHECK(gd_number_amount(&n, GD_UNIT_NONE, &v) && v == 3187640251900LL);
+	CHECK_INT(gd_read_number("0.00000001万元", strlen("0.00000001万元"), &n), GD_CELL_OK);
+	CHECK(gd_number_amount(&n, GD_UNIT_NONE, &v) && v == 1);
+	CHECK_INT(gd_read_number("0.000000001万元", strlen("0.000000001万元"), &n), GD_CELL_OK);
+	CHECK(!gd_number_amount(&n, GD_UNIT_NONE, &v) && gd_number_too_precise(&n, GD_UNIT_NONE));
+	CHECK_INT(gd_read_number("1.00005元", strlen("1.00005元"), &n), GD_CELL_OK);
+	CHECK(!gd_number_amount(&n, GD_UNIT_NONE, &v) && gd_number_too_precise(&n, GD_UNIT_NONE));
+	CHECK_INT(gd_read_number("1.0001元", strlen("1.0001元"), &n), GD_CELL_OK);
+	CHECK(gd_number_amount(&n, GD_UNIT_NONE, &v) && v == 10001);
+	CHECK_INT(gd_read_number("400000000.5万元", strlen("400000000.5万元"), &n), GD_CELL_OK);
+	CHECK(gd_number_amount(&n, GD_UNIT_NONE, &v) && v == 40000000050000000LL);
+	CHECK_INT(gd_read_number("-2.5万元", strlen("-2.5万元"), &n), GD_CELL_OK);
+	CHECK(gd_number_amount(&n, GD_UNIT_NONE, &v) && v == -250000000LL);
 }
 
 static void
@@ -199,6 +282,8 @@ main(void)
 	test_compact_and_numbering();
 	test_numbers();
 	test_split();
+	test_label_numbering();
+	test_amount_decimals();
 	test_parse();
 	test_review_order();
 	test_markdown_from_pdf();

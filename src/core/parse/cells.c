@@ -395,6 +395,45 @@ ideograph_word(const char *s, size_t i, size_t to)
 }
 
 /*
+ * Numbering at a..i (1. 2、), glued to the words before it: it opens the
+ * next row's label when words follow it and an ideograph or a closing
+ * bracket ends the words before.  (An ordinal inside a phrase is followed
+ * by a digit, and was cut as a number.)
+ */
+static bool
+opens_label(const char *s, size_t from, size_t a, size_t i, size_t to)
+{
+	size_t		after = s[i] == '.' ? i + 1 : i + 3;
+	size_t		before = a;
+
+	/* a space may stand on either side: 申请 3. 其他 */
+	while (after < to && s[after] == ' ')
+		after++;
+	while (before > from && s[before - 1] == ' ')
+		before--;
+	if (i - a > 2 || before < from + 3 || after >= to || (unsigned char) s[after] < 0xE4)
+		return false;
+	return (unsigned char) s[before - 1] >= 0x80 || s[before - 1] == ')';
+}
+
+/*
+ * (七) or (1) at i, inside words that began at text_start: the numbering of
+ * the next label (…申请3.其他(七)总计), unless a reference (第(一)项).
+ */
+static bool
+opens_numbered_label(const char *s, size_t text_start, size_t i, size_t to)
+{
+	char		buf[16];
+	size_t		n = to - i < sizeof(buf) - 1 ? to - i : sizeof(buf) - 1;
+
+	if (i < text_start + 3 || memcmp(s + i - 3, "第", 3) == 0)
+		return false;
+	memcpy(buf, s + i, n);
+	buf[n] = '\0';
+	return gd_strip_numbering(buf) != buf;
+}
+
+/*
  * Free text: words, numbers cut from the words they are glued to, cells
  * apart by runs of spaces.
  */
@@ -459,8 +498,12 @@ free_line(GdParser *p, GdTokens *ts, size_t from, size_t to)
 			{
 				if (run_end - a == 1 || (i < to && s[i] == ')') || (a < run_end && (s[a] == '+' || s[a] == '-')))
 				{
-					/* the whole run is numbering: text */
-					if (!in_text || gap >= 2)
+					/*
+					 * The whole run is numbering: text, and when it is glued
+					 * to the words before it (…公开申请3.其他), it opens the
+					 * next row's label.
+					 */
+					if (!in_text || gap >= 2 || opens_label(s, from, a, i, to))
 					{
 						if (in_text)
 							push(p, ts, GD_TK_TEXT, text_start, text_end - text_start, false,
@@ -505,8 +548,12 @@ free_line(GdParser *p, GdTokens *ts, size_t from, size_t to)
 			size_t		next = i;
 
 			gd_utf8_next(s, to, &next);
-			/* 规    章: a label spaced out character by character stays whole */
-			if (in_text && gap >= 2 && !(text_end - word_start == 3 && next - i == 3))
+			/*
+			 * 规    章: a label spaced out character by character stays
+			 * whole; (七) glued to the words before it opens the next label.
+			 */
+			if (in_text && ((gap >= 2 && !(text_end - word_start == 3 && next - i == 3)) ||
+							(c == '(' && opens_numbered_label(s, text_start, i, to))))
 			{
 				push(p, ts, GD_TK_TEXT, text_start, text_end - text_start, false, text_col);
 				in_text = false;

@@ -628,6 +628,9 @@ gd_read_prose(GdParser *p)
 				continue;
 			if (what >= P_ISSUED && p->stated[what - P_ISSUED].n >= 8)
 				continue;
+			/* 本年制发件数 …: 表二's column headers, which state nothing */
+			if (what >= P_ISSUED && i + n + 6 <= len && memcmp(s + i + n, "件数", 6) == 0)
+				continue;
 			v = figure_after(s, i + n, len, gd_triggers[k].must_have, gd_triggers[k].units,
 							 &qt);
 			if (v == GD_NULL)
@@ -720,6 +723,15 @@ read_fees(GdParser *p)
 							r->fee_amount = v;
 							if (v == 0)
 								r->fee_cases = 0;
+						}
+						else if (gd_read_number(buf, n, &num) == GD_CELL_OK &&
+								 gd_number_too_precise(&num, GD_UNIT_YUAN))
+						{
+							/* stated, but not exactly representable: null, never rounded */
+							r->fees_present = true;
+							gd_diag(p, "amount.inexact", "processing_fees", NULL, "amount_yuan", j,
+									"信息处理费“%.*s”的小数位数超出可精确表示的范围（万元 8 位、元 4 位），不取近似值",
+									(int) (ue - j), s + j);
 						}
 					}
 					else if (u + 3 <= e && (memcmp(s + u, "件", 3) == 0 || memcmp(s + u, "次", 3) == 0 ||

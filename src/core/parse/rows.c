@@ -245,24 +245,47 @@ gd_collect_row(GdParser *p, const GdTokens *ts, size_t i, int k,
 }
 
 /*
- * Fewer groups of digits than cells, glued together (3705, 0+12): the cells
- * run together.  Gives the span of text to split.
+ * Fewer groups of digits than cells, glued together (3705, 0+12) or apart
+ * by single spaces (410 000041): the cells run together.  That needs
+ * the report to run its cells together (gd_detect_runtogether), or the row
+ * to show it: a group of digits that opens with 0 (000041) is no one
+ * figure.  Gives the span of text to split; spaces in it are certain
+ * boundaries (gd_split_text).
  */
 bool
-gd_runtogether(const GdRowCells *rc, int k, size_t *off, size_t *len)
+gd_runtogether(const GdParser *p, const GdRowCells *rc, int k, size_t *off, size_t *len)
 {
+	bool		proof = p->runtogether;
+	int			digits = 0;
+
 	if (rc->n < 1 || rc->n >= k)
 		return false;
 	for (int i = 0; i < rc->n; i++)
 	{
 		const GdToken *t = rc->tok[i];
+		const char *s = p->t.s + t->off;
 
-		if (t->cell || (i > 0 && rc->tok[i - 1]->off + rc->tok[i - 1]->len != t->off))
+		if (t->cell || t->len == 0)
 			return false;
+		/*
+		 * One space at most: a wider gap is a column of a layout that
+		 * dropped blank cells (pdftotext -layout), not a run to cut.
+		 */
+		if (i > 0)
+		{
+			size_t		prev_end = rc->tok[i - 1]->off + rc->tok[i - 1]->len;
+
+			if (t->off - prev_end > 1 || (t->off > prev_end && p->t.s[prev_end] != ' '))
+				return false;
+		}
+		for (uint32_t j = 0; j < t->len; j++)
+			digits += s[j] >= '0' && s[j] <= '9';
+		if (t->len > 1 && s[0] == '0' && s[1] >= '0' && s[1] <= '9')
+			proof = true;
 	}
 	*off = rc->tok[0]->off;
 	*len = rc->tok[rc->n - 1]->off + rc->tok[rc->n - 1]->len - *off;
-	return *len >= (size_t) k;
+	return proof && digits >= k;
 }
 
 static int64_t
@@ -297,7 +320,11 @@ read_cell(GdParser *p, const GdToken *t, GdValueKind kind, GdUnit unit,
 	{
 		if (!gd_number_amount(&num, unit, &v))
 		{
-			if (num.unit == GD_UNIT_NONE || num.unit == GD_UNIT_COUNT)
+			if (gd_number_too_precise(&num, unit))
+				gd_diag(p, "amount.inexact", table, row, column, t->off,
+						"金额“%.*s”的小数位数超出可精确表示的范围（万元 8 位、元 4 位），不取近似值",
+						(int) t->len, s);
+			else if (num.unit == GD_UNIT_NONE || num.unit == GD_UNIT_COUNT)
 				gd_diag(p, "amount.no_unit", table, row, column, t->off,
 						"金额“%.*s”未注明单位（元或万元）", (int) t->len, s);
 			else
@@ -345,8 +372,9 @@ is_digit(char c)
 
 /*
  * Do the tables run their cells together (规章000, 1.属于国家秘密0000000)?
- * Groups of digits glued to the ideograph before them, in the tables' parts,
- * say so for the whole report.  Years, dates and counts in prose (2020年,
+ * Groups of digits glued to the ideograph before them, or opening with a 0
+ * that no figure has (数量 0000000), in the tables' parts, say so for the
+ * whole report.  Years, dates and counts in prose (2020年,
  * 1136条) do not count.
  */
 void
@@ -368,6 +396,7 @@ gd_detect_runtogether(GdParser *p)
 	for (size_t i = from + 3; i + 2 < end; i++)
 	{
 		unsigned char lead;
+		bool		zero;
 		size_t		k;
 
 		/*
@@ -381,14 +410,18 @@ gd_detect_runtogether(GdParser *p)
 		if (i + 2 >= end)
 			return;
 		lead = (unsigned char) s[i - 3];
+		zero = !(lead >= 0xE4 && lead <= 0xE9);
 		k = i;
-		if (!(s[i] >= '0' && s[i] <= '9' && lead >= 0xE4 && lead <= 0xE9 &&
-			  s[i + 1] >= '0' && s[i + 1] <= '9'))
+		/* glued to a word (规章000), or after a space but opening with 0 (0000000) */
+		if (!(s[i] >= '0' && s[i] <= '9' && s[i + 1] >= '0' && s[i + 1] <= '9' &&
+			  ((lead >= 0xE4 && lead <= 0xE9) || (s[i] == '0' && s[i - 1] == ' '))))
 			continue;
 		while (k < end && s[k] >= '0' && s[k] <= '9')
 			k++;
 		i = k;
-		if (k < end && (s[k] == '%' || s[k] == '-'))
+		/* not a percentage, a telephone number, a time or a decimal */
+		if (k < end && (s[k] == '%' || s[k] == '-' ||
+						(zero && (s[k] == ':' || s[k] == '.' || s[k] == '/' || s[k] == ','))))
 			continue;
 		if (k + 3 <= end && (memcmp(s + k, "年", 3) == 0 || memcmp(s + k, "月", 3) == 0 ||
 							 memcmp(s + k, "日", 3) == 0 || memcmp(s + k, "件", 3) == 0 ||

@@ -22,7 +22,8 @@ extern size_t gd_collect_row(GdParser *p, const GdTokens *ts, size_t i, int k,
 extern int64_t gd_cell_value(GdParser *p, const GdToken *t, GdValueKind kind,
 							 GdUnit unit, const char *table, const char *row,
 							 const char *column);
-extern bool gd_runtogether(const GdRowCells *rc, int k, size_t *off, size_t *len);
+extern bool gd_runtogether(const GdParser *p, const GdRowCells *rc, int k, size_t *off,
+						   size_t *len);
 
 /* columns of pdftotext -layout tables, from their complete rows */
 typedef struct GdColumns

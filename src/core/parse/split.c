@@ -5,6 +5,13 @@
  *		leading zeros is a candidate; the tables' own rules, and the figures
  *		the prose states, then narrow them down.  Where more than one
  *		candidate stays, the cells they disagree on stay null.
+ *
+ *		Web text often separates some cells by a space and runs others
+ *		together (410 000041 is 41|0|0|0|0|0|41): a space is a certain
+ *		boundary, so each run between spaces is cut into one cell or more,
+ *		and all runs together give the row's cells.  The count of runs still
+ *		to come bounds the search: a cut that leaves fewer cells than runs is
+ *		never followed.
  */
 #include <string.h>
 
@@ -24,6 +31,7 @@ typedef struct SplitState
 	int			count;
 	long		steps;
 	int64_t		cur[16];
+	uint8_t		runs_from[256];	/* runs of digits that start at or after a byte */
 } SplitState;
 
 /* beyond this many steps the digits are too ambiguous to be worth it */
@@ -58,6 +66,10 @@ enumerate(SplitState *st, size_t pos, int cell)
 	/* what is left must be able to fill the cells left, and no more */
 	if (st->n - pos < (size_t) (st->k - cell) ||
 		st->n - pos > (size_t) (st->k - cell) * (MAX_CELL_DIGITS + 2))
+		return true;
+	/* every run of digits still to come needs a cell of its own */
+	if (st->runs_from[pos] + (pos > 0 && st->d[pos] != '|' && st->d[pos - 1] != '|') >
+		st->k - cell)
 		return true;
 	if (++st->steps > MAX_STEPS)
 		return false;
@@ -105,7 +117,8 @@ enumerate(SplitState *st, size_t pos, int cell)
 
 /*
  * The text of cells run together, for gd_split: digits and signs, and '|'
- * where a unit (个, 件 …) closed a cell.  0 if anything else is in it.
+ * where a unit (个, 件 …) or a space closed a cell.  0 if anything else is
+ * in it.
  */
 size_t
 gd_split_text(const char *s, size_t n, char *buf, size_t bufsize)
@@ -116,6 +129,12 @@ gd_split_text(const char *s, size_t n, char *buf, size_t bufsize)
 	{
 		if (is_digit(s[i]) || s[i] == '+' || s[i] == '-')
 			buf[o++] = s[i++];
+		else if (s[i] == ' ')
+		{
+			if (o > 0 && buf[o - 1] != '|')
+				buf[o++] = '|';
+			i++;
+		}
 		else if ((unsigned char) s[i] >= 0x80)
 		{
 			if (o == 0 || buf[o - 1] == '|')
@@ -143,11 +162,21 @@ gd_split(const char *d, size_t n, int k, unsigned sign_mask, int64_t *out, int m
 {
 	SplitState	st;
 
-	if (k < 1 || k > 16 || n < (size_t) k || n > (size_t) k * (MAX_CELL_DIGITS + 1))
+	if (k < 1 || k > 16 || n < (size_t) k || n > (size_t) k * (MAX_CELL_DIGITS + 1) ||
+		n >= sizeof(st.runs_from))
 		return 0;
 	for (size_t i = 0; i < n; i++)
 		if (!is_digit(d[i]) && d[i] != '+' && d[i] != '-' && d[i] != '|')
 			return 0;
+	st.runs_from[n] = 0;
+	for (size_t i = n; i-- > 0;)
+	{
+		bool		starts = d[i] != '|' && (i == 0 || d[i - 1] == '|');
+
+		st.runs_from[i] = (uint8_t) (st.runs_from[i + 1] + (starts ? 1 : 0));
+		if (st.runs_from[i] > k)
+			return 0;
+	}
 	st.d = d;
 	st.n = n;
 	st.k = k;

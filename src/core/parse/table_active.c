@@ -48,6 +48,7 @@ static GdPhrase words_2019[] = {
 static GdPhrase words_amount[] = {{"采购总金额"}, {"采购金额"}};
 static GdPhrase words_unit[] = {{"万元"}, {"元"}};
 static GdPhrase full_stop[] = {{"。"}};
+static GdPhrase words_section[] = {{"第二十条"}};
 
 #define NWORDS(w) ((int) (sizeof(w) / sizeof(w[0])))
 
@@ -64,6 +65,7 @@ init_words(void)
 	gd_phrases(words_amount, NWORDS(words_amount));
 	gd_phrases(words_unit, NWORDS(words_unit));
 	gd_phrases(full_stop, NWORDS(full_stop));
+	gd_phrases(words_section, NWORDS(words_section));
 	words_ready = true;
 }
 
@@ -84,10 +86,32 @@ has_any(const char *c, const GdCharSet *cs, const GdPhrase *words, int n)
 static int
 match_row(const char *compact, const GdCharSet *cs, void *arg)
 {
-	const char *rest = gd_strip_numbering(compact);
-	size_t		len = strlen(rest);
+	const char *rest;
+	size_t		len;
 
-	if (len == 0 || gd_has_phrase(compact, cs, &full_stop[0]))
+	/*
+	 * A sentence is no label; but web text runs the prose into the table
+	 * (…行政处罚类15条。第二十条第（一）项信息内容…规章000): after the last
+	 * full stop, the table's own header words open a label.
+	 */
+	if (gd_has_phrase(compact, cs, &full_stop[0]))
+	{
+		const char *after = compact;
+		const char *stop;
+		GdCharSet	acs;
+
+		while ((stop = strstr(after, "。")) != NULL)
+			after = stop + 3;
+		gd_charset(&acs, after);
+		if (!gd_has_phrase(after, &acs, &words_section[0]) &&
+			!has_any(after, &acs, words_2021, NWORDS(words_2021)) &&
+			!has_any(after, &acs, words_2019, NWORDS(words_2019)))
+			return -1;
+		return match_row(after, &acs, arg);
+	}
+	rest = gd_strip_numbering(compact);
+	len = strlen(rest);
+	if (len == 0)
 		return -1;
 	for (int k = 0; k < NLABELS; k++)
 		if (len >= labels[k].len && gd_charset_covers(cs, &labels[k].cs) &&
@@ -177,6 +201,79 @@ stated_matches(const int64_t *v, void *arg)
 	return false;
 }
 
+/*
+ * The amounts a sentence of the prose before the table states of 采购
+ * (全年共发布采购信息197批次涉及金额3601627.4元), in GD_AMOUNT_SCALE units.
+ */
+static int
+stated_procurement(GdParser *p, size_t end, int64_t *amounts, int max)
+{
+	const char *s = p->t.s;
+	int			n = 0;
+	size_t		a = 0;
+
+	if (end > 400000)
+		a = end - 400000;
+	while (a < end && n < max)
+	{
+		size_t		e = a;
+		bool		about = false;
+
+		while (e < end && memcmp(s + e, "。", 3) != 0 && s[e] != '\n')
+		{
+			if (memcmp(s + e, "采购", 6) == 0)
+				about = true;
+			e++;
+		}
+		for (size_t j = a; about && j < e && n < max; j++)
+		{
+			size_t		k = j;
+			GdNumber	num;
+			int64_t		v;
+
+			if (!(s[j] >= '0' && s[j] <= '9') || (j > a && (s[j - 1] == '.' ||
+															(s[j - 1] >= '0' && s[j - 1] <= '9'))))
+				continue;
+			while (k < e && ((s[k] >= '0' && s[k] <= '9') || s[k] == '.'))
+				k++;
+			if (k + 3 <= e && (memcmp(s + k, "元", 3) == 0 || memcmp(s + k, "万", 3) == 0))
+			{
+				size_t		u = k + (k + 6 <= e && memcmp(s + k, "万元", 6) == 0 ? 6 : 3);
+
+				if (gd_read_number(s + j, u - j, &num) == GD_CELL_OK &&
+					gd_number_amount(&num, GD_UNIT_NONE, &v))
+					amounts[n++] = v;
+			}
+			j = k;
+		}
+		a = e + (e < end && s[e] == '\n' ? 1 : 3);
+	}
+	return n;
+}
+
+/* The amount a cut of 176586650.10元 leaves after its first plen digits */
+static int64_t
+cut_amount(GdParser *p, const GdToken *t, size_t plen, GdUnit unit)
+{
+	GdNumber	num;
+	int64_t		v;
+
+	if (gd_read_number(p->t.s + t->off + plen, t->len - plen, &num) != GD_CELL_OK ||
+		!gd_number_amount(&num, unit, &v))
+		return GD_NULL;
+	return v;
+}
+
+static size_t
+ndigits(int64_t v)
+{
+	size_t		n = 1;
+
+	for (; v >= 10; v /= 10)
+		n++;
+	return n;
+}
+
 /* 176586650.10元: the digits before the point are cut, the rest is the amount's */
 static void
 split_procurement(GdParser *p, const GdToken *t, T2 *st)
@@ -185,18 +282,48 @@ split_procurement(GdParser *p, const GdToken *t, T2 *st)
 	size_t		n = 0;
 	int64_t		cands[2 * 64];
 	int			nc;
+	int			raw;
 	GdReport   *r = p->r;
 
 	while (n < t->len && s[n] >= '0' && s[n] <= '9')
 		n++;
-	nc = gd_split(s, n, 2, 0, cands, 64);
+	nc = raw = gd_split(s, n, 2, 0, cands, 64);
+	if (nc > 1)
+	{
+		/* the amount the prose states decides, when only one cut gives it */
+		int64_t		amounts[8];
+		int			na = stated_procurement(p, t->off, amounts, 8);
+		int			keep = -1;
+		int			nkeep = 0;
+
+		for (int c = 0; c < nc; c++)
+		{
+			int64_t		v = cut_amount(p, t, ndigits(cands[2 * c]), st->procurement_unit);
+
+			for (int k = 0; k < na; k++)
+				if (v != GD_NULL && v == amounts[k])
+				{
+					keep = c;
+					nkeep++;
+					break;
+				}
+		}
+		if (nkeep == 1)
+		{
+			cands[0] = cands[2 * keep];
+			cands[1] = cands[2 * keep + 1];
+			nc = 1;
+		}
+	}
 	if (nc == 1)
 	{
 		GdToken		amount = *t;
-		size_t		plen = 1;
+		size_t		plen = ndigits(cands[0]);
 
-		for (int64_t v = cands[0]; v >= 10; v /= 10)
-			plen++;
+		if (raw > 1)
+			gd_diag(p, "cell.split_decided", "active", "procurement", NULL, t->off,
+					"政府集中采购：数字连写“%.*s”，有 %d 种分法，由正文所述采购金额确定唯一的一种",
+					(int) gd_clip(s, t->len, 40), s, raw);
 		r->active[GD_A_PROCUREMENT][0] = cands[0];
 		amount.off += plen;
 		amount.len -= (uint32_t) plen;
@@ -241,7 +368,7 @@ store_row(GdParser *p, T2 *st, int row, const GdRowCells *rc)
 		split_procurement(p, rc->tok[0], st);
 		return;
 	}
-	if (p->runtogether && gd_runtogether(rc, k, &off, &len))
+	if (gd_runtogether(p, rc, k, &off, &len))
 	{
 		unsigned	signs = 0;
 		char		buf[256];
@@ -253,9 +380,11 @@ store_row(GdParser *p, T2 *st, int row, const GdRowCells *rc)
 				signs |= 1u << c;
 		n = gd_split(buf, gd_split_text(p->t.s + off, len, buf, sizeof(buf)), k, signs,
 					 cands, GD_MAX_CANDIDATES);
+		gd_tick(p);
 		if (n > 0)
 		{
 			bool		open = false;
+			int			raw = n;
 
 			if (st->format == 2021 && (row == GD_A_RULES || row == GD_A_NORMATIVE))
 				for (int c = 0; c < k; c++)
@@ -275,12 +404,18 @@ store_row(GdParser *p, T2 *st, int row, const GdRowCells *rc)
 				if (same)
 					r->active[row][c] = cands[c];
 				else
+				{
 					open = true;
+					gd_diag(p, "cell.ambiguous_split", "active", def->key, def->cols[c].key, off,
+							"%s：数字连写“%.*s”，有 %d 种分法，“%s”一列无法确定，留空",
+							def->label, (int) gd_clip(p->t.s + off, len, 40), p->t.s + off, n,
+							def->cols[c].label);
+				}
 			}
-			if (open)
-				gd_diag(p, "cell.ambiguous_split", "active", def->key, NULL, off,
-						"%s：数字连写“%.*s”，有 %d 种分法，无法确定的单元格留空",
-						def->label, (int) gd_clip(p->t.s + off, len, 40), p->t.s + off, n);
+			if (!open && raw > 1)
+				gd_diag(p, "cell.split_decided", "active", def->key, NULL, off,
+						"%s：数字连写“%.*s”，有 %d 种分法，由正文所述件数确定唯一的一种",
+						def->label, (int) gd_clip(p->t.s + off, len, 40), p->t.s + off, raw);
 			return;
 		}
 	}

@@ -5,8 +5,10 @@
  *		is one row in the 2019 format and three in the 2021 format.
  */
 #include <stddef.h>
+#include <stdio.h>
 #include <string.h>
 
+#include "alloc.h"
 #include "cells.h"
 #include "diagnostics.h"
 #include "match.h"
@@ -148,6 +150,8 @@ typedef struct T3
 	int64_t    *cands[GD_R_NROWS];
 	int			ncands[GD_R_NROWS];
 	size_t		cand_off[GD_R_NROWS];
+	int			nraw[GD_R_NROWS];	/* candidates before any rule */
+	unsigned	rules[GD_R_NROWS];	/* the rules that narrowed them (RULE_*) */
 	int			npending;
 
 	/*
@@ -243,6 +247,30 @@ detect_format(GdParser *p, const GdTokens *ts)
 	return 2019;
 }
 
+/* The rules that may decide a split, as they are named in a diagnostic */
+#define RULE_ROW_SUM	0x01
+#define RULE_PROSE		0x02
+#define RULE_BALANCE	0x04
+#define RULE_TOTAL		0x08
+#define NRULES 4
+static const char *const rule_names[NRULES] = {
+	"行内各列之和等于总计",
+	"正文所述数字",
+	"第一项加第二项之和等于第三项加第四项之和",
+	"各项办理结果之和等于（七）总计",
+};
+
+/* gd_filter_candidates, noting the rule when it narrows the row's candidates */
+static void
+narrow(T3 *st, int row, unsigned rule, bool (*keep) (const int64_t *v, void *arg), void *arg)
+{
+	int			before = st->ncands[row];
+
+	st->ncands[row] = gd_filter_candidates(st->cands[row], before, NCOLS, keep, arg);
+	if (st->ncands[row] < before)
+		st->rules[row] |= rule;
+}
+
 static bool
 row_sum_holds(const int64_t *v, void *arg)
 {
@@ -275,6 +303,33 @@ store_row(GdParser *p, T3 *st, int row, const GdRowCells *rc)
 		gd_columns_learn(&st->columns, p, rc);
 		return;
 	}
+	if (gd_runtogether(p, rc, NCOLS, &off, &len))
+	{
+		int64_t    *cands = gd_split_scratch(p);
+		char		buf[256];
+		int			n = gd_split(buf, gd_split_text(p->t.s + off, len, buf, sizeof(buf)), NCOLS, 0,
+								 cands, GD_MAX_CANDIDATES);
+
+		gd_tick(p);
+		if (n > 0)
+		{
+			st->cands[row] = gd_keep_candidates(p, cands, n, NCOLS);
+			st->ncands[row] = st->nraw[row] = n;
+			st->cand_off[row] = off;
+			narrow(st, row, RULE_ROW_SUM, row_sum_holds, NULL);
+			if (row == GD_R_RECEIVED && r->prose.received != GD_NULL)
+				narrow(st, row, RULE_PROSE, total_is, &r->prose.received);
+			if (row == GD_R_CARRIED_OVER && r->prose.carried_over != GD_NULL)
+				narrow(st, row, RULE_PROSE, total_is, &r->prose.carried_over);
+			if (row == GD_R_CARRIED_FORWARD && r->prose.carried_forward != GD_NULL)
+				narrow(st, row, RULE_PROSE, total_is, &r->prose.carried_forward);
+			return;
+		}
+		gd_diag(p, "cell.ambiguous_split", "requests", key, NULL, off,
+				"%s：数字连写“%.*s”，无法分成 %d 个单元格", gd_request_rows[row].label,
+				(int) gd_clip(p->t.s + off, len, 40), p->t.s + off, NCOLS);
+		return;
+	}
 	if (rc->n > 0 && !rc->tok[0]->cell && !p->runtogether && st->npending < GD_R_NROWS)
 	{
 		/* placed when the complete rows have shown where the columns are */
@@ -282,28 +337,12 @@ store_row(GdParser *p, T3 *st, int row, const GdRowCells *rc)
 		st->pending[st->npending++] = *rc;
 		return;
 	}
-	if (p->runtogether && gd_runtogether(rc, NCOLS, &off, &len))
+	if (rc->n == 0)
 	{
-		int64_t    *cands = gd_split_scratch(p);
-		char		buf[256];
-		int			n = gd_split(buf, gd_split_text(p->t.s + off, len, buf, sizeof(buf)), NCOLS, 0,
-								 cands, GD_MAX_CANDIDATES);
-
-		if (n > 0)
-		{
-			n = gd_filter_candidates(cands, n, NCOLS, row_sum_holds, NULL);
-			if (row == GD_R_RECEIVED && r->prose.received != GD_NULL)
-				n = gd_filter_candidates(cands, n, NCOLS, total_is, &r->prose.received);
-			if (row == GD_R_CARRIED_OVER && r->prose.carried_over != GD_NULL)
-				n = gd_filter_candidates(cands, n, NCOLS, total_is, &r->prose.carried_over);
-			st->cands[row] = gd_keep_candidates(p, cands, n, NCOLS);
-			st->ncands[row] = n;
-			st->cand_off[row] = off;
-			return;
-		}
-		gd_diag(p, "cell.ambiguous_split", "requests", key, NULL, off,
-				"%s：数字连写“%.*s”，无法确定各单元格的分界", gd_request_rows[row].label,
-				(int) gd_clip(p->t.s + off, len, 40), p->t.s + off);
+		/* the next label follows at once: a row printed empty */
+		for (int c = 0; c < NCOLS; c++)
+			gd_diag(p, "cell.blank", "requests", key, gd_request_cols[c].key, (size_t) -1,
+					"%s：本行未填写数字，单元格为空", gd_request_rows[row].label);
 		return;
 	}
 	gd_diag(p, "row.incomplete", "requests", key, NULL,
@@ -347,7 +386,8 @@ column_is(const int64_t *v, void *arg)
  * still open and the others are settled, it fixes that row's cell.
  */
 static bool
-propagate(GdParser *p, T3 *st, const int *plus, int nplus, const int *minus, int nminus)
+propagate(GdParser *p, T3 *st, unsigned rule, const int *plus, int nplus, const int *minus,
+		  int nminus)
 {
 	GdReport   *r = p->r;
 	bool		changed = false;
@@ -392,13 +432,54 @@ propagate(GdParser *p, T3 *st, const int *plus, int nplus, const int *minus, int
 
 			cs.c = c;
 			cs.want = open_sign > 0 ? -sum : sum;
-			st->ncands[open] = gd_filter_candidates(st->cands[open], st->ncands[open], NCOLS,
-													column_is, &cs);
+			narrow(st, open, rule, column_is, &cs);
 			if (st->ncands[open] != before)
 				changed = true;
 		}
 	}
 	return changed;
+}
+
+/*
+ * A row's split, once the rules have narrowed it: the cells every candidate
+ * agrees on are taken; the others are null, each with a diagnostic.  When
+ * the digits could be cut more than one way, a diagnostic says which rules
+ * chose.
+ */
+static void
+report_split(GdParser *p, T3 *st, int row)
+{
+	GdReport   *r = p->r;
+	const char *label = gd_request_rows[row].label;
+	const char *key = gd_request_rows[row].key;
+	char		why[256];
+	size_t		w = 0;
+	bool		open = false;
+
+	for (int c = 0; c < NCOLS; c++)
+	{
+		int64_t		v;
+
+		if (settled(st, r, row, c, &v))
+			r->requests[row][c] = v;
+		else
+		{
+			open = true;
+			gd_diag(p, "cell.ambiguous_split", "requests", key, gd_request_cols[c].key,
+					st->cand_off[row],
+					"%s：数字连写，有 %d 种符合表内关系的分法，“%s”一列无法确定，留空",
+					label, st->ncands[row], gd_request_cols[c].label);
+		}
+	}
+	if (open || st->nraw[row] < 2)
+		return;
+	why[0] = '\0';
+	for (int k = 0; k < NRULES; k++)
+		if (st->rules[row] & (1u << k))
+			w += (size_t) snprintf(why + w, sizeof(why) - w, "%s%s", w ? "、" : "",
+								   rule_names[k]);
+	gd_diag(p, "cell.split_decided", "requests", key, NULL, st->cand_off[row],
+			"%s：数字连写，有 %d 种分法，由%s确定唯一的一种", label, st->nraw[row], why);
 }
 
 static void
@@ -409,7 +490,6 @@ resolve_splits(GdParser *p, T3 *st)
 	int			results[GD_R_NROWS];
 	int			nresults = 0;
 	int			total[] = {GD_R_TOTAL};
-	GdReport   *r = p->r;
 	bool		any = false;
 
 	/* with no row split, no equation has an open cell */
@@ -423,32 +503,14 @@ resolve_splits(GdParser *p, T3 *st)
 	{
 		bool		changed = false;
 
-		changed |= propagate(p, st, balance_plus, 2, balance_minus, 2);
-		changed |= propagate(p, st, results, nresults, total, 1);
+		changed |= propagate(p, st, RULE_BALANCE, balance_plus, 2, balance_minus, 2);
+		changed |= propagate(p, st, RULE_TOTAL, results, nresults, total, 1);
 		if (!changed)
 			break;
 	}
 	for (int row = 0; row < GD_R_NROWS; row++)
-	{
-		bool		open = false;
-
-		if (!st->cands[row])
-			continue;
-		for (int c = 0; c < NCOLS; c++)
-		{
-			int64_t		v;
-
-			if (settled(st, r, row, c, &v))
-				r->requests[row][c] = v;
-			else
-				open = true;
-		}
-		if (open)
-			gd_diag(p, "cell.ambiguous_split", "requests", gd_request_rows[row].key, NULL,
-					st->cand_off[row],
-					"%s：数字连写，有 %d 种符合表内关系的分法，无法确定的单元格留空",
-					gd_request_rows[row].label, st->ncands[row]);
-	}
+		if (st->cands[row])
+			report_split(p, st, row);
 }
 
 /*

@@ -6,6 +6,7 @@
  */
 #include <string.h>
 
+#include "alloc.h"
 #include "cells.h"
 #include "diagnostics.h"
 #include "match.h"
@@ -14,6 +15,7 @@
 #include "sections.h"
 #include "split.h"
 #include "tables.h"
+#include "utf8.h"
 #include "values.h"
 #include "vertical.h"
 
@@ -32,36 +34,82 @@ review_sums_hold(const int64_t *v, void *arg)
 	return true;
 }
 
+static bool
+reconsideration_is(const int64_t *v, void *arg)
+{
+	return v[GD_V_RECONSIDERATION * GD_VC_NCOLS + GD_VC_TOTAL] == *(const int64_t *) arg;
+}
+
+static bool
+litigation_is(const int64_t *v, void *arg)
+{
+	return v[GD_V_LITIGATION_DIRECT * GD_VC_NCOLS + GD_VC_TOTAL] +
+		v[GD_V_LITIGATION_AFTER * GD_VC_NCOLS + GD_VC_TOTAL] == *(const int64_t *) arg;
+}
+
+/*
+ * The fifteen cells from digits that run together, wholly or between
+ * spaces (00 0 00 0 0 0 00 0 0 0 00): the cuts the three groups' sums and
+ * the figures the prose states allow.  Cells the remaining cuts disagree
+ * on are null, each with a diagnostic; when rules chose, one says which.
+ */
 static void
-store_split(GdParser *p, const GdToken *t)
+store_split(GdParser *p, size_t off, size_t len)
 {
 	int64_t    *cands = gd_split_scratch(p);
-	int			n = gd_split(p->t.s + t->off, t->len, NCELLS, 0, cands, GD_MAX_CANDIDATES);
+	char		buf[256];
+	int			n = gd_split(buf, gd_split_text(p->t.s + off, len, buf, sizeof(buf)), NCELLS, 0,
+							 cands, GD_MAX_CANDIDATES);
+	int			raw = n;
 	GdReport   *r = p->r;
 	bool		open = false;
+	const char *why[3];
+	int			nwhy = 0;
+	int			before;
 
+	gd_tick(p);
 	if (n <= 0)
 	{
-		gd_diag(p, "cell.ambiguous_split", "review", NULL, NULL, t->off,
-				"表四：数字连写，无法确定各单元格的分界");
+		gd_diag(p, "cell.ambiguous_split", "review", NULL, NULL, off,
+				"表四：数字连写“%.*s”，无法分成 %d 个单元格",
+				(int) gd_clip(p->t.s + off, len, 40), p->t.s + off, NCELLS);
 		return;
 	}
+	before = n;
 	n = gd_filter_candidates(cands, n, NCELLS, review_sums_hold, NULL);
+	if (n < before)
+		why[nwhy++] = "各组结果之和等于总计";
+	before = n;
+	if (r->prose.reconsideration != GD_NULL)
+		n = gd_filter_candidates(cands, n, NCELLS, reconsideration_is, &r->prose.reconsideration);
+	if (r->prose.litigation != GD_NULL)
+		n = gd_filter_candidates(cands, n, NCELLS, litigation_is, &r->prose.litigation);
+	if (n < before)
+		why[nwhy++] = "正文所述行政复议、行政诉讼件数";
 	for (int k = 0; k < NCELLS; k++)
 	{
+		int			row = k / GD_VC_NCOLS,
+					col = k % GD_VC_NCOLS;
 		bool		same = true;
 
 		for (int j = 1; j < n; j++)
 			if (cands[(size_t) j * NCELLS + k] != cands[k])
 				same = false;
 		if (same)
-			r->review[k / GD_VC_NCOLS][k % GD_VC_NCOLS] = cands[k];
+			r->review[row][col] = cands[k];
 		else
+		{
 			open = true;
+			gd_diag(p, "cell.ambiguous_split", "review", gd_review_rows[row].key,
+					gd_review_cols[col].key, off,
+					"表四：数字连写，有 %d 种符合表内关系的分法，“%s·%s”无法确定，留空", n,
+					gd_review_rows[row].label, gd_review_cols[col].label);
+		}
 	}
-	if (open)
-		gd_diag(p, "cell.ambiguous_split", "review", NULL, NULL, t->off,
-				"表四：数字连写，有 %d 种分法，无法确定的单元格留空", n);
+	if (!open && raw > 1)
+		gd_diag(p, "cell.split_decided", "review", NULL, NULL, off,
+				"表四：数字连写，有 %d 种分法，由%s%s%s确定唯一的一种", raw,
+				nwhy > 0 ? why[0] : "", nwhy > 1 ? "、" : "", nwhy > 1 ? why[1] : "");
 }
 
 /* The words of the two header rows, with their sets made once */
@@ -295,11 +343,20 @@ gd_read_review(GdParser *p)
 		}
 		return;
 	}
-	if (nvals == 1 && p->runtogether && !vals[0]->cell)
+	if (nvals > 0 && nvals < NCELLS)
 	{
-		r->review_present = true;
-		store_split(p, vals[0]);
-		return;
+		GdRowCells	rc;
+		size_t		off,
+					len;
+
+		rc.n = nvals;
+		memcpy(rc.tok, vals, nvals * sizeof(vals[0]));
+		if (gd_runtogether(p, &rc, NCELLS, &off, &len))
+		{
+			r->review_present = true;
+			store_split(p, off, len);
+			return;
+		}
 	}
 	if (nvals == 0)
 	{

@@ -169,8 +169,8 @@ gd_read_number(const char *s, size_t n, GdNumber *num)
 			any = true;
 			if (num->has_point)
 			{
-				if (num->frac_digits < 4)
-					num->frac = num->frac * 10 + (unsigned) (c - '0');
+				if (num->frac_digits < 8)
+					num->frac = num->frac * 10 + (uint32_t) (c - '0');
 				else if (c != '0')
 					num->inexact = true;
 				num->frac_digits++;
@@ -193,10 +193,10 @@ gd_read_number(const char *s, size_t n, GdNumber *num)
 	}
 	if (!any)
 		return GD_CELL_TEXT;
-	for (int k = num->frac_digits; k < 4 && num->frac_digits > 0; k++)
+	for (int k = num->frac_digits; k < 8; k++)
 		num->frac *= 10;
-	if (num->frac_digits > 4)
-		num->frac_digits = 4;
+	if (num->frac_digits > 8)
+		num->frac_digits = 8;
 	if (i < len)
 	{
 		const char *rest = buf + i;
@@ -226,25 +226,53 @@ gd_number_count(const GdNumber *num, int64_t *v)
 	return true;
 }
 
+static GdUnit
+amount_unit(const GdNumber *num, GdUnit default_unit)
+{
+	return num->unit == GD_UNIT_NONE || num->unit == GD_UNIT_COUNT ? default_unit : num->unit;
+}
+
 /*
- * An amount in GD_AMOUNT_SCALE units; default_unit applies when the cell
- * states none (from the header).  false when no unit is known or it does not
- * fit.
+ * Amounts are kept in 1/10000 yuan (GD_AMOUNT_SCALE): 万元 with up to eight
+ * decimals, 元 with up to four, are exact (31876.402519万元 is
+ * 318764025.19 yuan).  More is never rounded: the amount is not read.
+ */
+bool
+gd_number_too_precise(const GdNumber *num, GdUnit default_unit)
+{
+	GdUnit		unit = amount_unit(num, default_unit);
+
+	return num->inexact || (unit == GD_UNIT_YUAN && num->frac % 10000 != 0);
+}
+
+/*
+ * An amount in GD_AMOUNT_SCALE units, in decimal arithmetic; default_unit
+ * applies when the cell states none (from the header).  false when no unit
+ * is known, it has more decimals than the scale holds, or it does not fit.
  */
 bool
 gd_number_amount(const GdNumber *num, GdUnit default_unit, int64_t *v)
 {
-	GdUnit		unit = num->unit == GD_UNIT_NONE || num->unit == GD_UNIT_COUNT ?
-		default_unit : num->unit;
+	GdUnit		unit = amount_unit(num, default_unit);
 	uint64_t	scaled;
 
 	if (unit != GD_UNIT_WAN && unit != GD_UNIT_YUAN)
 		return false;
-	if (num->int_part > 900000000000ULL)
+	if (gd_number_too_precise(num, default_unit))
 		return false;
-	scaled = num->int_part * GD_AMOUNT_SCALE + num->frac;
 	if (unit == GD_UNIT_WAN)
-		scaled *= 10000;
+	{
+		/* 万元 × 10^4 yuan × GD_AMOUNT_SCALE: the decimals are 10^-8 万元 */
+		if (num->int_part > 40000000000ULL)
+			return false;
+		scaled = num->int_part * 100000000ULL + num->frac;
+	}
+	else
+	{
+		if (num->int_part > 900000000000ULL)
+			return false;
+		scaled = num->int_part * GD_AMOUNT_SCALE + num->frac / 10000;
+	}
 	if (scaled > (uint64_t) INT64_MAX / 2)
 		return false;
 	*v = num->negative ? -(int64_t) scaled : (int64_t) scaled;

@@ -30,9 +30,9 @@ typedef struct GdNumber
 	bool		has_sign;
 	bool		negative;
 	bool		has_point;
-	bool		inexact;		/* more than 4 decimals */
+	bool		inexact;		/* a digit after the 8th decimal that is not 0 */
 	uint64_t	int_part;
-	unsigned	frac;			/* 4 decimals */
+	uint32_t	frac;			/* the decimals, times 10^8 */
 	int			int_digits;
 	int			frac_digits;
 	GdUnit		unit;
@@ -43,5 +43,7 @@ extern GdCellStatus gd_read_number(const char *s, size_t n, GdNumber *num);
 extern bool gd_several_figures(const char *s, size_t n);
 extern bool gd_number_count(const GdNumber *num, int64_t *v);
 extern bool gd_number_amount(const GdNumber *num, GdUnit default_unit, int64_t *v);
+/* Has an amount more decimals than GD_AMOUNT_SCALE holds (万元: 8, 元: 4)? */
+extern bool gd_number_too_precise(const GdNumber *num, GdUnit default_unit);
 
 #endif							/* GOVDISC_VALUES_H */
