@@ -518,7 +518,7 @@ rule_from_diagnostics(const Judge *j, const GdReport *r, bool (*in_class) (const
 		if (has_value)
 			continue;
 		x = add(j, rule, sev, d->table, d->row, d->column);
-		x->message = msg(j, "%s%s（%s）", where, what, d->message ? d->message : "");
+		x->message = msg(j, "%s：%s%s", where, d->message ? d->message : "", what);
 	}
 }
 
@@ -527,7 +527,7 @@ static void
 rule_values_unreadable(const Judge *j, const GdReport *r)
 {
 	rule_from_diagnostics(j, r, is_unreadable_code, "values.unreadable", GD_SEV_ERROR,
-						  "印有无法读取的数字，请核对原文并更正");
+						  "，无法读取，请核对原文并更正");
 }
 
 /* values.ambiguous: figures run together that no rule splits with certainty */
@@ -535,7 +535,7 @@ static void
 rule_values_ambiguous(const Judge *j, const GdReport *r)
 {
 	rule_from_diagnostics(j, r, is_ambiguous_code, "values.ambiguous", GD_SEV_WARNING,
-						  "的数字连在一起，无法确定如何拆分，已留空");
+						  "");
 }
 
 /* ---- completeness.tables ---- */
