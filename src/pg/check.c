@@ -185,7 +185,8 @@ static Datum
 assert_valid(FunctionCallInfo fcinfo, bool is_jsonb)
 {
 	MemoryContext cxt = call_context(fcinfo);
-	GdFindings	f;
+	GdFindings	f,
+				all;
 	StringInfoData detail;
 
 	GdReport   *r;
@@ -220,6 +221,16 @@ assert_valid(FunctionCallInfo fcinfo, bool is_jsonb)
 			continue;
 		appendStringInfo(&detail, "%s%s: %s", detail.len ? "\n" : "", x->rule,
 						 pg_any_to_server(x->message, strlen(x->message), PG_UTF8));
+	}
+	/* cells left null because their figures run together may be why */
+	run_check(r, NULL, false, &all, cxt);
+	for (int i = 0; i < all.n; i++)
+	{
+		const GdFinding *x = &all.items[i];
+
+		if (strcmp(x->rule, "values.ambiguous") == 0)
+			appendStringInfo(&detail, "\n%s (warning): %s", x->rule,
+							 pg_any_to_server(x->message, strlen(x->message), PG_UTF8));
 	}
 	ereport(ERROR,
 			(errcode(ERRCODE_CHECK_VIOLATION),

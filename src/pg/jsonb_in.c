@@ -808,11 +808,11 @@ read_document(Jsonb *doc, MemoryContext cxt, bool tables_only)
 	if (!JB_ROOT_IS_OBJECT(doc))
 		NOT_A_DOCUMENT("The value is a JSON %s, not an object.",
 					   JB_ROOT_IS_SCALAR(doc) ? "scalar" : "array");
-	only_keys(root, "", "key", root_keys);
 	if (!get(root, "schema", &v))
 		NOT_A_DOCUMENT("The object has no \"schema\" key.");
 	if (v.type != jbvNumeric || !short_whole_number(v.val.numeric, &schema) || schema != 1)
 		NOT_A_DOCUMENT("Key \"schema\" is not 1, the only schema this version of govdisc reads.");
+	only_keys(root, "", "key", root_keys);
 
 	init_keysets();
 	/* cell() and friends allocate their scratch here too */

@@ -39,6 +39,8 @@ SELECT count(*) FROM govdisc_check(:'good') WHERE rule LIKE 'values.%';
 SELECT rule, severity, tbl, row_key, col_key, message FROM govdisc_check(:'runtogether') WHERE rule = 'values.ambiguous';
 SELECT rule, severity, tbl, row_key, col_key, message FROM govdisc_check(govdisc_parse(:'runtogether')) WHERE rule = 'values.ambiguous';
 SELECT govdisc_is_valid(:'runtogether') AS valid_with_a_warning;
+-- refused for another reason, the message names the cells left null too
+SELECT govdisc_assert_valid(jsonb_set(govdisc_parse(:'runtogether'), '{review,reconsideration,total}', '99'));
 
 -- ---- completeness.tables: a table is there only with a row stated
 \set empty '{"schema": 1, "template": "2021", "active": {}, "requests": {}, "review": {}}'
