@@ -9,6 +9,12 @@
  * cells themselves are reported once, by completeness.blank_cells, one
  * finding per row listing its blank columns.
  *
+ * values.unreadable and values.ambiguous are judged on the parse's
+ * diagnostics (cell.unreadable, cell.out_of_range, cell.ambiguous*), which a
+ * stored document keeps: the figure the report prints is gone, only where it
+ * stood and why it could not be read remain.  Sums are 128 bits wide, so a
+ * sum beyond the range of a count is a violation like any other.
+ *
  * Findings are appended in catalog order, and within a rule in table, row,
  * column order, so the output is deterministic.
  */
