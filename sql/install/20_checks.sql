@@ -32,21 +32,21 @@ AS 'MODULE_PATHNAME', 'govdisc_is_valid_jsonb'
 LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 
 COMMENT ON FUNCTION govdisc_is_valid(jsonb) IS
-'false exactly when govdisc_check finds a rule of severity error broken in the stored document; reads only the tables, for use in WHERE clauses and indexes';
+'false exactly when govdisc_check finds a rule of severity error broken in the stored document (a cell the report prints unreadably, values.unreadable, is one); runs only the rules of severity error, for use in WHERE clauses and indexes; a value that is not part of the document contract (an unknown key, a wrong type, a count beyond bigint, a published date not of the calendar) raises invalid_parameter_value';
 
 CREATE FUNCTION govdisc_assert_valid(report text) RETURNS boolean
 AS 'MODULE_PATHNAME', 'govdisc_assert_valid_text'
 LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 
 COMMENT ON FUNCTION govdisc_assert_valid(text) IS
-'true when the report text breaks no rule of severity error; otherwise raises check_violation whose detail lists each error finding (rule: message), for CHECK constraints';
+'true when the report text breaks no rule of severity error; otherwise raises check_violation whose detail lists each error finding (rule: message), or says "no report tables found" for text without 表二, 表三 or 表四; for CHECK constraints';
 
 CREATE FUNCTION govdisc_assert_valid(report jsonb) RETURNS boolean
 AS 'MODULE_PATHNAME', 'govdisc_assert_valid_jsonb'
 LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 
 COMMENT ON FUNCTION govdisc_assert_valid(jsonb) IS
-'true when the stored document breaks no rule of severity error; otherwise raises check_violation whose detail lists each error finding (rule: message), for CHECK constraints';
+'true when the stored document breaks no rule of severity error; otherwise raises check_violation whose detail lists each error finding (rule: message), or says "no report tables found" for a document stating no row of 表二, 表三 or 表四; for CHECK constraints';
 
 CREATE FUNCTION govdisc_check_pair(previous text, current text)
 RETURNS TABLE(rule text, severity text, tbl text, row_key text, col_key text,

@@ -278,6 +278,17 @@ typedef enum GdSeverity
 	GD_SEV_WARNING
 } GdSeverity;
 
+/*
+ * Sums of counts are taken in 128 bits: thirty int64 cells cannot overflow
+ * them, so a sum beyond the range of a count is still a figure to report.
+ */
+/* (8-byte aligned, as palloc and the arenas align, and alignment is free on x86-64) */
+typedef __int128 GdWide __attribute__((aligned(8)));
+
+/* v in decimal; buf needs GD_WIDE_BUFSIZE bytes (values.c) */
+#define GD_WIDE_BUFSIZE 48
+extern void gd_wide_format(GdWide v, char *buf);
+
 typedef struct GdFinding
 {
 	const char *rule;			/* e.g. "requests.balance" */
@@ -288,8 +299,8 @@ typedef struct GdFinding
 	const char *column;			/* key or NULL */
 	bool		has_expected;
 	bool		has_actual;
-	int64_t		expected;		/* amounts in GD_AMOUNT_SCALE units */
-	int64_t		actual;
+	GdWide		expected;		/* amounts in GD_AMOUNT_SCALE units */
+	GdWide		actual;
 	bool		amount;			/* expected/actual are amounts */
 	const char *message;		/* Chinese, names table, row and column as printed */
 } GdFinding;

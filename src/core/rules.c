@@ -9,6 +9,12 @@
  * cells themselves are reported once, by completeness.blank_cells, one
  * finding per row listing its blank columns.
  *
+ * values.unreadable and values.ambiguous are judged on the parse's
+ * diagnostics (cell.unreadable, cell.out_of_range, cell.ambiguous*), which a
+ * stored document keeps: the figure the report prints is gone, only where it
+ * stood and why it could not be read remain.  Sums are 128 bits wide, so a
+ * sum beyond the range of a count is a violation like any other.
+ *
  * Findings are appended in catalog order, and within a rule in table, row,
  * column order, so the output is deterministic.
  *
@@ -106,7 +112,7 @@ add(const Judge *j, const char *rule, GdSeverity sev,
 }
 
 static void
-set_numbers(GdFinding *x, int64_t expected, int64_t actual)
+set_numbers(GdFinding *x, GdWide expected, GdWide actual)
 {
 	x->has_expected = x->has_actual = true;
 	x->expected = expected;
@@ -114,24 +120,36 @@ set_numbers(GdFinding *x, int64_t expected, int64_t actual)
 }
 
 /*
- * *acc += v.  False when v is blank or the sum leaves int64 (then the rule
- * is not assessable; GD_NULL itself is never produced).
+ * *acc += v.  False when v is blank (the rule is not assessable).  The sum
+ * is 128 bits wide: a few dozen counts cannot leave it, so a sum beyond the
+ * range of a count is compared and reported like any other.
  */
 static bool
-acc_add(int64_t *acc, int64_t v)
+acc_add(GdWide *acc, int64_t v)
 {
 	if (v == GD_NULL)
-		return false;
-	if ((v > 0 && *acc > INT64_MAX - v) || (v < 0 && *acc < INT64_MIN + 1 - v))
 		return false;
 	*acc += v;
 	return true;
 }
 
 static bool
-acc_sub(int64_t *acc, int64_t v)
+acc_sub(GdWide *acc, int64_t v)
 {
-	return v != GD_NULL && acc_add(acc, -v);
+	if (v == GD_NULL)
+		return false;
+	*acc -= v;
+	return true;
+}
+
+/* A sum (or a count) in decimal, for a message. */
+static const char *
+W(const Judge *j, GdWide v)
+{
+	char		buf[GD_WIDE_BUFSIZE];
+
+	gd_wide_format(v, buf);
+	return msg(j, "%s", buf);
 }
 
 /* ---- names as the report prints them ---- */
@@ -198,7 +216,7 @@ rule_requests_balance(const Judge *j, const GdReport *r)
 		return;
 	for (int c = 0; c < GD_C_NCOLS; c++)
 	{
-		int64_t		in = 0,
+		GdWide		in = 0,
 					out = 0;
 		GdFinding  *x;
 
@@ -212,8 +230,8 @@ rule_requests_balance(const Judge *j, const GdReport *r)
 		x = add(j, "requests.balance", GD_SEV_ERROR, "requests", NULL,
 				gd_request_cols[c].key);
 		set_numbers(x, in, out);
-		x->message = msg(j, "表三“%s”列：第一项加第二项之和（%lld）不等于第三项加第四项之和（%lld）",
-						 gd_request_cols[c].label, (long long) in, (long long) out);
+		x->message = msg(j, "表三“%s”列：第一项加第二项之和（%s）不等于第三项加第四项之和（%s）",
+						 gd_request_cols[c].label, W(j, in), W(j, out));
 	}
 }
 
@@ -227,7 +245,7 @@ rule_requests_results_sum(const Judge *j, const GdReport *r)
 		return;
 	for (int c = 0; c < GD_C_NCOLS; c++)
 	{
-		int64_t		sum = 0;
+		GdWide		sum = 0;
 		int64_t		total = r->requests[GD_R_TOTAL][c];
 		bool		ok = total != GD_NULL;
 		GdFinding  *x;
@@ -240,9 +258,9 @@ rule_requests_results_sum(const Judge *j, const GdReport *r)
 		x = add(j, "requests.results_sum", GD_SEV_ERROR, "requests",
 				gd_request_rows[GD_R_TOTAL].key, gd_request_cols[c].key);
 		set_numbers(x, sum, total);
-		x->message = msg(j, "表三“%s”列：“%s”（%lld）不等于（一）至（六）各项之和（%lld）",
+		x->message = msg(j, "表三“%s”列：“%s”（%lld）不等于（一）至（六）各项之和（%s）",
 						 gd_request_cols[c].label, gd_request_rows[GD_R_TOTAL].label,
-						 (long long) total, (long long) sum);
+						 (long long) total, W(j, sum));
 	}
 }
 
@@ -254,7 +272,7 @@ rule_requests_row_sum(const Judge *j, const GdReport *r)
 		return;
 	for (int row = 0; row < GD_R_NROWS; row++)
 	{
-		int64_t		sum = 0;
+		GdWide		sum = 0;
 		int64_t		total = r->requests[row][GD_C_TOTAL];
 		bool		ok = total != GD_NULL;
 		char		name[256];
@@ -270,10 +288,10 @@ rule_requests_row_sum(const Judge *j, const GdReport *r)
 		x = add(j, "requests.row_sum", GD_SEV_ERROR, "requests",
 				gd_request_rows[row].key, gd_request_cols[GD_C_TOTAL].key);
 		set_numbers(x, sum, total);
-		x->message = msg(j, "表三“%s”行：“%s”（%lld）不等于%s至%s各列之和（%lld）",
+		x->message = msg(j, "表三“%s”行：“%s”（%lld）不等于%s至%s各列之和（%s）",
 						 name, gd_request_cols[GD_C_TOTAL].label, (long long) total,
 						 gd_request_cols[0].label, gd_request_cols[GD_C_TOTAL - 1].label,
-						 (long long) sum);
+						 W(j, sum));
 	}
 }
 
@@ -285,7 +303,7 @@ rule_review_sum(const Judge *j, const GdReport *r)
 		return;
 	for (int row = 0; row < GD_V_NROWS; row++)
 	{
-		int64_t		sum = 0;
+		GdWide		sum = 0;
 		int64_t		total = r->review[row][GD_VC_TOTAL];
 		bool		ok = total != GD_NULL;
 		char		name[128];
@@ -299,11 +317,11 @@ rule_review_sum(const Judge *j, const GdReport *r)
 		x = add(j, "review.sum", GD_SEV_ERROR, "review", gd_review_rows[row].key,
 				gd_review_cols[GD_VC_TOTAL].key);
 		set_numbers(x, sum, total);
-		x->message = msg(j, "表四“%s”：“%s”（%lld）不等于%s、%s、%s、%s之和（%lld）",
+		x->message = msg(j, "表四“%s”：“%s”（%lld）不等于%s、%s、%s、%s之和（%s）",
 						 name, gd_review_cols[GD_VC_TOTAL].label, (long long) total,
 						 gd_review_cols[GD_VC_UPHELD].label, gd_review_cols[GD_VC_CORRECTED].label,
 						 gd_review_cols[GD_VC_OTHER].label, gd_review_cols[GD_VC_PENDING].label,
-						 (long long) sum);
+						 W(j, sum));
 	}
 }
 
@@ -364,6 +382,178 @@ rule_values_non_negative(const Judge *j, const GdReport *r)
 			negative(j, "processing_fees", NULL, "amount_yuan", r->fee_amount, true,
 					 "第六部分信息处理费的收费金额（元）");
 	}
+}
+
+/* ---- values.unreadable and values.ambiguous: from the parse's diagnostics ---- */
+
+/* 表三 row, 表四 row or 表二 row of a key; -1 when the table has none */
+static int
+row_index(const GdReport *r, const char *table, const char *key, int *format)
+{
+	if (key == NULL)
+		return -1;
+	if (strcmp(table, "requests") == 0)
+	{
+		for (int row = 0; row < GD_R_NROWS; row++)
+			if (strcmp(gd_request_rows[row].key, key) == 0)
+				return row;
+	}
+	else if (strcmp(table, "review") == 0)
+	{
+		for (int row = 0; row < GD_V_NROWS; row++)
+			if (strcmp(gd_review_rows[row].key, key) == 0)
+				return row;
+	}
+	else if (strcmp(table, "active") == 0)
+	{
+		/* the format the table has, else the one that has the row */
+		int			f = r->active_format ? r->active_format : 2021;
+
+		for (int k = 0; k < 2; k++, f = f == 2021 ? 2019 : 2021)
+			for (int row = 0; row < GD_A_NROWS; row++)
+				if (gd_active_row_def(f, row)->ncols > 0 &&
+					strcmp(gd_active_row_def(f, row)->key, key) == 0)
+				{
+					*format = f;
+					return row;
+				}
+	}
+	return -1;
+}
+
+/*
+ * The place a diagnostic names, as the report prints it, and whether its
+ * cell holds a value (a stored document whose cell was filled in since).
+ */
+static void
+diag_place(const GdReport *r, const GdDiagnostic *d, char *buf, size_t size,
+		   bool *has_value)
+{
+	int			format = 0;
+	int			row = d->table ? row_index(r, d->table, d->row, &format) : -1;
+	char		rname[256];
+
+	*has_value = false;
+	if (d->table && strcmp(d->table, "requests") == 0 && row >= 0)
+	{
+		request_row_name(row, rname, sizeof(rname));
+		for (int c = 0; c < GD_C_NCOLS; c++)
+			if (d->column && strcmp(d->column, gd_request_cols[c].key) == 0)
+			{
+				*has_value = r->requests_format != 0 && r->requests[row][c] != GD_NULL;
+				snprintf(buf, size, "表三“%s”行“%s”列", rname, gd_request_cols[c].label);
+				return;
+			}
+		snprintf(buf, size, "表三“%s”行", rname);
+	}
+	else if (d->table && strcmp(d->table, "review") == 0 && row >= 0)
+	{
+		review_row_name(row, rname, sizeof(rname));
+		for (int c = 0; c < GD_VC_NCOLS; c++)
+			if (d->column && strcmp(d->column, gd_review_cols[c].key) == 0)
+			{
+				*has_value = r->review_present && r->review[row][c] != GD_NULL;
+				snprintf(buf, size, "表四“%s”“%s”", rname, gd_review_cols[c].label);
+				return;
+			}
+		snprintf(buf, size, "表四“%s”行", rname);
+	}
+	else if (d->table && strcmp(d->table, "active") == 0 && row >= 0)
+	{
+		const GdActiveRowDef *def = gd_active_row_def(format, row);
+
+		for (int c = 0; c < def->ncols; c++)
+			if (d->column && strcmp(d->column, def->cols[c].key) == 0)
+			{
+				*has_value = r->active_format == format && r->active[row][c] != GD_NULL;
+				snprintf(buf, size, "表二“%s”行“%s”", def->label, def->cols[c].label);
+				return;
+			}
+		snprintf(buf, size, "表二“%s”行", def->label);
+	}
+	else if (d->table && strcmp(d->table, "active") == 0)
+		snprintf(buf, size, "表二");
+	else if (d->table && strcmp(d->table, "requests") == 0)
+		snprintf(buf, size, "表三");
+	else if (d->table && strcmp(d->table, "review") == 0)
+		snprintf(buf, size, "表四");
+	else if (d->table && strcmp(d->table, "processing_fees") == 0)
+		snprintf(buf, size, "第六部分信息处理费");
+	else
+		snprintf(buf, size, "报告中");
+}
+
+static bool
+same_key(const char *a, const char *b)
+{
+	return (a == NULL && b == NULL) || (a && b && strcmp(a, b) == 0);
+}
+
+/* one finding per cell: a cell named by an earlier diagnostic of the class is not again */
+static bool
+named_before(const GdReport *r, int i, bool (*in_class) (const char *))
+{
+	const GdDiagnostic *d = &r->diagnostics[i];
+
+	for (int k = 0; k < i; k++)
+	{
+		const GdDiagnostic *e = &r->diagnostics[k];
+
+		if (e->code && in_class(e->code) && same_key(d->table, e->table) &&
+			same_key(d->row, e->row) && same_key(d->column, e->column))
+			return true;
+	}
+	return false;
+}
+
+static bool
+is_unreadable_code(const char *code)
+{
+	return strcmp(code, "cell.unreadable") == 0 || strcmp(code, "cell.out_of_range") == 0;
+}
+
+static bool
+is_ambiguous_code(const char *code)
+{
+	return strncmp(code, "cell.ambiguous", 14) == 0;
+}
+
+static void
+rule_from_diagnostics(const Judge *j, const GdReport *r, bool (*in_class) (const char *),
+					  const char *rule, GdSeverity sev, const char *what)
+{
+	char		where[512];
+
+	for (int i = 0; i < r->ndiagnostics; i++)
+	{
+		const GdDiagnostic *d = &r->diagnostics[i];
+		bool		has_value;
+		GdFinding  *x;
+
+		if (d->code == NULL || !in_class(d->code) || named_before(r, i, in_class))
+			continue;
+		diag_place(r, d, where, sizeof(where), &has_value);
+		if (has_value)
+			continue;
+		x = add(j, rule, sev, d->table, d->row, d->column);
+		x->message = msg(j, "%s：%s%s", where, d->message ? d->message : "", what);
+	}
+}
+
+/* values.unreadable: a figure is printed but cannot be read */
+static void
+rule_values_unreadable(const Judge *j, const GdReport *r)
+{
+	rule_from_diagnostics(j, r, is_unreadable_code, "values.unreadable", GD_SEV_ERROR,
+						  "，无法读取，请核对原文并更正");
+}
+
+/* values.ambiguous: figures run together that no rule splits with certainty */
+static void
+rule_values_ambiguous(const Judge *j, const GdReport *r)
+{
+	rule_from_diagnostics(j, r, is_ambiguous_code, "values.ambiguous", GD_SEV_WARNING,
+						  "");
 }
 
 /* ---- completeness.tables ---- */
@@ -561,7 +751,7 @@ rule_active_decisions_vs_items(const Judge *j, const GdReport *r)
 		int64_t		prior = r->active[rows[i]][0],
 					change = r->active[rows[i]][1],
 					decisions = r->active[rows[i]][2];
-		int64_t		items = 0;
+		GdWide		items = 0;
 		GdFinding  *x;
 
 		/* nothing to tell from a row of zeros */
@@ -595,7 +785,7 @@ rule_fees_disclosed(const Judge *j, const GdReport *r)
 /* ---- prose.requests ---- */
 static void
 prose_mismatch(const Judge *j, const char *what, int64_t stated,
-			   const char *table, const char *row, int64_t value, const char *where)
+			   const char *table, const char *row, GdWide value, const char *where)
 {
 	GdFinding  *x;
 
@@ -603,8 +793,8 @@ prose_mismatch(const Judge *j, const char *what, int64_t stated,
 		return;
 	x = add(j, "prose.requests", GD_SEV_WARNING, table, row, "total");
 	set_numbers(x, stated, value);
-	x->message = msg(j, "正文所述%s（%lld件）与%s（%lld）不一致",
-					 what, (long long) stated, where, (long long) value);
+	x->message = msg(j, "正文所述%s（%lld件）与%s（%s）不一致",
+					 what, (long long) stated, where, W(j, value));
 }
 
 static void
@@ -629,13 +819,14 @@ rule_prose_requests(const Judge *j, const GdReport *r)
 			int64_t		stated = rows[i].row == GD_R_RECEIVED ? r->prose.received :
 				rows[i].row == GD_R_CARRIED_OVER ? r->prose.carried_over :
 				r->prose.carried_forward;
-			int64_t		with_carried = r->requests[GD_R_RECEIVED][GD_C_TOTAL];
+			GdWide		with_carried = 0;
 
 			/*
 			 * Prose often counts the year's caseload, new and carried over
 			 * together (受理…553件 = 550 + 3): that is no mismatch.
 			 */
 			if (rows[i].row == GD_R_RECEIVED && stated != GD_NULL &&
+				acc_add(&with_carried, r->requests[GD_R_RECEIVED][GD_C_TOTAL]) &&
 				acc_add(&with_carried, r->requests[GD_R_CARRIED_OVER][GD_C_TOTAL]) &&
 				with_carried == stated)
 				continue;
@@ -649,7 +840,7 @@ rule_prose_requests(const Judge *j, const GdReport *r)
 	}
 	if (r->review_present)
 	{
-		int64_t		lit = 0;
+		GdWide		lit = 0;
 
 		snprintf(where, sizeof(where), "表四“%s”的“%s”", gd_review_rows[GD_V_RECONSIDERATION].label,
 				 gd_review_cols[GD_VC_TOTAL].label);
@@ -675,6 +866,7 @@ error_rules(const Judge *j, const GdReport *r)
 	rule_requests_row_sum(j, r);
 	rule_review_sum(j, r);
 	rule_values_non_negative(j, r);
+	rule_values_unreadable(j, r);
 	rule_completeness_tables(j, r);
 }
 
@@ -684,6 +876,7 @@ gd_check(const GdReport *r, GdFindings *out, const GdAllocator *a)
 	Judge		j = {a, out};
 
 	error_rules(&j, r);
+	rule_values_ambiguous(&j, r);
 	rule_completeness_blank_cells(&j, r);
 	rule_completeness_sections(&j, r);
 	rule_template_year(&j, r);
@@ -741,7 +934,7 @@ pair_in_force(const Judge *j, const GdReport *prev, const GdReport *cur)
 		const GdActiveRowDef *d = gd_active_row_def(2021, rows[i]);
 		const int64_t *p = prev->active[rows[i]],
 				   *c = cur->active[rows[i]];
-		int64_t		want = 0;
+		GdWide		want = 0;
 		GdFinding  *x;
 
 		/* columns: issued, repealed, in_force */
@@ -750,10 +943,10 @@ pair_in_force(const Judge *j, const GdReport *prev, const GdReport *cur)
 			continue;
 		x = add(j, "pair.in_force", GD_SEV_WARNING, "active", d->key, d->cols[2].key);
 		set_numbers(x, want, c[2]);
-		x->message = msg(j, "表二“%s”行：“%s”（%lld）不等于上一年的%lld加“%s”（%lld）减“%s”（%lld）之和（%lld）",
+		x->message = msg(j, "表二“%s”行：“%s”（%lld）不等于上一年的%lld加“%s”（%lld）减“%s”（%lld）之和（%s）",
 						 d->label, d->cols[2].label, (long long) c[2], (long long) p[2],
 						 d->cols[0].label, (long long) c[0], d->cols[1].label,
-						 (long long) c[1], (long long) want);
+						 (long long) c[1], W(j, want));
 	}
 }
 
@@ -770,7 +963,7 @@ pair_prior_items(const Judge *j, const GdReport *prev, const GdReport *cur)
 		const GdActiveRowDef *d = gd_active_row_def(2019, rows[i]);
 		const int64_t *p = prev->active[rows[i]],
 				   *c = cur->active[rows[i]];
-		int64_t		want = 0;
+		GdWide		want = 0;
 		GdFinding  *x;
 
 		/* columns: prior, change */
@@ -779,10 +972,10 @@ pair_prior_items(const Judge *j, const GdReport *prev, const GdReport *cur)
 			continue;
 		x = add(j, "pair.prior_items", GD_SEV_WARNING, "active", d->key, d->cols[0].key);
 		set_numbers(x, want, c[0]);
-		x->message = msg(j, "表二“%s”行：“%s”（%lld）不等于上一年报告的“%s”加“%s”（%lld%+lld=%lld）",
+		x->message = msg(j, "表二“%s”行：“%s”（%lld）不等于上一年报告的“%s”加“%s”（%lld%+lld=%s）",
 						 d->label, d->cols[0].label, (long long) c[0], d->cols[0].label,
 						 d->cols[1].label, (long long) p[0], (long long) p[1],
-						 (long long) want);
+						 W(j, want));
 	}
 }
 

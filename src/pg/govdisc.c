@@ -6,6 +6,7 @@
 #include "postgres.h"
 
 #include "fmgr.h"
+#include "lib/stringinfo.h"
 #include "mb/pg_wchar.h"
 #include "miscadmin.h"
 #include "utils/builtins.h"
@@ -46,23 +47,67 @@ govdisc_allocator(GdAllocator *a, MemoryContext cxt)
 }
 
 /*
+ * Where text that should be UTF-8 is not (a SQL_ASCII database stores any
+ * bytes): one clear error that says where, never garbage passed on.
+ */
+static void
+check_utf8(const char *s, int len, const char *what)
+{
+	int			valid = pg_encoding_verifymbstr(PG_UTF8, s, len);
+
+	if (valid < len)
+	{
+		const unsigned char *b = (const unsigned char *) s + valid;
+		int			n = Min(len - valid, pg_encoding_mblen(PG_UTF8, (const char *) b));
+		StringInfoData bytes;
+
+		initStringInfo(&bytes);
+		for (int i = 0; i < Max(n, 1); i++)
+			appendStringInfo(&bytes, "%s0x%02x", i ? " " : "", b[i]);
+		ereport(ERROR,
+				(errcode(ERRCODE_CHARACTER_NOT_IN_REPERTOIRE),
+				 errmsg("%s is not valid UTF-8", what),
+				 errdetail("The database encoding is SQL_ASCII, where govdisc reads text as UTF-8; the byte sequence %s at byte %d is not UTF-8.",
+						   bytes.data, valid + 1),
+				 errhint("Store the text converted to UTF-8 (convert_from(bytes, 'GB18030') in a UTF8 database, or iconv), or use a database of encoding UTF8 or EUC_CN.")));
+	}
+}
+
+/*
+ * A string of the database encoding as UTF-8, NUL-terminated (allocated in
+ * the current context when it is not s itself, which then must be).  In
+ * SQL_ASCII, where nothing is converted, the bytes must be UTF-8 already.
+ */
+char *
+govdisc_server_to_utf8(const char *s, int len, const char *what)
+{
+	char	   *u;
+
+	switch (GetDatabaseEncoding())
+	{
+		case PG_UTF8:
+			return (char *) s;
+		case PG_SQL_ASCII:
+			check_utf8(s, len, what);
+			return (char *) s;
+		default:
+			u = pg_server_to_any(s, len, PG_UTF8);
+			return u;
+	}
+}
+
+/*
  * The report text as UTF-8.  In a database of another encoding the text is
- * converted; characters that UTF-8 cannot hold do not occur in practice.
+ * converted (every character of EUC_CN, GBK and the like has one in UTF-8);
+ * in SQL_ASCII it is read as UTF-8, and must be.
  */
 char *
 govdisc_text_utf8(text *body, size_t *len)
 {
 	char	   *s = VARDATA_ANY(body);
 	int			n = VARSIZE_ANY_EXHDR(body);
-	char	   *u;
+	char	   *u = govdisc_server_to_utf8(s, n, "report text");
 
-	if (GetDatabaseEncoding() == PG_UTF8)
-	{
-		*len = n;
-		return s;
-	}
-	u = (char *) pg_do_encoding_conversion((unsigned char *) s, n,
-										   GetDatabaseEncoding(), PG_UTF8);
 	*len = (u == s) ? (size_t) n : strlen(u);
 	return u;
 }

@@ -5,14 +5,19 @@
  *		no copy of the document.
  *
  * The reader is lenient where the contract is only incomplete (a missing
- * table, row or cell reads as blank, which the rules then report) and
- * strict where a value cannot be what the contract says (a cell that is not
- * a number, a count with decimals): such a document is not a govdisc
- * document, and the caller is told what is wrong and what to pass instead.
+ * row or cell reads as blank, which the rules then report; a table none of
+ * whose rows is stated is absent) and strict everywhere else: a key the
+ * contract does not have (a misspelt "recieved" would switch the rules of
+ * its row off), a value of the wrong type, a count or amount beyond the
+ * range of a count, or a "published" that is not a date of the calendar
+ * make it no govdisc document, and the caller is told which key is wrong
+ * and what to pass instead.  Strings come out as UTF-8 whatever the
+ * database encoding.
  */
 #include "postgres.h"
 
 #include "lib/stringinfo.h"
+#include "mb/pg_wchar.h"
 #include "utils/builtins.h"
 #include "utils/jsonb.h"
 #include "utils/numeric.h"
@@ -38,6 +43,16 @@ path3(const char *a, const char *b, const char *c)
 		if (parts[i] && parts[i][0])
 			appendStringInfo(&buf, "%s%s", buf.len ? "." : "", parts[i]);
 	return buf.data;
+}
+
+/* A key of the document the contract does not have. */
+static void
+unknown_key(const char *where, const char *key, int keylen, const char *what)
+{
+	char	   *k = pnstrdup(key, keylen);
+
+	NOT_A_DOCUMENT("Key \"%s\" is not part of a govdisc document (schema 1): no such %s.",
+				   path3(where, k, NULL), what);
 }
 
 static bool
@@ -93,13 +108,13 @@ decimal_scaled(const char *s, int scale, const char *path)
 			continue;
 		}
 		if (v > (PG_INT64_MAX - d) / 10)
-			NOT_A_DOCUMENT("Value \"%s\" is too large.", path);
+			NOT_A_DOCUMENT("Value \"%s\" is out of range: a count or an amount must lie within the range of bigint.", path);
 		v = v * 10 + d;
 	}
 	for (frac = frac < 0 ? 0 : frac; frac < scale; frac++)
 	{
 		if (v > PG_INT64_MAX / 10)
-			NOT_A_DOCUMENT("Value \"%s\" is too large.", path);
+			NOT_A_DOCUMENT("Value \"%s\" is out of range: a count or an amount must lie within the range of bigint.", path);
 		v *= 10;
 	}
 	return neg ? -v : v;
@@ -350,9 +365,9 @@ key_index(const char *key, int keylen, const KeySet *ks)
 }
 
 /*
- * The members of a table object that are rows we know, by index in the
- * key set (NULL when absent or null).  Returns the set of keys present,
- * null or not, as a bit mask.
+ * The rows of a table object, by index in the key set (NULL when absent or
+ * null); a key that is no row of the table is an error.  Returns the set of
+ * rows stated (an object, not null) as a bit mask.
  */
 static uint32
 collect_rows(JsonbContainer *tbl, const char *table, const KeySet *rowkeys,
@@ -372,9 +387,10 @@ collect_rows(JsonbContainer *tbl, const char *table, const KeySet *rowkeys,
 		int			i = key_index(key, keylen, rowkeys);
 
 		if (i < 0)
-			continue;
+			unknown_key(table, key, keylen, "row");
 		rows[i] = object_or_null(&v, table, rowkeys->key[i]);
-		present |= (uint32) 1 << i;
+		if (rows[i] != NULL)
+			present |= (uint32) 1 << i;
 	}
 	return present;
 }
@@ -401,7 +417,7 @@ layout_init(RowLayout *lay)
 /* The cells of one row object (all GD_NULL when rc is NULL). */
 static void
 read_row(JsonbContainer *rc, int64 *cells, const GdColumnDef *cols, const KeySet *colkeys,
-		 const char *table, const char *rowkey, RowLayout *lay)
+		 const char *table, const char *rowkey, RowLayout *lay, const char *extra)
 {
 	int			n;
 	const char *base;
@@ -449,7 +465,17 @@ read_row(JsonbContainer *rc, int64 *cells, const GdColumnDef *cols, const KeySet
 
 			c = key_index(base + koff, getJsonbLength(rc, i), colkeys);
 		}
-		if (c >= 0)
+		if (c < 0)
+		{
+			uint32		koff = i > 0 ? getJsonbOffset(rc, i) : 0;
+			int			klen = getJsonbLength(rc, i);
+
+			/* the one member that is not a cell (procurement's amount_text) */
+			if (!(extra && klen == (int) strlen(extra) && memcmp(base + koff, extra, klen) == 0))
+				unknown_key(path3(table, rowkey, NULL), base + koff, klen,
+							"column");
+		}
+		else
 		{
 			JsonbValue	v;
 
@@ -467,22 +493,85 @@ read_row(JsonbContainer *rc, int64 *cells, const GdColumnDef *cols, const KeySet
 	}
 }
 
-/* A string or null, copied NUL-terminated into cxt. */
+/*
+ * A string or null, as UTF-8 (the core's encoding, whatever the
+ * database's), copied NUL-terminated into cxt.
+ */
 static const char *
 string_or_null(JsonbContainer *c, const char *key, MemoryContext cxt, const char *path)
 {
 	JsonbValue	v;
 	char	   *s;
+	char	   *u;
+	MemoryContext old;
 
 	if (!get(c, key, &v) || v.type == jbvNull)
 		return NULL;
 	if (v.type != jbvString)
 		NOT_A_DOCUMENT("Value \"%s\" is a JSON %s; it must be a string or null.",
 					   path3(path, key, NULL), JsonbTypeName(&v));
-	s = MemoryContextAlloc(cxt, v.val.string.len + 1);
-	memcpy(s, v.val.string.val, v.val.string.len);
-	s[v.val.string.len] = '\0';
+	old = MemoryContextSwitchTo(cxt);
+	u = govdisc_server_to_utf8(v.val.string.val, v.val.string.len,
+							   psprintf("string \"%s\" of the document", path3(path, key, NULL)));
+	if (u == v.val.string.val)
+	{
+		s = palloc(v.val.string.len + 1);
+		memcpy(s, v.val.string.val, v.val.string.len);
+		s[v.val.string.len] = '\0';
+	}
+	else
+		s = u;
+	MemoryContextSwitchTo(old);
 	return s;
+}
+
+/*
+ * The members of an object must be among the keys given (NULL-terminated
+ * list): anything else is not part of the contract.
+ */
+static void
+only_keys(JsonbContainer *c, const char *where, const char *what, const char *const *keys)
+{
+	MemberWalk	w;
+	const char *key;
+	int			keylen;
+	JsonbValue	v;
+
+	walk_init(&w, c);
+	while (walk_next(&w, &key, &keylen, &v))
+	{
+		int			k;
+
+		for (k = 0; keys[k]; k++)
+			if ((int) strlen(keys[k]) == keylen && memcmp(keys[k], key, keylen) == 0)
+				break;
+		if (keys[k] == NULL)
+			unknown_key(where, key, keylen, what);
+	}
+}
+
+/* "YYYY-MM-DD" naming a day of the calendar */
+static bool
+is_calendar_date(const char *s)
+{
+	static const int mdays[12] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+	int			y,
+				m,
+				d;
+
+	if (strlen(s) != 10 || s[4] != '-' || s[7] != '-')
+		return false;
+	for (int i = 0; i < 10; i++)
+		if (i != 4 && i != 7 && !(s[i] >= '0' && s[i] <= '9'))
+			return false;
+	y = atoi(s);
+	m = atoi(s + 5);
+	d = atoi(s + 8);
+	if (y < 1 || m < 1 || m > 12 || d < 1 || d > mdays[m - 1])
+		return false;
+	if (m == 2 && d == 29 && !((y % 4 == 0 && y % 100 != 0) || y % 400 == 0))
+		return false;
+	return true;
 }
 
 static bool
@@ -525,17 +614,25 @@ read_active(GdReport *r, JsonbContainer *act, MemoryContext cxt)
 	RowLayout	lay;
 
 	present = collect_rows(act, "active", &active_rowkeys, rows);
+	if (present == 0)
+		return;					/* {}: no row stated, no table */
 	r->active_format = active_format(rows, present, r->template_);
 	for (int row = 0; row < GD_A_NROWS; row++)
 	{
 		const GdActiveRowDef *d = gd_active_row_def(r->active_format, row);
 
 		if (d->ncols == 0)
+		{
+			if (rows[row] != NULL)
+				NOT_A_DOCUMENT("Key \"%s\" is a row of the 2019 format, but the other rows of \"active\" are in the %d format.",
+							   path3("active", active_rowkeys.key[row], NULL), r->active_format);
 			continue;
+		}
 		/* the columns differ from row to row here */
 		layout_init(&lay);
 		read_row(rows[row], r->active[row], d->cols,
-				 &active_colkeys[r->active_format == 2021][row], "active", d->key, &lay);
+				 &active_colkeys[r->active_format == 2021][row], "active", d->key, &lay,
+				 row == GD_A_PROCUREMENT ? "amount_text" : NULL);
 		if (row == GD_A_PROCUREMENT)
 			r->procurement_amount_text = string_or_null(rows[row], "amount_text", cxt,
 														"active.procurement");
@@ -552,6 +649,12 @@ read_requests(GdReport *r, JsonbContainer *req)
 
 	layout_init(&lay);
 	present = collect_rows(req, "requests", &request_rowkeys, rows);
+	if (present == 0)
+		return;					/* {}: no row stated, no table */
+	if ((present & (1 << GD_R_OTHER_HANDLING)) &&
+		(present & ((1 << GD_R_OTHER_NO_CORRECTION) | (1 << GD_R_OTHER_NO_FEE) |
+					(1 << GD_R_OTHER_MISC))))
+		NOT_A_DOCUMENT("Table \"requests\" has both \"other_handling\" (2019 format) and the other_* rows of the 2021 format.");
 	if (present & (1 << GD_R_OTHER_HANDLING))
 		r->requests_format = 2019;
 	else if (present & ((1 << GD_R_OTHER_NO_CORRECTION) | (1 << GD_R_OTHER_NO_FEE) |
@@ -563,7 +666,7 @@ read_requests(GdReport *r, JsonbContainer *req)
 	for (int row = 0; row < GD_R_NROWS; row++)
 		if (gd_request_row_in_format(row, r->requests_format))
 			read_row(rows[row], r->requests[row], gd_request_cols, &request_colkeys,
-					 "requests", gd_request_rows[row].key, &lay);
+					 "requests", gd_request_rows[row].key, &lay, NULL);
 }
 
 /* ---- 表四 ---- */
@@ -574,11 +677,12 @@ read_review(GdReport *r, JsonbContainer *rev)
 	RowLayout	lay;
 
 	layout_init(&lay);
-	collect_rows(rev, "review", &review_rowkeys, rows);
+	if (collect_rows(rev, "review", &review_rowkeys, rows) == 0)
+		return;					/* {}: no row stated, no table */
 	r->review_present = true;
 	for (int row = 0; row < GD_V_NROWS; row++)
 		read_row(rows[row], r->review[row], gd_review_cols, &review_colkeys, "review",
-				 gd_review_rows[row].key, &lay);
+				 gd_review_rows[row].key, &lay, NULL);
 }
 
 /* ---- sections and diagnostics ---- */
@@ -613,28 +717,52 @@ int_or_null(JsonbContainer *c, const char *key, const char *path)
 }
 
 static void
-read_sections(GdReport *r, JsonbContainer *doc, MemoryContext cxt)
+read_sections(GdReport *r, JsonbContainer *doc, MemoryContext cxt, bool strings)
 {
+	static const char *const keys[] = {"no", "title", "start", "length", NULL};
 	JsonbContainer *arr = array_or_null(doc, "sections");
 	int			n = arr ? JsonContainerSize(arr) : 0;
 
-	/* the contract has at most six; more cannot be kept */
-	for (int i = 0; i < n && r->nsections < 6; i++)
+	if (n > 6)
+		NOT_A_DOCUMENT("Key \"sections\" has %d elements; a report has at most six parts.", n);
+	for (int i = 0; i < n; i++)
 	{
 		JsonbContainer *o = element_object(arr, i, "sections");
 		GdSection  *s = &r->sections[r->nsections++];
 		int64		no = int_or_null(o, "no", "sections");
+		const char *title;
 
-		s->no = (no >= 1 && no <= 6) ? (int) no : 0;
-		s->title = string_or_null(o, "title", cxt, "sections");
+		only_keys(o, "sections", "key of a section", keys);
+		if (no != GD_NULL && (no < 1 || no > 6))
+			NOT_A_DOCUMENT("Key \"sections.no\" is %lld; parts are numbered 1 to 6.", (long long) no);
+		s->no = no == GD_NULL ? 0 : (int) no;
+		title = string_or_null(o, "title", cxt, "sections");
+		s->title = strings ? title : NULL;
 		s->start = int_or_null(o, "start", "sections");
 		s->length = int_or_null(o, "length", "sections");
+		if ((s->start != GD_NULL && s->start < 1) || (s->length != GD_NULL && s->length < 0))
+			NOT_A_DOCUMENT("Key \"sections.%s\" is out of range: start counts from 1, length from 0.",
+						   s->start != GD_NULL && s->start < 1 ? "start" : "length");
 	}
 }
 
-static void
-read_diagnostics(GdReport *r, JsonbContainer *doc, MemoryContext cxt)
+/* The diagnostics the rules read (values.unreadable, values.ambiguous). */
+static bool
+diagnostic_judged(const char *code)
 {
+	return code && strncmp(code, "cell.", 5) == 0 &&
+		(strcmp(code, "cell.unreadable") == 0 || strcmp(code, "cell.out_of_range") == 0 ||
+		 strncmp(code, "cell.ambiguous", 14) == 0);
+}
+
+/*
+ * The diagnostics; with all false, only those a rule reads are kept (the
+ * others are checked, not copied).
+ */
+static void
+read_diagnostics(GdReport *r, JsonbContainer *doc, MemoryContext cxt, bool all)
+{
+	static const char *const keys[] = {"code", "message", "table", "row", "column", "start", NULL};
 	JsonbContainer *arr = array_or_null(doc, "diagnostics");
 	int			n = arr ? JsonContainerSize(arr) : 0;
 
@@ -645,15 +773,21 @@ read_diagnostics(GdReport *r, JsonbContainer *doc, MemoryContext cxt)
 	for (int i = 0; i < n; i++)
 	{
 		JsonbContainer *o = element_object(arr, i, "diagnostics");
-		GdDiagnostic *d = &r->diagnostics[r->ndiagnostics++];
+		GdDiagnostic *d = &r->diagnostics[r->ndiagnostics];
 		int64		start = int_or_null(o, "start", "diagnostics");
 
+		only_keys(o, "diagnostics", "key of a diagnostic", keys);
 		d->code = string_or_null(o, "code", cxt, "diagnostics");
 		d->message = string_or_null(o, "message", cxt, "diagnostics");
+		if (d->code == NULL || d->message == NULL)
+			NOT_A_DOCUMENT("Element %d of \"diagnostics\" has no \"%s\"; every diagnostic has a code and a message.",
+						   i, d->code == NULL ? "code" : "message");
 		d->table = string_or_null(o, "table", cxt, "diagnostics");
 		d->row = string_or_null(o, "row", cxt, "diagnostics");
 		d->column = string_or_null(o, "column", cxt, "diagnostics");
 		d->start = start == GD_NULL ? -1 : start;
+		if (all || diagnostic_judged(d->code))
+			r->ndiagnostics++;
 	}
 }
 
@@ -662,6 +796,9 @@ read_diagnostics(GdReport *r, JsonbContainer *doc, MemoryContext cxt)
 static GdReport *
 read_document(Jsonb *doc, MemoryContext cxt, bool tables_only)
 {
+	static const char *const root_keys[] = {"schema", "template", "agency", "year", "published",
+		"sections", "active", "requests", "review", "processing_fees", "diagnostics", NULL};
+	static const char *const fee_keys[] = {"cases", "amount_yuan", NULL};
 	JsonbContainer *root = &doc->root;
 	GdReport   *r;
 	JsonbValue	v;
@@ -675,6 +812,7 @@ read_document(Jsonb *doc, MemoryContext cxt, bool tables_only)
 		NOT_A_DOCUMENT("The object has no \"schema\" key.");
 	if (v.type != jbvNumeric || !short_whole_number(v.val.numeric, &schema) || schema != 1)
 		NOT_A_DOCUMENT("Key \"schema\" is not 1, the only schema this version of govdisc reads.");
+	only_keys(root, "", "key", root_keys);
 
 	init_keysets();
 	/* cell() and friends allocate their scratch here too */
@@ -731,21 +869,34 @@ read_document(Jsonb *doc, MemoryContext cxt, bool tables_only)
 
 		if (c)
 		{
+			only_keys(c, "processing_fees", "key", fee_keys);
 			r->fees_present = true;
 			r->fee_cases = cell(c, "processing_fees", NULL, "cases", GD_KIND_COUNT);
 			r->fee_amount = cell(c, "processing_fees", NULL, "amount_yuan", GD_KIND_AMOUNT);
 		}
 	}
 
-	if (!tables_only)
+	/*
+	 * The rest is checked in either case (a document is judged whole), but
+	 * kept only when asked for; the diagnostics the rules read always are.
+	 */
 	{
 		const char *published = string_or_null(root, "published", cxt, "");
+		const char *agency = string_or_null(root, "agency", cxt, "");
 
-		r->agency = string_or_null(root, "agency", cxt, "");
-		if (published && strlen(published) == 10)
-			memcpy(r->published, published, 11);
-		read_sections(r, root, cxt);
-		read_diagnostics(r, root, cxt);
+		if (published && !is_calendar_date(published))
+			NOT_A_DOCUMENT("Key \"published\" is \"%s\"; it must be a date of the calendar written YYYY-MM-DD, or null.",
+						   pg_any_to_server(published, strlen(published), PG_UTF8));
+		if (!tables_only)
+		{
+			r->agency = agency;
+			if (published)
+				memcpy(r->published, published, 11);
+		}
+		read_sections(r, root, cxt, !tables_only);
+		if (tables_only)
+			r->nsections = 0;
+		read_diagnostics(r, root, cxt, !tables_only);
 	}
 	MemoryContextSwitchTo(old);
 	return r;

@@ -13,6 +13,7 @@
 
 extern void govdisc_allocator(GdAllocator *a, MemoryContext cxt);
 extern char *govdisc_text_utf8(text *body, size_t *len);
+extern char *govdisc_server_to_utf8(const char *s, int len, const char *what);
 extern GdReport *govdisc_parse_text(text *body, MemoryContext cxt);
 
 /* jsonb_out.c */

@@ -400,6 +400,29 @@ govdisc_requests_jsonb(PG_FUNCTION_ARGS)
 
 /* ---- govdisc_sections: the six parts and their text ---- */
 
+/*
+ * The characters [start, start + length) (1-based) of UTF-8 text, as text
+ * of the database encoding.  Cut from the UTF-8 the parser read, not with
+ * substr on the argument: substr counts bytes in a SQL_ASCII database.
+ */
+static Datum
+utf8_slice(const char *u, size_t len, int64 start, int64 length)
+{
+	size_t		a = 0,
+				b;
+	int64		n;
+
+	for (n = 1; n < start && a < len; n++)
+		a += pg_utf_mblen((const unsigned char *) u + a);
+	for (b = a, n = 0; n < length && b < len; n++)
+		b += pg_utf_mblen((const unsigned char *) u + b);
+	if (a > len)
+		a = len;
+	if (b > len)
+		b = len;
+	return utf8_datum(pnstrdup(u + a, b - a));
+}
+
 PG_FUNCTION_INFO_V1(govdisc_sections);
 Datum
 govdisc_sections(PG_FUNCTION_ARGS)
@@ -409,9 +432,15 @@ govdisc_sections(PG_FUNCTION_ARGS)
 	MemoryContext work;
 	GdReport   *r;
 
+	size_t		len;
+	char	   *u;
+	GdAllocator a;
+
 	InitMaterializedSRF(fcinfo, 0);
 	work = work_context();
-	r = govdisc_parse_text(source, work);
+	u = govdisc_text_utf8(source, &len);
+	govdisc_allocator(&a, work);
+	r = gd_parse(u, len, &a);
 
 	for (int i = 0; i < r->nsections; i++)
 	{
@@ -422,14 +451,11 @@ govdisc_sections(PG_FUNCTION_ARGS)
 		values[0] = Int32GetDatum(s->no);
 		nulls[1] = (s->title == NULL);
 		values[1] = s->title ? utf8_datum(s->title) : (Datum) 0;
-		/* positions are in characters, as substr counts them */
-		if (s->start < 1 || s->start > PG_INT32_MAX || s->length < 0 ||
-			s->length > PG_INT32_MAX)
+		/* positions are in characters, as substr counts them in UTF8 */
+		if (s->start < 1 || s->length < 0)
 			nulls[2] = true;
 		else
-			values[2] = DirectFunctionCall3(text_substr, PointerGetDatum(source),
-											Int32GetDatum((int32) s->start),
-											Int32GetDatum((int32) s->length));
+			values[2] = utf8_slice(u, len, s->start, s->length);
 		tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
 	}
 

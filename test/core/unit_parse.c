@@ -276,6 +276,76 @@ test_markdown_from_pdf(void)
 	CHECK_INT(r->requests[GD_R_TOTAL][6], 5);
 }
 
+/*
+ * A figure printed with a letter for a digit (55O, l7, 1O2) is a cell that
+ * cannot be read: null, cell.unreadable with its place, the row's other
+ * cells in place, and values.unreadable an error.
+ */
+static const GdDiagnostic *
+diag(const GdReport *r, const char *code)
+{
+	for (int i = 0; i < r->ndiagnostics; i++)
+		if (strcmp(r->diagnostics[i].code, code) == 0)
+			return &r->diagnostics[i];
+	return NULL;
+}
+
+static void
+test_unreadable(void)
+{
+	static const char *const texts[] = {
+		/* Word cells */
+		"二、主动公开政府信息情况\n"
+		"\t信息内容\n\t本年制发件数\n\t本年废止件数\n\t现行有效件数\n\n"
+		"\t规章\n\t1\n\t1O\n\t3\n\n",
+		/* free text: the letter glued to the digits */
+		"二、主动公开政府信息情况\n"
+		"信息内容  本年制发件数  本年废止件数  现行有效件数\n"
+		"规章  1  1O  3\n",
+		/* a lookalike first */
+		"二、主动公开政府信息情况\n"
+		"信息内容  本年制发件数  本年废止件数  现行有效件数\n"
+		"规章  1  l0  3\n",
+	};
+
+	for (size_t i = 0; i < sizeof(texts) / sizeof(texts[0]); i++)
+	{
+		GdReport   *r = parse(texts[i]);
+		const GdDiagnostic *d = diag(r, "cell.unreadable");
+		GdFindings	f = {0};
+
+		CHECK_INT(r->active_format, 2021);
+		CHECK_INT(r->active[GD_A_RULES][0], 1);
+		CHECK(r->active[GD_A_RULES][1] == GD_NULL);
+		CHECK_INT(r->active[GD_A_RULES][2], 3);
+		CHECK(d != NULL);
+		if (d)
+		{
+			CHECK_STR(d->table, "active");
+			CHECK_STR(d->row, "rules");
+			CHECK_STR(d->column, "repealed");
+		}
+		gd_check_errors(r, &f, &unit_allocator);
+		CHECK(gd_findings_have_error(&f));
+		CHECK(f.n > 0 && strcmp(f.items[0].rule, "values.unreadable") == 0);
+		if (f.n > 0)
+			CHECK_STR(f.items[0].column, "repealed");
+	}
+
+	/* a count beyond bigint is out of range, and unreadable too */
+	{
+		GdReport   *r = parse("二、主动公开政府信息情况\n"
+							  "\t信息内容\n\t本年制发件数\n\t本年废止件数\n\t现行有效件数\n\n"
+							  "\t规章\n\t1\n\t9223372036854775808\n\t3\n\n");
+		GdFindings	f = {0};
+
+		CHECK(r->active[GD_A_RULES][1] == GD_NULL);
+		CHECK(diag(r, "cell.out_of_range") != NULL);
+		gd_check_errors(r, &f, &unit_allocator);
+		CHECK(f.n > 0 && strcmp(f.items[0].rule, "values.unreadable") == 0);
+	}
+}
+
 int
 main(void)
 {
@@ -287,5 +357,6 @@ main(void)
 	test_parse();
 	test_review_order();
 	test_markdown_from_pdf();
+	test_unreadable();
 	return unit_done();
 }

@@ -589,13 +589,48 @@ test_overflow(void)
 {
 	GdReport   *r = base_2019(0);
 	GdFindings	f;
+	const GdFinding *x;
+	GdWide		others = 0;
+	char		buf[GD_WIDE_BUFSIZE];
 
-	/* sums beyond int64 are not assessable, and never undefined */
+	/*
+	 * Sums beyond int64 are taken in 128 bits: the rule is judged and the
+	 * finding carries the true sum, never "not assessable".
+	 */
+	for (int c = GD_C_RESEARCH; c < GD_C_TOTAL; c++)
+		others += r->requests[GD_R_RECEIVED][c];
 	r->requests[GD_R_RECEIVED][GD_C_NATURAL_PERSON] = INT64_MAX;
 	r->requests[GD_R_RECEIVED][GD_C_ENTERPRISE] = INT64_MAX;
 	f = check(r);
-	CHECK_INT(count(&f, "requests.row_sum"), 0);
-	CHECK_INT(count(&f, "requests.balance"), 1);	/* 商业企业 column */
+	CHECK_INT(count(&f, "requests.row_sum"), 1);
+	x = nth(&f, "requests.row_sum", 0);
+	CHECK(x->expected == (GdWide) INT64_MAX * 2 + others);
+	gd_wide_format(x->expected, buf);
+	CHECK(strstr(x->message, buf) != NULL);
+	CHECK(strstr(x->message, "18446744073709551") != NULL);
+	/* 自然人 and 商业企业 columns */
+	CHECK_INT(count(&f, "requests.balance"), 2);
+	CHECK(gd_findings_have_error(&f));
+
+	/* a total at the top of the range, with parts that add up beyond it */
+	r = base_2019(0);
+	r->review[GD_V_RECONSIDERATION][GD_VC_UPHELD] = INT64_MAX;
+	r->review[GD_V_RECONSIDERATION][GD_VC_CORRECTED] = 1;
+	r->review[GD_V_RECONSIDERATION][GD_VC_OTHER] = 0;
+	r->review[GD_V_RECONSIDERATION][GD_VC_PENDING] = 0;
+	r->review[GD_V_RECONSIDERATION][GD_VC_TOTAL] = INT64_MAX;
+	f = check(r);
+	CHECK_INT(count(&f, "review.sum"), 1);
+	x = nth(&f, "review.sum", 0);
+	CHECK(x->expected == (GdWide) INT64_MAX + 1);
+	CHECK(x->actual == INT64_MAX);
+	CHECK(strstr(x->message, "（9223372036854775807）不等于") != NULL);
+	CHECK(strstr(x->message, "之和（9223372036854775808）") != NULL);
+
+	gd_wide_format(-((GdWide) INT64_MAX * 3), buf);
+	CHECK_STR(buf, "-27670116110564327421");
+	gd_wide_format(0, buf);
+	CHECK_STR(buf, "0");
 }
 
 static void

@@ -63,6 +63,42 @@ push_rowend(GdParser *p, GdTokens *ts, size_t off, bool soft)
 	push(p, ts, GD_TK_ROWEND, off, 0, false, 0)->soft = soft;
 }
 
+/*
+ * A letter that scanning or retyping puts for a digit: O for 0, l or I for
+ * 1, Z for 2, S for 5, B for 8, g for 9 ...
+ */
+static inline bool
+is_digit_lookalike(char c)
+{
+	return c != '\0' && strchr("OoDQlIiZzSsBbgq", c) != NULL;
+}
+
+/*
+ * A figure printed with a letter among its digits (55O, l2, 1O3): it stands
+ * where a value stands and is one, but cannot be read.  Taken as a value
+ * token, so that the row keeps its cells in place and the cell says so
+ * (cell.unreadable) instead of being passed over as words.
+ */
+static bool
+damaged_figure(const char *s, size_t n)
+{
+	bool		digit = false,
+				letter = false;
+
+	if (n < 2 || n > 20)
+		return false;
+	for (size_t k = 0; k < n; k++)
+	{
+		if (s[k] >= '0' && s[k] <= '9')
+			digit = true;
+		else if (is_digit_lookalike(s[k]))
+			letter = true;
+		else if (!(k > 0 && (s[k] == '.' || s[k] == ',')))
+			return false;
+	}
+	return digit && letter;
+}
+
 /* What kind of token is the text s[0..n)? */
 static inline GdTokKind
 classify(const char *s, size_t n)
@@ -100,7 +136,9 @@ classify(const char *s, size_t n)
 	}
 	if (digits && n <= 18)
 		return GD_TK_VALUE;
-	return gd_read_number(s, n, &num) == GD_CELL_TEXT ? GD_TK_TEXT : GD_TK_VALUE;
+	if (gd_read_number(s, n, &num) != GD_CELL_TEXT)
+		return GD_TK_VALUE;
+	return damaged_figure(s, n) ? GD_TK_VALUE : GD_TK_TEXT;
 }
 
 static inline bool
@@ -520,6 +558,19 @@ free_line(GdParser *p, GdTokens *ts, size_t from, size_t to)
 				run_end--;
 				i = run_end;
 				col = a_col + (int) (i - a);
+			}
+			else if (i < to && is_digit_lookalike(s[i]))
+			{
+				/* 55O: the figure runs to the end of the word, unreadable */
+				size_t		w = i;
+
+				while (w < to && s[w] != ' ' && s[w] != '\t')
+					w++;
+				if (damaged_figure(s + a, w - a))
+				{
+					col = a_col + (int) (w - a);
+					i = w;
+				}
 			}
 			else
 			{

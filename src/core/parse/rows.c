@@ -336,8 +336,12 @@ read_cell(GdParser *p, const GdToken *t, GdValueKind kind, GdUnit unit,
 	}
 	if (!gd_number_count(&num, &v))
 	{
-		gd_diag(p, "cell.unreadable", table, row, column, t->off,
-				"单元格“%.*s”不是整数", (int) t->len, s);
+		if (num.frac_digits == 0 && num.unit != GD_UNIT_WAN && num.unit != GD_UNIT_YUAN)
+			gd_diag(p, "cell.out_of_range", table, row, column, t->off,
+					"单元格“%.*s”超出可表示的范围", (int) gd_clip(s, t->len, 60), s);
+		else
+			gd_diag(p, "cell.unreadable", table, row, column, t->off,
+					"单元格“%.*s”不是整数", (int) gd_clip(s, t->len, 60), s);
 		return GD_NULL;
 	}
 	return v;

@@ -7,6 +7,25 @@
 
 #include "values.h"
 
+void
+gd_wide_format(GdWide v, char *buf)
+{
+	char		tmp[GD_WIDE_BUFSIZE];
+	int			n = 0;
+	unsigned __int128 mag = v < 0 ? (unsigned __int128) (-(v + 1)) + 1 : (unsigned __int128) v;
+
+	do
+	{
+		tmp[n++] = (char) ('0' + (int) (mag % 10));
+		mag /= 10;
+	} while (mag > 0);
+	if (v < 0)
+		*buf++ = '-';
+	while (n > 0)
+		*buf++ = tmp[--n];
+	*buf = '\0';
+}
+
 /* Units a count or an amount cell may carry after its digits. */
 static const struct
 {
