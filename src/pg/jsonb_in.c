@@ -797,7 +797,8 @@ static GdReport *
 read_document(Jsonb *doc, MemoryContext cxt, bool tables_only)
 {
 	static const char *const root_keys[] = {"schema", "template", "agency", "year", "published",
-		"sections", "active", "requests", "review", "processing_fees", "diagnostics", NULL};
+		"sections", "active", "requests", "review", "processing_fees", "diagnostics",
+	"rollup", NULL};
 	static const char *const fee_keys[] = {"cases", "amount_yuan", NULL};
 	JsonbContainer *root = &doc->root;
 	GdReport   *r;
@@ -813,6 +814,9 @@ read_document(Jsonb *doc, MemoryContext cxt, bool tables_only)
 	if (v.type != jbvNumeric || !short_whole_number(v.val.numeric, &schema) || schema != 1)
 		NOT_A_DOCUMENT("Key \"schema\" is not 1, the only schema this version of govdisc reads.");
 	only_keys(root, "", "key", root_keys);
+	/* govdisc_sum's summary of its members: not judged, but an object */
+	if (get(root, "rollup", &v))
+		(void) object_or_null(&v, "rollup", NULL);
 
 	init_keysets();
 	/* cell() and friends allocate their scratch here too */

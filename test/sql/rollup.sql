@@ -149,3 +149,9 @@ SELECT govdisc_sum(doc) IS NULL AS empty_is_null FROM made WHERE false;
 
 -- a value that is not a document is refused with the reader's message
 SELECT govdisc_sum(d) FROM (VALUES ('{"schema": 1, "requests": {"received": {"total": "x"}}}'::jsonb)) v(d);
+
+-- a sum is a document every function reads: the checks judge its cells, and
+-- the rollup key is read as govdisc_sum's summary (an object, nothing else)
+SELECT c.rule, count(*) FROM (SELECT govdisc_sum(doc) AS s FROM made WHERE k IN (1, 3)) t,
+	 govdisc_check(t.s) c GROUP BY c.rule ORDER BY c.rule;
+SELECT govdisc_is_valid(jsonb_set(govdisc_sum(doc), '{rollup}', '5')) FROM made WHERE k = 1;
