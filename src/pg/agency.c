@@ -3,7 +3,8 @@
  *		govdisc_agency(name): a reporting body's name resolved to its
  *		administrative division (src/core/agency.c), and
  *		govdisc_division_rows(): the divisions the install script copies
- *		into the table govdisc_divisions.
+ *		into the table govdisc_divisions (in a database whose encoding
+ *		cannot hold a division's name, without that division).
  *
  * The divisions are compiled into the module (src/core/divisions_data.c),
  * so resolving a name reads no table and the function is IMMUTABLE: the
@@ -12,6 +13,7 @@
 #include "postgres.h"
 
 #include "access/htup_details.h"
+#include "catalog/namespace.h"
 #include "fmgr.h"
 #include "funcapi.h"
 #include "mb/pg_wchar.h"
@@ -39,6 +41,34 @@ static Datum
 cstr_or_null(const char *s, bool *isnull)
 {
 	return utf8_or_null(s, s ? strlen(s) : 0, isnull);
+}
+
+/*
+ * Can the database hold these UTF-8 strings?  A database in EUC_CN (GB2312)
+ * cannot hold every division's name (漷县镇); proc is the conversion from
+ * UTF-8, or InvalidOid where every string converts.
+ */
+static bool
+convertible(Oid proc, const char *const *s, int n)
+{
+	if (!OidIsValid(proc))
+		return true;
+	for (int i = 0; i < n; i++)
+	{
+		int			len = s[i] ? (int) strlen(s[i]) : 0;
+		unsigned char *buf;
+
+		if (len == 0)
+			continue;
+		buf = palloc(MAX_CONVERSION_GROWTH * len + 1);
+		if (pg_do_encoding_conversion_buf(proc, PG_UTF8, GetDatabaseEncoding(),
+										  (unsigned char *) s[i], len,
+										  buf, MAX_CONVERSION_GROWTH * len + 1,
+										  true) < len)
+			return false;
+		pfree(buf);
+	}
+	return true;
 }
 
 #define AGENCY_NATTS 6
@@ -77,7 +107,11 @@ govdisc_division_rows(PG_FUNCTION_ARGS)
 	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
 	static const char *const levels[] = {NULL, "province", "city", "county", "town"};
 	int			n = gd_division_count();
+	int			enc = GetDatabaseEncoding();
+	Oid			proc = InvalidOid;
 
+	if (enc != PG_UTF8 && enc != PG_SQL_ASCII)
+		proc = FindDefaultConversionProc(PG_UTF8, enc);
 	InitMaterializedSRF(fcinfo, 0);
 	for (int i = 0; i < n; i++)
 	{
@@ -86,6 +120,16 @@ govdisc_division_rows(PG_FUNCTION_ARGS)
 		bool		nulls[7];
 
 		gd_division_info(i, &d);
+		/*
+		 * A division whose names the database cannot hold is left out,
+		 * and with it the divisions under it (they repeat its name).
+		 */
+		{
+			const char *names[] = {d.name, d.province, d.city, d.county};
+
+			if (!convertible(proc, names, 4))
+				continue;
+		}
 		values[0] = cstr_or_null(d.code, &nulls[0]);
 		values[1] = cstr_or_null(d.name, &nulls[1]);
 		values[2] = CStringGetTextDatum(levels[d.level]);

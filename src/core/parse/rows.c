@@ -206,6 +206,17 @@ gd_collect_row(GdParser *p, const GdTokens *ts, size_t i, int k,
 			if (n > 0)
 				break;
 			/*
+			 * The label's own first cell holding figures that lost their
+			 * separator ("8 0 261"): the row's figures, which cannot be
+			 * placed; the rows below are never its continuation.
+			 */
+			if (explicit && crossed == 0 && t->cell &&
+				gd_several_figures(p->t.s + t->off, t->len))
+			{
+				rc->tok[n++] = t;
+				continue;
+			}
+			/*
 			 * Numbered text is the next row's label even when no phrase
 			 * names it (4.无 of a label broken over lines): the figures
 			 * after it are that row's, not this one's.
