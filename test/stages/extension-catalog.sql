@@ -8,6 +8,8 @@
 -- of the extension's tables, and privileges.
 \set ON_ERROR_STOP 1
 SET search_path = pg_catalog, pg_temp;
+\pset tuples_only on
+\pset format unaligned
 
 -- The rows of one of the extension's tables, as text, for the comparison.
 CREATE FUNCTION pg_temp.rows_of(rel regclass) RETURNS SETOF text
@@ -90,7 +92,7 @@ WITH ext AS (
 				  CASE WHEN a.attnotnull THEN ' not null' ELSE '' END,
 				  CASE WHEN a.attgenerated = 's' THEN ' generated always as ' || pg_get_expr(d.adbin, d.adrelid)
 					   WHEN a.atthasdef THEN ' default ' || pg_get_expr(d.adbin, d.adrelid) ELSE '' END,
-				  CASE WHEN a.attidentity <> '' THEN ' identity ' || a.attidentity ELSE '' END,
+				  CASE WHEN a.attidentity <> '' THEN ' identity ' || a.attidentity::text ELSE '' END,
 				  CASE WHEN a.attacl IS NOT NULL THEN ' privileges ' || a.attacl::text ELSE '' END)
 	FROM m JOIN pg_class c ON m.classid = 'pg_class'::regclass AND c.oid = m.objid
 		JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped

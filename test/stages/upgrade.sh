@@ -26,10 +26,10 @@ current=$(sed -n "s/^default_version *= *'\(.*\)'/\1/p" govdisc.control)
 fresh=govdisc_upg_fresh
 up=govdisc_upg_from
 ctl=govdisc_upg_control
-work=$(mktemp -d)
-cleanup() { for db in $fresh $up $ctl; do dropdb --if-exists "$db" 2>/dev/null; done; rm -rf "$work"; }
+cleanup() { for db in $fresh $up $ctl; do dropdb --if-exists "$db" 2>/dev/null; done; }
 cleanup
-trap cleanup EXIT
+work=$(mktemp -d)
+trap 'cleanup; rm -rf "$work"' EXIT
 
 # catalog DB FILE: the extension's objects in DB, a fact a line
 catalog() { q "$1" -f test/stages/extension-catalog.sql > "$2"; }
@@ -67,7 +67,7 @@ parser=$(sed -n 's/^#define GD_PARSER_VERSION \([0-9]*\)$/\1/p' src/core/govdisc
 olds=$(ls sql/govdisc--*.sql | sed -n 's|^sql/govdisc--\([0-9.]*\)\.sql$|\1|p')
 [ -n "$olds" ] || notok "sql/ holds the full scripts of earlier versions" "$(ls sql)"
 for v in $olds; do
-	dropdb --if-exists "$up"
+	dropdb --if-exists "$up" 2>/dev/null
 	createdb "$up"
 	if ! out=$(q "$up" -c "CREATE EXTENSION govdisc VERSION '$v'" 2>&1); then
 		notok "CREATE EXTENSION govdisc VERSION '$v'" "$out"; continue
@@ -104,8 +104,8 @@ q "$ctl" -c "CREATE EXTENSION govdisc VERSION '$first'" -c "ALTER EXTENSION govd
 catalog "$ctl" "$work/control.txt"
 d=$(compare "$work/fresh.txt" "$work/control.txt" "control")
 if printf '%s\n' "$d" | grep -q '^only after control' &&
-	printf '%s\n' "$d" | grep -q '^  function govdisc_control_extra()$' &&
-	printf '%s\n' "$d" | grep -q "^+function govdisc_version() | comment | changed$"; then
+	printf '%s\n' "$d" | grep -q '^  function public.govdisc_control_extra()$' &&
+	printf '%s\n' "$d" | grep -q "^+function public.govdisc_version() | comment | changed$"; then
 	ok "the comparison names an extra function and a changed comment"
 else
 	notok "the comparison names an extra function and a changed comment" "$d"
