@@ -52,6 +52,9 @@ pg_virtualenv -t -o 'max_connections=40' bash test/db-tests.sh
 # Scale-out: its own coordinator and shards (make test-shard)
 run_stage test-shard bash test/shard/run.sh
 
+# The Debian package: build, install, installcheck, purge (root only)
+run_stage package bash test/package.sh
+
 tp=0; tf=0
 while read -r _ p f; do tp=$((tp + p)); tf=$((tf + f)); done < "$results"
 echo "$tp passed, $tf failed"

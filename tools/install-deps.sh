@@ -17,6 +17,12 @@ command -v python3 >/dev/null || need+=(python3)
 # the schema test validates parsed documents against report.schema.json
 /usr/bin/python3 -c 'import jsonschema' 2>/dev/null || need+=(python3-jsonschema)
 command -v pgbench >/dev/null || need+=(postgresql-contrib)
+# the Debian package (debian/, test/package.sh): dpkg-buildpackage, dh with
+# pg_buildext's pgxs_loop, and the Build-Depends of debian/control
+command -v dpkg-buildpackage >/dev/null || need+=(dpkg-dev)
+command -v dh >/dev/null || need+=(debhelper)
+dpkg -s build-essential >/dev/null 2>&1 || need+=(build-essential)
+dpkg -s postgresql-all >/dev/null 2>&1 || need+=(postgresql-all)
 
 [ ${#need[@]} -eq 0 ] && exit 0
 if [ "$(id -u)" != 0 ]; then
