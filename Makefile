@@ -109,7 +109,7 @@ FUZZ_SECONDS ?= 60
 fuzz: deps
 	bash test/fuzz/run.sh $(FUZZ_SECONDS)
 
-# Not a test: prints figures, never fails on timing (README.md, "Benchmark").
+# Not a test: prints figures, never fails on timing (docs/benchmark.md).
 bench: deps
 	$(MAKE) all
 	$(MAKE) install

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# make bench: how fast govdisc parses and checks reports (README.md, "Benchmark").
+# make bench: how fast govdisc parses and checks reports (docs/benchmark.md).
 #
 # Generates BENCH_N reports (default 100000; both formats, every layout) with
 # tools/gen_reports.c, loads them into a throwaway cluster (pg_virtualenv) and

@@ -31,7 +31,7 @@ trap 'cleanup; rm -rf "$work"' EXIT
 	done
 } > "$work/load.sql"
 
-# The table of the README's "storing reports" pattern, with every kind of
+# The table of docs/rules.md's "storing reports" pattern, with every kind of
 # place a govdisc function can sit in; $1 is the schema prefix of the calls
 # ("" when the database's search_path finds them).
 table_sql() {
@@ -42,6 +42,7 @@ CREATE TABLE reports (
 	body text NOT NULL,
 	doc jsonb GENERATED ALWAYS AS (${p}govdisc_parse(body)) STORED,
 	received bigint GENERATED ALWAYS AS ((${p}govdisc_report(body)).received) STORED,
+	parsed_by text GENERATED ALWAYS AS (${p}govdisc_version()) STORED,
 	CONSTRAINT adds_up CHECK (${p}govdisc_assert_valid(body)),
 	CONSTRAINT doc_valid CHECK (${p}govdisc_is_valid(doc))
 );
@@ -53,7 +54,7 @@ EOF
 }
 
 # the rows, as text, for the comparison
-rows="SELECT name, md5(body), doc::text, received FROM reports ORDER BY name"
+rows="SELECT name, md5(body), doc::text, received, parsed_by FROM reports ORDER BY name"
 
 # round_trip KIND: set up govdisc_dr_src_KIND, dump, restore into _dst_KIND, compare
 round_trip() {
@@ -80,9 +81,9 @@ round_trip() {
 	pg_restore -f - --schema-only "$work/$kind.dump" > "$work/$kind.sql"
 	local ns=public; [ "$kind" = schema ] && ns=gd
 	out=$(grep -E 'CHECK|GENERATED|CREATE INDEX' "$work/$kind.sql")
-	if [ "$(echo "$out" | grep -c "$ns\.govdisc_")" = 7 ] &&
-		! echo "$out" | grep -Eq '(^|[^.a-z_])govdisc_(parse|report|is_valid|assert_valid)\('; then
-		ok "$kind: the dump names every govdisc call $ns.govdisc_* (7 places)"
+	if [ "$(echo "$out" | grep -c "$ns\.govdisc_")" = 8 ] &&
+		! echo "$out" | grep -Eq '(^|[^.a-z_])govdisc_(parse|report|is_valid|assert_valid|version)\('; then
+		ok "$kind: the dump names every govdisc call $ns.govdisc_* (8 places)"
 	else
 		notok "$kind: the dump names every govdisc call $ns.govdisc_*" "$out"
 	fi
@@ -112,7 +113,8 @@ round_trip() {
 	# ... and accept one that does, computing its generated columns
 	out=$(q "$dst" -c "INSERT INTO reports (name, body) SELECT 'again ' || name, body FROM reports ORDER BY name LIMIT 1" \
 		-c "SELECT count(*) FROM reports a JOIN reports b ON b.name = 'again ' || a.name
-			WHERE a.doc = b.doc AND a.received IS NOT DISTINCT FROM b.received" 2>&1)
+			WHERE a.doc = b.doc AND a.received IS NOT DISTINCT FROM b.received
+			AND b.parsed_by = govdisc_version() AND b.parsed_by LIKE '% (parser %)'" 2>&1)
 	[ "$out" = 1 ] && ok "$kind: after the restore, a new row gets its generated columns" ||
 		notok "$kind: after the restore, a new row gets its generated columns" "$out"
 

@@ -7,7 +7,7 @@
 #    DEFINER, only C (the module itself) and SQL functions whose bodies are
 #    bound at creation or run with a fixed search_path, no table anyone but
 #    the owner can write, no operator, cast or function that takes over names
-#    of built-in types (README.md, "Reliability and security", has the reasoning).
+#    of built-in types (docs/security.md has the reasoning).
 # 2. Hostile search_path: an attacker who owns a database plants look-alikes
 #    before the extension is created: in public (which the install script
 #    uses) functions that match better than the built-ins, and in a schema
