@@ -76,8 +76,9 @@ else
 fi
 
 # ---------------------------------------------------------------- build flags
-plain=$(make -s -n -B src/pg/version.o 2>/dev/null | grep -cE -- '-Werror( |$)')
-strict=$(make -s -n -B WERROR=1 src/pg/version.o 2>/dev/null | grep -cE -- '-Werror( |$)')
+# (outside the make that runs the tests, whose WERROR would be inherited)
+plain=$(env -u MAKEFLAGS -u MFLAGS -u MAKELEVEL -u WERROR make -s -n -B src/pg/version.o 2>/dev/null | grep -cE -- '-Werror( |$)')
+strict=$(env -u MAKEFLAGS -u MFLAGS -u MAKELEVEL -u WERROR make -s -n -B WERROR=1 src/pg/version.o 2>/dev/null | grep -cE -- '-Werror( |$)')
 [ "$plain" = 0 ] && [ "$strict" -gt 0 ] && ok "no -Werror by default; WERROR=1 adds it" ||
 	notok "no -Werror by default; WERROR=1 adds it" "default: $plain, WERROR=1: $strict"
 
