@@ -56,8 +56,13 @@ endif
 # every object depends on the headers (PGXS does not track them)
 $(OBJS): $(CORE_HDRS) $(wildcard src/pg/*.h)
 
-$(EXTENSION)--$(EXTVERSION).sql: $(INSTALL_PARTS)
-	cat $^ > $@
+# Made again on every make (a part removed, or another branch's parts, leave
+# no newer prerequisite behind); the file is replaced only when it changes.
+$(EXTENSION)--$(EXTVERSION).sql: $(INSTALL_PARTS) FORCE
+	@cat $(INSTALL_PARTS) > $@.tmp
+	@if cmp -s $@.tmp $@; then rm $@.tmp; else mv $@.tmp $@; echo "assembled $@ from $(INSTALL_PARTS)"; fi
+.PHONY: FORCE
+FORCE:
 
 .PHONY: deps demo test unit unit-build bench fuzz test-shard dist deb
 
