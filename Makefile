@@ -53,6 +53,35 @@ all:
 	@echo "postgresql-server-dev is not installed: run 'make deps' (or 'make test' / 'make demo')" >&2; exit 1
 endif
 
+# govdisc-load (src/loader, docs/loading.md): a client program on libpq, built
+# and installed beside the module.  PGXS's PROGRAM cannot be used with
+# MODULE_big, so it has its own rule and install hook.  It shares the
+# encoding decision (src/core/text_encoding.c) with the extension.
+LOADER = src/loader/govdisc-load
+LOADER_SRCS := $(sort $(wildcard src/loader/*.c)) src/core/text_encoding.c
+LOADER_HDRS := $(wildcard src/loader/*.h) src/core/text_encoding.h src/core/govdisc.h
+LOADER_PKGS = libxml-2.0 libzip
+LOADER_CFLAGS = -std=c99 -D_GNU_SOURCE -O2 -g $(WARN) -Isrc/core -Isrc/loader \
+	-I$(shell $(PG_CONFIG) --includedir) $(shell pkg-config --cflags $(LOADER_PKGS) 2>/dev/null)
+LOADER_LIBS = -L$(shell $(PG_CONFIG) --libdir) -lpq $(shell pkg-config --libs $(LOADER_PKGS) 2>/dev/null) \
+	-lcrypto -licuuc -licudata
+EXTRA_CLEAN += $(LOADER)
+
+$(LOADER): $(LOADER_SRCS) $(LOADER_HDRS)
+	$(CC) $(LOADER_CFLAGS) -o $@ $(LOADER_SRCS) $(LOADER_LIBS)
+
+ifneq ($(HAVE_SERVER_DEV),)
+all: $(LOADER)
+install: install-loader
+uninstall: uninstall-loader
+endif
+.PHONY: install-loader uninstall-loader
+install-loader: $(LOADER)
+	$(MKDIR_P) '$(DESTDIR)$(bindir)'
+	$(INSTALL_PROGRAM) $(LOADER) '$(DESTDIR)$(bindir)/govdisc-load'
+uninstall-loader:
+	rm -f '$(DESTDIR)$(bindir)/govdisc-load'
+
 # every object depends on the headers (PGXS does not track them)
 $(OBJS): $(CORE_HDRS) $(wildcard src/pg/*.h)
 
@@ -64,7 +93,7 @@ $(EXTENSION)--$(EXTVERSION).sql: $(INSTALL_PARTS) FORCE
 .PHONY: FORCE
 FORCE:
 
-.PHONY: deps demo test unit unit-build bench fuzz test-shard dist deb
+.PHONY: deps demo test unit unit-build bench fuzz fuzz-semantic fuzz-semantic-fixed fuzz-semantic-replay test-shard dist deb
 
 # The source release for PGXN and packagers: what git holds at HEAD (commit
 # first), as dist/govdisc-$(EXTVERSION).zip with one top folder.
@@ -113,6 +142,29 @@ EXTRA_CLEAN += tools/gen_reports tools/bench_core
 FUZZ_SECONDS ?= 60
 fuzz: deps
 	bash test/fuzz/run.sh $(FUZZ_SECONDS)
+
+# The semantic fuzzer (docs/semantic-fuzzer.md): random reports from
+# tools/gen_reports.c in every layout family, damaged, parsed and judged cell
+# by cell.  Fails on a wrong cell; --save keeps the input for the replay.
+SEMANTIC_CASES ?= 2000
+SEMANTIC_SEED ?= 1
+SEMANTIC_FLAGS ?=
+# Layouts and damages whose wrong cells wait for a parser fix under way
+# (issue 14, families 2-5): left out of make test and CI until it is merged.
+# Their wrong inputs are kept in test/fuzz/semantic-regressions/pending.
+SEMANTIC_PENDING ?= labelnum,wandec,out-of-order,pdfplain:page-number-bare
+SEMANTIC_SKIP ?= $(SEMANTIC_PENDING)
+test/fuzz/semantic_fuzzer: test/fuzz/semantic_fuzzer.c tools/gen_reports.c $(CORE_SRCS) $(CORE_HDRS)
+	$(CC) $(CORE_CFLAGS) -O2 -o $@ $< $(CORE_SRCS) $(CORE_LIBS)
+EXTRA_CLEAN += test/fuzz/semantic_fuzzer
+fuzz-semantic: test/fuzz/semantic_fuzzer
+	./test/fuzz/semantic_fuzzer --seed $(SEMANTIC_SEED) --cases $(SEMANTIC_CASES) \
+		$(if $(SEMANTIC_SKIP),--skip $(SEMANTIC_SKIP)) --save test/fuzz/semantic-regressions/new $(SEMANTIC_FLAGS)
+# make test's fixed set (a few seconds) and the replay of the kept inputs
+fuzz-semantic-fixed: test/fuzz/semantic_fuzzer
+	./test/fuzz/semantic_fuzzer --seed 14 --cases 10000 $(if $(SEMANTIC_SKIP),--skip $(SEMANTIC_SKIP)) --tap
+fuzz-semantic-replay: test/fuzz/semantic_fuzzer
+	./test/fuzz/semantic_fuzzer --replay test/fuzz/semantic-regressions --tap
 
 # Not a test: prints figures, never fails on timing (docs/benchmark.md).
 bench: deps

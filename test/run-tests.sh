@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
-# Runs every test of govdisc (make test): the core unit tests, plain and under
-# ASan+UBSan, then the database stages inside one throwaway cluster
-# (pg_virtualenv).  Each stage reports "N passed, M failed"; the last line is
-# the sum.  Exits non-zero on any failure.
+# Runs every test of govdisc (make test): the tree's layout rules, the core
+# unit tests, plain and under ASan+UBSan, then the database stages inside
+# one throwaway cluster (pg_virtualenv).  Each stage reports "N passed,
+# M failed"; the last line is the sum.  Exits non-zero on any failure.
 set -u
 cd "$(dirname "$0")/.."
 results=$(mktemp)
@@ -39,12 +39,20 @@ run_stage() {
 }
 export -f run_stage
 
+# The tree's rules: includes by layer, no function over 200 lines
+run_stage layout bash test/layout.sh
+
 run_stage unit-build make -s unit-build
 for t in test/core/unit_*.c; do
 	b=${t%.c}
 	run_stage "$(basename "$b")" "./$b"
 	run_stage "$(basename "$b")-asan" "./${b}_asan"
 done
+
+# The semantic fuzzer: a fixed seed set, and the inputs it once got wrong
+run_stage semantic-build make -s test/fuzz/semantic_fuzzer
+run_stage fuzz-semantic make -s fuzz-semantic-fixed
+run_stage fuzz-semantic-replay make -s fuzz-semantic-replay
 
 # Everything that needs a server runs in one throwaway cluster.
 pg_virtualenv -t -o 'max_connections=40' bash test/db-tests.sh

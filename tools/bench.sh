@@ -178,3 +178,6 @@ fi
 read -r _ cn cmb cs cmbs crps <<< "$GOVDISC_BENCH_CORE"
 echo "core parser alone (no PostgreSQL): $cn reports, $cmb MB in $cs s: $cmbs MB/s, $crps reports/s"
 echo "backend peak memory (VmHWM, includes shared buffers it touched): $(awk -v k="$hwm" 'BEGIN { printf "%.1f MB", k / 1024 }')"
+
+# govdisc-load on the published PDFs, beside pdftotext's own time (the floor)
+bash tools/bench_loader.sh

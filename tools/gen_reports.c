@@ -16,6 +16,10 @@
  *
  *		--copy writes one line per report in COPY text format (id, layout,
  *		body), for loading many reports quickly.
+ *
+ *		The semantic fuzzer (test/fuzz/semantic_fuzzer.c) includes this file
+ *		with GEN_REPORTS_NO_MAIN defined and drives make_report, build_doc and
+ *		the renderers itself.
  */
 #include <ctype.h>
 #include <errno.h>
@@ -3205,8 +3209,10 @@ generate(const Options *o, int index, Buf *body, Buf *gold, Report *r)
 }
 
 /* ------------------------------------------------------------------------
- * Command line
+ * Command line (left out when a program includes this file as a library:
+ * test/fuzz/semantic_fuzzer.c defines GEN_REPORTS_NO_MAIN)
  * ------------------------------------------------------------------------ */
+#ifndef GEN_REPORTS_NO_MAIN
 
 static void
 usage(void)
@@ -3478,3 +3484,4 @@ main(int argc, char **argv)
 	free(r);
 	return fflush(stdout) == 0 ? 0 : 1;
 }
+#endif							/* GEN_REPORTS_NO_MAIN */

@@ -26,6 +26,18 @@ command -v python3 >/dev/null || want python3 "the corpus scorer and the schema 
 /usr/bin/python3 -c 'import jsonschema' 2>/dev/null ||
 	want python3-jsonschema "the schema test validates parsed documents against docs/report.schema.json"
 command -v pgbench >/dev/null || want postgresql-contrib "pgbench (concurrency stage, make bench) and the PostgreSQL 15 server"
+# govdisc-load (docs/loading.md): libpq to connect, libxml2 and libzip to read
+# .docx, OpenSSL's libcrypto for SHA-256 (libpq links it already); pdftotext
+# and antiword run as programs for PDF and .doc files
+[ -f /usr/include/postgresql/libpq-fe.h ] || want libpq-dev "to build govdisc-load: libpq"
+[ -f /usr/include/libxml2/libxml/xmlreader.h ] || want libxml2-dev "to build govdisc-load: libxml2 (.docx)"
+[ -f /usr/include/zip.h ] || want libzip-dev "to build govdisc-load: libzip (.docx)"
+[ -f /usr/include/openssl/evp.h ] || want libssl-dev "to build govdisc-load: libcrypto (SHA-256)"
+command -v pkg-config >/dev/null || want pkg-config "to build govdisc-load: pkg-config"
+command -v pdftotext >/dev/null || want poppler-utils "govdisc-load reads PDF files with pdftotext"
+command -v antiword >/dev/null || want antiword "govdisc-load reads .doc files with antiword"
+# the loader's test makes the GBK page with iconv
+command -v iconv >/dev/null || want libc-bin "iconv, for the loader's test"
 # the Debian package (debian/, test/package.sh): dpkg-buildpackage, dh with
 # pg_buildext's pgxs_loop, and the Build-Depends of debian/control
 pkgs=()

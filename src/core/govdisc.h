@@ -189,7 +189,7 @@ typedef struct GdReport
 	GdDiagnostic *diagnostics;
 } GdReport;
 
-/* ---- parser (parse.c) ---- */
+/* ---- parser (parse/parse.c; an empty report: report.c) ---- */
 extern GdReport *gd_parse(const char *text, size_t len, const GdAllocator *a);
 extern void gd_report_init(GdReport *r);
 
@@ -234,7 +234,50 @@ extern const char *const gd_section_titles[6];
 extern bool gd_request_row_in_format(GdRequestRow row, int format);
 extern const char *gd_template_name(GdTemplate t);	/* "2019", ..., or NULL */
 
-/* ---- amounts: scaled integer to a decimal string (values.c) ---- */
+/*
+ * The three tables as one kind of thing: what the rules that look at every
+ * cell, and the writers that go over every row, iterate.  The tables keep
+ * their own definitions above; these views are made from them.
+ */
+typedef enum GdTable
+{
+	GD_TABLE_ACTIVE,			/* 表二 */
+	GD_TABLE_REQUESTS,			/* 表三 */
+	GD_TABLE_REVIEW,			/* 表四 */
+	GD_NTABLES
+} GdTable;
+
+typedef struct GdTableDef
+{
+	const char *key;			/* "active", "requests", "review" */
+	const char *name;			/* "表二" …, as reports name it */
+	int			section;		/* the part of the report that holds it */
+	int			nrows;			/* rows of every format */
+} GdTableDef;
+
+extern const GdTableDef gd_tables[GD_NTABLES];
+
+/* One row of a table in one format, with its columns. */
+typedef struct GdTableRow
+{
+	const char *key;
+	const char *label;			/* as the template prints it */
+	const char *group;			/* the merged heading it stands under, or NULL */
+	int			ncols;
+	const GdColumnDef *cols;
+} GdTableRow;
+
+/*
+ * The format a report has the table in: 0 when it has not got it, else
+ * 2019 or 2021 (表四, the same in both: 1).
+ */
+extern int	gd_table_format(const GdReport *r, GdTable t);
+/* the row in that format; false when the format has no such row */
+extern bool gd_table_row(GdTable t, int format, int row, GdTableRow *out);
+/* the row's cells in the report, in column order */
+extern const int64_t *gd_table_cells(const GdReport *r, GdTable t, int row);
+
+/* ---- amounts: scaled integer to a decimal string (amount.c) ---- */
 /* writes e.g. "2990250" or "586650.1"; buf needs 32 bytes */
 extern void gd_amount_format(int64_t scaled, char *buf);
 

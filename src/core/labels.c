@@ -3,6 +3,8 @@
  *		The fixed keys of the parsed-report contract and the Chinese labels
  *		the standard templates print for them.  Every interface that shows a
  *		key to a person (messages, govdisc_labels, rendering) reads this table.
+ *		The three tables are also seen as one kind of thing (gd_tables,
+ *		gd_table_row): rows of columns, each row in or out of a format.
  */
 #include "govdisc.h"
 
@@ -139,6 +141,77 @@ gd_request_row_in_format(GdRequestRow row, int format)
 		row == GD_R_OTHER_MISC)
 		return format == 2021;
 	return true;
+}
+
+const GdTableDef gd_tables[GD_NTABLES] = {
+	[GD_TABLE_ACTIVE] = {"active", "表二", 2, GD_A_NROWS},
+	[GD_TABLE_REQUESTS] = {"requests", "表三", 3, GD_R_NROWS},
+	[GD_TABLE_REVIEW] = {"review", "表四", 4, GD_V_NROWS},
+};
+
+int
+gd_table_format(const GdReport *r, GdTable t)
+{
+	switch (t)
+	{
+		case GD_TABLE_ACTIVE:
+			return r->active_format;
+		case GD_TABLE_REQUESTS:
+			return r->requests_format;
+		case GD_TABLE_REVIEW:
+			return r->review_present ? 1 : 0;
+		default:
+			return 0;
+	}
+}
+
+bool
+gd_table_row(GdTable t, int format, int row, GdTableRow *out)
+{
+	const GdActiveRowDef *a;
+	const GdRowDef *d;
+
+	if ((unsigned) t >= GD_NTABLES || row < 0 || row >= gd_tables[t].nrows)
+		return false;
+	switch (t)
+	{
+		case GD_TABLE_ACTIVE:
+			a = gd_active_row_def(format, row);
+			out->key = a->key;
+			out->label = a->label;
+			out->group = NULL;
+			out->ncols = a->ncols;
+			out->cols = a->cols;
+			return a->ncols > 0;
+		case GD_TABLE_REQUESTS:
+			d = &gd_request_rows[row];
+			out->ncols = GD_C_NCOLS;
+			out->cols = gd_request_cols;
+			break;
+		default:
+			d = &gd_review_rows[row];
+			out->ncols = GD_VC_NCOLS;
+			out->cols = gd_review_cols;
+			break;
+	}
+	out->key = d->key;
+	out->label = d->label;
+	out->group = d->group;
+	return t != GD_TABLE_REQUESTS || gd_request_row_in_format(row, format);
+}
+
+const int64_t *
+gd_table_cells(const GdReport *r, GdTable t, int row)
+{
+	switch (t)
+	{
+		case GD_TABLE_ACTIVE:
+			return r->active[row];
+		case GD_TABLE_REQUESTS:
+			return r->requests[row];
+		default:
+			return r->review[row];
+	}
 }
 
 const char *

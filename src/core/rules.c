@@ -11,6 +11,22 @@
  *
  * Findings are appended in catalog order, and within a rule in table, row,
  * column order, so the output is deterministic.
+ *
+ * How the catalog is organised: each rule of checks.md is one static
+ * function named after its identifier (requests.balance is
+ * rule_requests_balance, pair.carryover pair_carryover) under a
+ * "---- identifier ----" heading, in catalog order.  A rule reads the
+ * GdReport, names tables, rows and columns only through labels.c (keys for
+ * the finding, labels for its message), adds its findings with add() and
+ * words them with msg().  The rules that look at every cell
+ * (values.non_negative, completeness.blank_cells) go over the three tables
+ * through gd_tables and gd_table_row; the others name the cells they
+ * compare.  gd_check calls every rule of one report in order, the rules of
+ * severity error first (error_rules, which gd_check_errors runs alone);
+ * gd_check_pair calls the pair rules.  A new rule is a function here, a
+ * call in gd_check (error_rules if it is an error) or gd_check_pair, its
+ * entry in checks.md and a test of both of its sides in test/core/unit_rules.c
+ * and test/sql/checks.sql.
  */
 #include <stdarg.h>
 #include <stdio.h>
@@ -142,6 +158,29 @@ review_row_name(int row, char *buf, size_t size)
 	else
 		snprintf(buf, size, "%s", d->label);
 }
+
+/* A row of any table, named as above (表二's rows by their label). */
+static void
+row_name(GdTable t, int row, const GdTableRow *d, char *buf, size_t size)
+{
+	if (t == GD_TABLE_REQUESTS)
+		request_row_name(row, buf, size);
+	else if (t == GD_TABLE_REVIEW)
+		review_row_name(row, buf, size);
+	else
+		snprintf(buf, size, "%s", d->label);
+}
+
+/* How the messages of the rules over every cell name a cell and a row. */
+static const struct
+{
+	const char *cell;			/* the row's name, the column's label */
+	const char *row;			/* the row's name */
+}			places[GD_NTABLES] = {
+	[GD_TABLE_ACTIVE] = {"表二“%s”行“%s”", "表二“%s”行"},
+	[GD_TABLE_REQUESTS] = {"表三“%s”行“%s”列", "表三“%s”行"},
+	[GD_TABLE_REVIEW] = {"表四“%s”“%s”", "表四“%s”行"},
+};
 
 /* 表三 result rows ((一) to (六)) of the given format */
 static bool
@@ -289,60 +328,33 @@ negative(const Judge *j, const char *table, const char *row, const char *col,
 static void
 rule_values_non_negative(const Judge *j, const GdReport *r)
 {
-	char		name[512];
+	char		name[512],
+				rname[256];
 
-	if (r->active_format != 0)
-		for (int row = 0; row < GD_A_NROWS; row++)
+	for (int t = 0; t < GD_NTABLES; t++)
+	{
+		int			format = gd_table_format(r, t);
+
+		for (int row = 0; format != 0 && row < gd_tables[t].nrows; row++)
 		{
-			const GdActiveRowDef *d = gd_active_row_def(r->active_format, row);
+			const int64_t *cells = gd_table_cells(r, t, row);
+			GdTableRow	d;
 
-			for (int c = 0; c < d->ncols; c++)
-			{
-				int64_t		v = r->active[row][c];
-
-				if (d->cols[c].kind == GD_KIND_SIGNED || v == GD_NULL || v >= 0)
-					continue;
-				snprintf(name, sizeof(name), "表二“%s”行“%s”", d->label, d->cols[c].label);
-				negative(j, "active", d->key, d->cols[c].key, v,
-						 d->cols[c].kind == GD_KIND_AMOUNT, name);
-			}
-		}
-	if (r->requests_format != 0)
-		for (int row = 0; row < GD_R_NROWS; row++)
-		{
-			char		rname[256];
-
-			if (!gd_request_row_in_format(row, r->requests_format))
+			if (!gd_table_row(t, format, row, &d))
 				continue;
-			for (int c = 0; c < GD_C_NCOLS; c++)
+			for (int c = 0; c < d.ncols; c++)
 			{
-				int64_t		v = r->requests[row][c];
+				int64_t		v = cells[c];
 
-				if (v == GD_NULL || v >= 0)
+				if (d.cols[c].kind == GD_KIND_SIGNED || v == GD_NULL || v >= 0)
 					continue;
-				request_row_name(row, rname, sizeof(rname));
-				snprintf(name, sizeof(name), "表三“%s”行“%s”列", rname, gd_request_cols[c].label);
-				negative(j, "requests", gd_request_rows[row].key, gd_request_cols[c].key,
-						 v, false, name);
+				row_name(t, row, &d, rname, sizeof(rname));
+				snprintf(name, sizeof(name), places[t].cell, rname, d.cols[c].label);
+				negative(j, gd_tables[t].key, d.key, d.cols[c].key, v,
+						 d.cols[c].kind == GD_KIND_AMOUNT, name);
 			}
 		}
-	if (r->review_present)
-		for (int row = 0; row < GD_V_NROWS; row++)
-		{
-			char		rname[128];
-
-			for (int c = 0; c < GD_VC_NCOLS; c++)
-			{
-				int64_t		v = r->review[row][c];
-
-				if (v == GD_NULL || v >= 0)
-					continue;
-				review_row_name(row, rname, sizeof(rname));
-				snprintf(name, sizeof(name), "表四“%s”“%s”", rname, gd_review_cols[c].label);
-				negative(j, "review", gd_review_rows[row].key, gd_review_cols[c].key,
-						 v, false, name);
-			}
-		}
+	}
 	if (r->fees_present)
 	{
 		if (r->fee_cases != GD_NULL && r->fee_cases < 0)
@@ -407,79 +419,42 @@ rule_completeness_blank_cells(const Judge *j, const GdReport *r)
 				keys[512],
 				where[512],
 				rname[256];
-	size_t		ll,
-				kl;
-	int			nblank;
 
-	if (r->active_format != 0)
-		for (int row = 0; row < GD_A_NROWS; row++)
+	for (int t = 0; t < GD_NTABLES; t++)
+	{
+		int			format = gd_table_format(r, t);
+
+		for (int row = 0; format != 0 && row < gd_tables[t].nrows; row++)
 		{
-			const GdActiveRowDef *d = gd_active_row_def(r->active_format, row);
+			const int64_t *cells = gd_table_cells(r, t, row);
+			GdTableRow	d;
+			size_t		ll = 0,
+						kl = 0;
+			int			nblank = 0;
 
-			ll = kl = 0;
-			nblank = 0;
+			if (!gd_table_row(t, format, row, &d))
+				continue;
 			labels[0] = keys[0] = '\0';
-			for (int c = 0; c < d->ncols; c++)
+			for (int c = 0; c < d.ncols; c++)
 			{
-				if (r->active[row][c] != GD_NULL)
+				if (cells[c] != GD_NULL)
 					continue;
 				/* an amount printed without a unit is not a blank cell */
-				if (d->cols[c].kind == GD_KIND_AMOUNT && row == GD_A_PROCUREMENT &&
+				if (t == GD_TABLE_ACTIVE && row == GD_A_PROCUREMENT &&
+					d.cols[c].kind == GD_KIND_AMOUNT &&
 					r->procurement_amount_text && r->procurement_amount_text[0])
 					continue;
 				nblank++;
-				list_append(labels, sizeof(labels), &ll, "、", d->cols[c].label);
-				list_append(keys, sizeof(keys), &kl, ",", d->cols[c].key);
+				list_append(labels, sizeof(labels), &ll, "、", d.cols[c].label);
+				list_append(keys, sizeof(keys), &kl, ",", d.cols[c].key);
 			}
 			if (nblank == 0)
 				continue;
-			snprintf(where, sizeof(where), "表二“%s”行", d->label);
-			blank_row(j, "active", d->key, where, nblank, d->ncols, labels, keys);
+			row_name(t, row, &d, rname, sizeof(rname));
+			snprintf(where, sizeof(where), places[t].row, rname);
+			blank_row(j, gd_tables[t].key, d.key, where, nblank, d.ncols, labels, keys);
 		}
-	if (r->requests_format != 0)
-		for (int row = 0; row < GD_R_NROWS; row++)
-		{
-			if (!gd_request_row_in_format(row, r->requests_format))
-				continue;
-			ll = kl = 0;
-			nblank = 0;
-			labels[0] = keys[0] = '\0';
-			for (int c = 0; c < GD_C_NCOLS; c++)
-			{
-				if (r->requests[row][c] != GD_NULL)
-					continue;
-				nblank++;
-				list_append(labels, sizeof(labels), &ll, "、", gd_request_cols[c].label);
-				list_append(keys, sizeof(keys), &kl, ",", gd_request_cols[c].key);
-			}
-			if (nblank == 0)
-				continue;
-			request_row_name(row, rname, sizeof(rname));
-			snprintf(where, sizeof(where), "表三“%s”行", rname);
-			blank_row(j, "requests", gd_request_rows[row].key, where, nblank, GD_C_NCOLS,
-					  labels, keys);
-		}
-	if (r->review_present)
-		for (int row = 0; row < GD_V_NROWS; row++)
-		{
-			ll = kl = 0;
-			nblank = 0;
-			labels[0] = keys[0] = '\0';
-			for (int c = 0; c < GD_VC_NCOLS; c++)
-			{
-				if (r->review[row][c] != GD_NULL)
-					continue;
-				nblank++;
-				list_append(labels, sizeof(labels), &ll, "、", gd_review_cols[c].label);
-				list_append(keys, sizeof(keys), &kl, ",", gd_review_cols[c].key);
-			}
-			if (nblank == 0)
-				continue;
-			review_row_name(row, rname, sizeof(rname));
-			snprintf(where, sizeof(where), "表四“%s”行", rname);
-			blank_row(j, "review", gd_review_rows[row].key, where, nblank, GD_VC_NCOLS,
-					  labels, keys);
-		}
+	}
 }
 
 /* ---- completeness.sections ---- */

@@ -1,5 +1,5 @@
 /*
- * pg_check.c
+ * check.c
  *		The rule catalog in SQL: govdisc_check, govdisc_is_valid,
  *		govdisc_assert_valid and govdisc_check_pair, each for the report text
  *		(parsed here) and for the stored jsonb document (read back without a

@@ -1,5 +1,5 @@
 /*
- * pg_govdisc.c
+ * govdisc.c
  *		fmgr glue: module magic, the core's allocator on top of palloc, and
  *		govdisc_parse().
  */

@@ -1,5 +1,5 @@
 /*
- * pg_jsonb_in.c
+ * jsonb_in.c
  *		A stored govdisc document (jsonb) back into a GdReport, read from
  *		the binary container in place: no re-parse of the report text and
  *		no copy of the document.

@@ -1,5 +1,5 @@
 /*
- * pg_jsonb_out.c
+ * jsonb_out.c
  *		A GdReport as the jsonb document of the contract
  *		(docs/parsed-report.md).
  *
@@ -245,48 +245,55 @@ key_list(KeyList *l, const char *const *keys, int n)
 		l->keys[i] = keys[l->at[i]];
 }
 
-/* The keys of 表二 in one format: its rows, and each row's columns. */
+/*
+ * The keys of one table in one format (gd_table_row): its rows, and each
+ * row's columns.  A row's column index ncols stands for 2019's amount_text
+ * of 政府集中采购.
+ */
 typedef struct TableKeys
 {
 	bool		ready;
 	KeyList		rows;
-	KeyList		cols[GD_A_NROWS];
+	KeyList		cols[MAX_KEYS];
 } TableKeys;
 
-/*
- * 表二's rows with columns in one format; a row's column index ncols stands
- * for 2019's amount_text of 政府集中采购.
- */
+/* worked out once per backend, for each table and format (2019 or other, 2021) */
 static const TableKeys *
-active_keys(int format)
+table_keys(GdTable t, int format)
 {
-	static TableKeys t[2];
-	TableKeys  *k = &t[format == 2021];
+	static TableKeys all[GD_NTABLES][2];
+	TableKeys  *k = &all[t][format == 2021];
 
 	if (!k->ready)
 	{
-		const char *keys[MAX_KEYS];
+		const char *keys[MAX_KEYS] = {0};
 		int			rows[MAX_KEYS];
 		int			n = 0;
 
 		/* the rows the format has */
-		for (int row = 0; row < GD_A_NROWS; row++)
-			if (gd_active_row_def(format, row)->ncols > 0)
+		for (int row = 0; row < gd_tables[t].nrows; row++)
+		{
+			GdTableRow	d;
+
+			if (gd_table_row(t, format, row, &d))
 			{
 				rows[n] = row;
-				keys[n++] = gd_active_row_def(format, row)->key;
+				keys[n++] = d.key;
 			}
+		}
 		key_list(&k->rows, keys, n);
 		for (int i = 0; i < n; i++)
 			k->rows.at[i] = rows[k->rows.at[i]];
-		for (int row = 0; row < GD_A_NROWS; row++)
+		for (int row = 0; row < gd_tables[t].nrows; row++)
 		{
-			const GdActiveRowDef *def = gd_active_row_def(format, row);
-			int			ncols = def->ncols;
+			GdTableRow	d;
+			int			ncols;
 
+			gd_table_row(t, format, row, &d);
+			ncols = d.ncols;
 			for (int c = 0; c < ncols; c++)
-				keys[c] = def->cols[c].key;
-			if (format == 2019 && row == GD_A_PROCUREMENT)
+				keys[c] = d.cols[c].key;
+			if (t == GD_TABLE_ACTIVE && format == 2019 && row == GD_A_PROCUREMENT)
 				keys[ncols++] = "amount_text";
 			key_list(&k->cols[row], keys, ncols);
 		}
@@ -295,136 +302,45 @@ active_keys(int format)
 	return k;
 }
 
-/*
- * The keys of 表三 or 表四: rows[0] has the rows of the 2019 format, rows[1]
- * those of 2021 (the same for 表四, whose rows do not change).
- */
-typedef struct GridKeys
-{
-	bool		ready;
-	KeyList		rows[2];
-	KeyList		cols;
-} GridKeys;
-
-static const GridKeys *
-grid_keys(GridKeys *g, const GdRowDef *rows, int nrows, const GdColumnDef *cols, int ncols,
-		  bool (*in_format) (GdRequestRow row, int format))
-{
-	if (!g->ready)
-	{
-		const char *keys[MAX_KEYS];
-		KeyList		all;
-
-		for (int i = 0; i < nrows; i++)
-			keys[i] = rows[i].key;
-		key_list(&all, keys, nrows);
-		for (int f = 0; f < 2; f++)
-		{
-			g->rows[f].n = 0;
-			for (int i = 0; i < all.n; i++)
-				if (in_format == NULL || in_format(all.at[i], f ? 2021 : 2019))
-				{
-					g->rows[f].at[g->rows[f].n] = all.at[i];
-					g->rows[f].keys[g->rows[f].n++] = all.keys[i];
-				}
-		}
-		for (int i = 0; i < ncols; i++)
-			keys[i] = cols[i].key;
-		key_list(&g->cols, keys, ncols);
-		g->ready = true;
-	}
-	return g;
-}
-
-/* A table of counts: an object of rows, each an object of its cells. */
+/* A table: an object of rows, each an object of its cells; null when absent. */
 static void
-put_grid(StringInfo b, Frame *doc, const KeyList *rows, const KeyList *cols,
-		 const int64 *cells, int ncols)
+put_table(StringInfo b, Frame *doc, const GdReport *r, GdTable t)
 {
-	Frame		o;
-
-	begin_object(b, &o, rows->keys, rows->n);
-	for (int i = 0; i < rows->n; i++)
-	{
-		Frame		c;
-
-		begin_object(b, &c, cols->keys, cols->n);
-		for (int j = 0; j < cols->n; j++)
-			put_int(b, &c, cells[rows->at[i] * ncols + cols->at[j]]);
-		end(b, &o, &c);
-	}
-	end(b, doc, &o);
-}
-
-/* ---- the parts of the document ---- */
-
-static void
-put_active(StringInfo b, Frame *doc, const GdReport *r)
-{
+	int			format = gd_table_format(r, t);
 	const TableKeys *k;
 	Frame		o;
 
-	if (r->active_format == 0)
+	if (format == 0)
 	{
 		put_null(b, doc);
 		return;
 	}
-	k = active_keys(r->active_format);
+	k = table_keys(t, format);
 	begin_object(b, &o, k->rows.keys, k->rows.n);
 	for (int i = 0; i < k->rows.n; i++)
 	{
 		int			row = k->rows.at[i];
-		const GdActiveRowDef *def = gd_active_row_def(r->active_format, row);
+		const int64 *v = gd_table_cells(r, t, row);
 		const KeyList *cols = &k->cols[row];
+		GdTableRow	d;
 		Frame		cells;
 
+		gd_table_row(t, format, row, &d);
 		begin_object(b, &cells, cols->keys, cols->n);
 		for (int j = 0; j < cols->n; j++)
 		{
 			int			c = cols->at[j];
 
-			if (c == def->ncols)
+			if (c == d.ncols)
 				put_string(b, &cells, r->procurement_amount_text);
-			else if (def->cols[c].kind == GD_KIND_AMOUNT)
-				put_amount(b, &cells, r->active[row][c]);
+			else if (d.cols[c].kind == GD_KIND_AMOUNT)
+				put_amount(b, &cells, v[c]);
 			else
-				put_int(b, &cells, r->active[row][c]);
+				put_int(b, &cells, v[c]);
 		}
 		end(b, &o, &cells);
 	}
 	end(b, doc, &o);
-}
-
-static void
-put_requests(StringInfo b, Frame *doc, const GdReport *r)
-{
-	static GridKeys keys;
-	const GridKeys *k;
-
-	if (r->requests_format == 0)
-	{
-		put_null(b, doc);
-		return;
-	}
-	k = grid_keys(&keys, gd_request_rows, GD_R_NROWS, gd_request_cols, GD_C_NCOLS,
-				  gd_request_row_in_format);
-	put_grid(b, doc, &k->rows[r->requests_format == 2021], &k->cols,
-			 (const int64 *) r->requests, GD_C_NCOLS);
-}
-
-static void
-put_review(StringInfo b, Frame *doc, const GdReport *r)
-{
-	static GridKeys keys;
-	const GridKeys *k;
-
-	if (!r->review_present)
-	{
-		put_null(b, doc);
-		return;
-	}
-	k = grid_keys(&keys, gd_review_rows, GD_V_NROWS, gd_review_cols, GD_VC_NCOLS, NULL);
-	put_grid(b, doc, &k->rows[0], &k->cols, (const int64 *) r->review, GD_VC_NCOLS);
 }
 
 static void
@@ -506,11 +422,11 @@ govdisc_report_to_jsonb(const GdReport *r)
 	/* (the root object's own JEntry, which it would get from end(), is kept nowhere) */
 	begin_object(&b, &doc, keys, lengthof(keys));
 	put_int(&b, &doc, r->year ? r->year : GD_NULL);
-	put_active(&b, &doc, r);
+	put_table(&b, &doc, r, GD_TABLE_ACTIVE);
 	put_string(&b, &doc, r->agency);
-	put_review(&b, &doc, r);
+	put_table(&b, &doc, r, GD_TABLE_REVIEW);
 	put_int(&b, &doc, 1);
-	put_requests(&b, &doc, r);
+	put_table(&b, &doc, r, GD_TABLE_REQUESTS);
 	put_sections(&b, &doc, r);
 	put_string(&b, &doc, gd_template_name(r->template_));
 	put_string(&b, &doc, r->published[0] ? r->published : NULL);

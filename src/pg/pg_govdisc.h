@@ -15,10 +15,10 @@ extern void govdisc_allocator(GdAllocator *a, MemoryContext cxt);
 extern char *govdisc_text_utf8(text *body, size_t *len);
 extern GdReport *govdisc_parse_text(text *body, MemoryContext cxt);
 
-/* pg_jsonb_out.c */
+/* jsonb_out.c */
 extern Jsonb *govdisc_report_to_jsonb(const GdReport *r);
 
-/* pg_jsonb_in.c: a stored document back into the struct, no re-parse */
+/* jsonb_in.c: a stored document back into the struct, no re-parse */
 extern GdReport *govdisc_report_from_jsonb(Jsonb *doc, MemoryContext cxt);
 /* the same, reading only the three tables (enough for the error rules) */
 extern GdReport *govdisc_report_tables_from_jsonb(Jsonb *doc, MemoryContext cxt);

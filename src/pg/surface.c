@@ -1,5 +1,5 @@
 /*
- * pg_surface.c
+ * surface.c
  *		The analyst's surface: one report as a flat row (govdisc_report), its
  *		cells, its 表三 rows and its sections as sets of rows, and the tables
  *		rendered back as text, Markdown or HTML (govdisc_render).
@@ -92,12 +92,18 @@ request_row_label(StringInfo buf, int row)
 	appendStringInfoString(buf, gd_request_rows[row].label);
 }
 
+/* the row label of any table: 表二's rows have no heading over them */
 static void
-review_row_label(StringInfo buf, int row)
+table_row_label(StringInfo buf, GdTable t, int row, const GdTableRow *d)
 {
-	if (gd_review_rows[row].group)
-		appendStringInfo(buf, "%s" LABEL_SEP, gd_review_rows[row].group);
-	appendStringInfoString(buf, gd_review_rows[row].label);
+	if (t == GD_TABLE_REQUESTS)
+		request_row_label(buf, row);
+	else
+	{
+		if (d->group)
+			appendStringInfo(buf, "%s" LABEL_SEP, d->group);
+		appendStringInfoString(buf, d->label);
+	}
 }
 
 static Datum
@@ -271,50 +277,26 @@ cells_rows(FunctionCallInfo fcinfo, bool from_text)
 	old = MemoryContextSwitchTo(work);
 	initStringInfo(&label);
 
-	if (r->active_format)
+	for (int t = 0; t < GD_NTABLES; t++)
 	{
-		for (int row = 0; row < GD_A_NROWS; row++)
-		{
-			const GdActiveRowDef *def = gd_active_row_def(r->active_format, row);
+		int			format = gd_table_format(r, t);
 
-			for (int c = 0; c < def->ncols; c++)
-			{
-				resetStringInfo(&label);
-				appendStringInfo(&label, "%s" LABEL_SEP "%s", def->label, def->cols[c].label);
-				put_cell(rsinfo, "active", def->key, def->cols[c].key, label.data,
-						 r->active[row][c], def->cols[c].kind);
-			}
-		}
-	}
-	if (r->requests_format)
-	{
-		for (int row = 0; row < GD_R_NROWS; row++)
+		for (int row = 0; format != 0 && row < gd_tables[t].nrows; row++)
 		{
-			if (!gd_request_row_in_format(row, r->requests_format))
+			const int64 *cells = gd_table_cells(r, t, row);
+			GdTableRow	d;
+
+			if (!gd_table_row(t, format, row, &d))
 				continue;
-			for (int c = 0; c < GD_C_NCOLS; c++)
+			for (int c = 0; c < d.ncols; c++)
 			{
 				resetStringInfo(&label);
-				request_row_label(&label, row);
-				appendStringInfo(&label, LABEL_SEP "%s", gd_request_cols[c].label);
-				put_cell(rsinfo, "requests", gd_request_rows[row].key,
-						 gd_request_cols[c].key, label.data, r->requests[row][c],
-						 gd_request_cols[c].kind);
+				table_row_label(&label, t, row, &d);
+				appendStringInfo(&label, LABEL_SEP "%s", d.cols[c].label);
+				put_cell(rsinfo, gd_tables[t].key, d.key, d.cols[c].key, label.data,
+						 cells[c], d.cols[c].kind);
 			}
 		}
-	}
-	if (r->review_present)
-	{
-		for (int row = 0; row < GD_V_NROWS; row++)
-			for (int c = 0; c < GD_VC_NCOLS; c++)
-			{
-				resetStringInfo(&label);
-				review_row_label(&label, row);
-				appendStringInfo(&label, LABEL_SEP "%s", gd_review_cols[c].label);
-				put_cell(rsinfo, "review", gd_review_rows[row].key,
-						 gd_review_cols[c].key, label.data, r->review[row][c],
-						 gd_review_cols[c].kind);
-			}
 	}
 
 	MemoryContextSwitchTo(old);

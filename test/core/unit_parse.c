@@ -1,6 +1,9 @@
 /* unit_parse.c: the parser's pieces, and gd_parse on texts written here */
 #include "unit.h"
-#include "parser.h"
+#include "match.h"
+#include "split.h"
+#include "utf8.h"
+#include "values.h"
 
 static GdReport *
 parse(const char *s)

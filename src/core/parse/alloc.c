@@ -5,7 +5,7 @@
  */
 #include <string.h>
 
-#include "parser.h"
+#include "alloc.h"
 
 void *
 gd_alloc(GdParser *p, size_t size)

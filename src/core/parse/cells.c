@@ -14,10 +14,13 @@
  */
 #include <string.h>
 
-#include "parser.h"
+#include "alloc.h"
+#include "cells.h"
+#include "match.h"
+#include "utf8.h"
+#include "values.h"
 
 #define MAX_REGION (4 * 1024 * 1024)
-#define COMPACT_BLOCK 16384		/* bytes of compact forms allocated at once */
 
 static inline GdToken *
 push(GdParser *p, GdTokens *ts, GdTokKind kind, size_t off, size_t len,
@@ -633,39 +636,4 @@ gd_tokenize(GdParser *p, size_t from, size_t to, GdTokens *ts)
 		}
 		ls = le + 1;
 	}
-}
-
-const char *
-gd_token_compact(GdParser *p, const GdToken *t)
-{
-	GdToken    *m = (GdToken *) t;	/* the cache is not part of its value */
-	const char *s = p->t.s + t->off;
-	size_t		len = t->len;
-	size_t		need;
-
-	if (m->compact)
-		return m->compact;
-	if (len > GD_COMPACT_TAIL)
-	{
-		s += len - GD_COMPACT_TAIL;
-		len = GD_COMPACT_TAIL;
-		while (len > 0 && ((unsigned char) *s & 0xC0) == 0x80)
-			s++, len--;
-	}
-	/*
-	 * gd_compact keeps room for one more character.  Most tokens are asked
-	 * for theirs: the room is cut from larger blocks, not allocated each.
-	 */
-	need = sizeof(GdCharSet) + ((len + 8 + 7) & ~(size_t) 7);
-	if (need > p->compact_left)
-	{
-		p->compact_left = need > COMPACT_BLOCK ? need : COMPACT_BLOCK;
-		p->compact_pool = gd_alloc(p, p->compact_left);
-	}
-	m->cs = (GdCharSet *) p->compact_pool;
-	p->compact_pool += need;
-	p->compact_left -= need;
-	m->compact = (char *) (m->cs + 1);
-	m->compact_len = (uint32_t) gd_compact_charset(s, len, m->compact, len + 8, m->cs);
-	return m->compact;
 }

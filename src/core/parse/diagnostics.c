@@ -7,7 +7,10 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "parser.h"
+#include "alloc.h"
+#include "diagnostics.h"
+#include "text.h"
+#include "utf8.h"
 
 /* A pathological input must not turn into millions of diagnostics. */
 #define GD_MAX_DIAGNOSTICS 1000

@@ -7,7 +7,11 @@
  */
 #include <string.h>
 
-#include "parser.h"
+#include "alloc.h"
+#include "diagnostics.h"
+#include "meta.h"
+#include "triggers.h"
+#include "values.h"
 
 #define HEAD_LINES 12
 
@@ -547,56 +551,6 @@ figure_after(const char *s, size_t from, size_t len, const char *must_have,
 	return GD_NULL;
 }
 
-/* What the prose states, and the words that lead to each figure. */
-enum
-{
-	P_RECEIVED, P_CARRIED_OVER, P_CARRIED_FORWARD, P_RECONSIDERATION, P_LITIGATION,
-	P_ISSUED, P_REPEALED, P_IN_FORCE
-};
-
-static const char *const request_units[] = {"件", "个", "条", NULL};
-static const char *const case_units[] = {"件", "起", "宗", NULL};
-static const char *const document_units[] = {"件", "个", "份", NULL};
-
-static const struct
-{
-	const char *word;
-	int			what;
-	const char *must_have;		/* between the word and the figure; CJK */
-	const char *const *units;
-}			triggers[] = {
-	{"收到", P_RECEIVED, "申请", request_units},
-	{"受理", P_RECEIVED, "申请", request_units},
-	{"新收", P_RECEIVED, "申请", request_units},
-	{"上年结转", P_CARRIED_OVER, NULL, request_units},
-	{"上一年度结转", P_CARRIED_OVER, NULL, request_units},
-	{"上年度结转", P_CARRIED_OVER, NULL, request_units},
-	{"结转下年", P_CARRIED_FORWARD, NULL, request_units},
-	{"结转下一年", P_CARRIED_FORWARD, NULL, request_units},
-	{"结转至下年", P_CARRIED_FORWARD, NULL, request_units},
-	{"转入下年", P_CARRIED_FORWARD, NULL, request_units},
-	{"行政复议", P_RECONSIDERATION, NULL, case_units},
-	{"行政诉讼", P_LITIGATION, NULL, case_units},
-	{"制发", P_ISSUED, NULL, document_units},
-	{"印发", P_ISSUED, NULL, document_units},
-	{"废止", P_REPEALED, NULL, document_units},
-	{"现行有效", P_IN_FORCE, NULL, document_units},
-};
-
-void
-gd_trigger_tables(GdParser *p)
-{
-	const int	ntriggers = (int) (sizeof(triggers) / sizeof(triggers[0]));
-
-	memset(p->trigger_mid, 0, sizeof(p->trigger_mid));
-	memset(p->trigger_last, 0, sizeof(p->trigger_last));
-	for (int k = 0; k < ntriggers; k++)
-	{
-		p->trigger_mid[triggers[k].word[1] & 0x3F] |= 1u << k;
-		p->trigger_last[triggers[k].word[2] & 0x3F] |= 1u << k;
-	}
-}
-
 /* The index of the lowest bit set in x (not 0), by a de Bruijn sequence. */
 static int
 lowest_bit(uint32_t x)
@@ -617,7 +571,7 @@ lowest_bit(uint32_t x)
 void
 gd_read_prose(GdParser *p)
 {
-	const int	ntriggers = (int) (sizeof(triggers) / sizeof(triggers[0]));
+	const int	ntriggers = GD_NTRIGGERS;
 	const char *s = p->t.s;
 	size_t		len = p->t.len;
 	int64_t    *once[] = {&p->r->prose.received, &p->r->prose.carried_over,
@@ -632,9 +586,9 @@ gd_read_prose(GdParser *p)
 	memset(of_what, 0, sizeof(of_what));
 	for (int k = 0; k < ntriggers; k++)
 	{
-		int			what = triggers[k].what;
+		int			what = gd_triggers[k].what;
 
-		wlen[k] = strlen(triggers[k].word);
+		wlen[k] = strlen(gd_triggers[k].word);
 		of_what[what] |= 1u << k;
 		if (what < P_ISSUED ? *once[what] == GD_NULL : p->stated[what - P_ISSUED].n < 8)
 			live |= 1u << k;
@@ -651,10 +605,10 @@ gd_read_prose(GdParser *p)
 		while (maybe != 0)
 		{
 			int			k = lowest_bit(maybe);
-			const char *w = triggers[k].word;
+			const char *w = gd_triggers[k].word;
 			size_t		n = wlen[k];
 			int64_t		v;
-			int			what = triggers[k].what;
+			int			what = gd_triggers[k].what;
 
 			maybe &= maybe - 1;
 			/* each trigger has two characters or more: i + 6 <= len */
@@ -667,7 +621,7 @@ gd_read_prose(GdParser *p)
 				continue;
 			if (what >= P_ISSUED && p->stated[what - P_ISSUED].n >= 8)
 				continue;
-			v = figure_after(s, i + n, len, triggers[k].must_have, triggers[k].units,
+			v = figure_after(s, i + n, len, gd_triggers[k].must_have, gd_triggers[k].units,
 							 &qt);
 			if (v == GD_NULL)
 				continue;

@@ -5,102 +5,42 @@
  *		⑴ → (1), NBSP and ideographic spaces → space), line ends unified, and
  *		HTML reduced to the Word-text layout (a cell per line behind a tab, a
  *		blank line after each table row).  A sparse map of checkpoints leads
- *		from normalised offsets back to character positions in the input.
+ *		from normalised offsets back to character positions in the input
+ *		(text.c reads it).
+ *
+ * The pass (gd_normalize) is a loop over the input with one state, Pass:
+ * where it is (i, bytes; orig, characters), what it has written (Out, with
+ * its checkpoints), the characters waiting for NFKC (run) and how far the
+ * output is noted for the prose triggers (noted).  At each position the
+ * first step that applies consumes input, then the loop starts again:
+ *
+ *	MARKUP	(HTML only, at '<' or '&') a tag becomes its Word-text layout
+ *			(pass_markup, html_skip), an entity its character;
+ *	COPY	(no run waiting) printable ASCII, line ends and inert three-byte
+ *			characters are copied whole, a few hundred bytes at a time;
+ *			full-width ASCII is folded on the way (pass_copy);
+ *	ASCII	any other byte below 0x80: control characters folded, \r\n one
+ *			line end (pass_ascii);
+ *	CHAR	any other character: copied if inert, folded if only the extra
+ *			folds change it, else added to the run (pass_char).
+ *
+ * The run goes through NFKC (emit_nfkc_run) before anything else is
+ * written, when it is full, and at the end (pass_finish).  A checkpoint is
+ * written wherever output and input stop advancing together (markup,
+ * folds, NFKC) and at least every 256 bytes of output, so that
+ * gd_position counts few characters.  Every path notes the prose triggers
+ * of what it writes: COPY as it scans, the others through note_triggers
+ * before the next COPY.
  */
 #include <string.h>
 
 #include <unicode/unorm2.h>
 
-#include "parser.h"
-
-/* ---- UTF-8 ---- */
-
-/* gd_utf8_next for what it does not decode inline (parser.h) */
-uint32_t
-gd_utf8_decode(const char *s, size_t len, size_t *i)
-{
-	const unsigned char *u = (const unsigned char *) s;
-	size_t		k = *i;
-	uint32_t	c = u[k];
-	int			n;
-	uint32_t	min;
-
-	if (c < 0x80)
-	{
-		*i = k + 1;
-		return c;
-	}
-	if ((c & 0xE0) == 0xC0)
-		n = 1, c &= 0x1F, min = 0x80;
-	else if ((c & 0xF0) == 0xE0)
-		n = 2, c &= 0x0F, min = 0x800;
-	else if ((c & 0xF8) == 0xF0)
-		n = 3, c &= 0x07, min = 0x10000;
-	else
-	{
-		*i = k + 1;
-		return 0xFFFD;
-	}
-	if (k + n >= len)
-	{
-		*i = k + 1;
-		return 0xFFFD;
-	}
-	for (int j = 1; j <= n; j++)
-	{
-		if ((u[k + j] & 0xC0) != 0x80)
-		{
-			*i = k + 1;
-			return 0xFFFD;
-		}
-		c = (c << 6) | (u[k + j] & 0x3F);
-	}
-	if (c < min || c > 0x10FFFF || (c >= 0xD800 && c <= 0xDFFF))
-	{
-		*i = k + 1;
-		return 0xFFFD;
-	}
-	*i = k + n + 1;
-	return c;
-}
-
-static int
-utf8_encode(uint32_t c, char *out)
-{
-	if (c < 0x80)
-	{
-		out[0] = (char) c;
-		return 1;
-	}
-	if (c < 0x800)
-	{
-		out[0] = (char) (0xC0 | (c >> 6));
-		out[1] = (char) (0x80 | (c & 0x3F));
-		return 2;
-	}
-	if (c < 0x10000)
-	{
-		out[0] = (char) (0xE0 | (c >> 12));
-		out[1] = (char) (0x80 | ((c >> 6) & 0x3F));
-		out[2] = (char) (0x80 | (c & 0x3F));
-		return 3;
-	}
-	out[0] = (char) (0xF0 | (c >> 18));
-	out[1] = (char) (0x80 | ((c >> 12) & 0x3F));
-	out[2] = (char) (0x80 | ((c >> 6) & 0x3F));
-	out[3] = (char) (0x80 | (c & 0x3F));
-	return 4;
-}
-
-size_t
-gd_clip(const char *s, size_t n, size_t max)
-{
-	if (n <= max)
-		return n;
-	while (max > 0 && ((unsigned char) s[max] & 0xC0) == 0x80)
-		max--;
-	return max;
-}
+#include "alloc.h"
+#include "normalize.h"
+#include "text.h"
+#include "triggers.h"
+#include "utf8.h"
 
 /* ---- the output buffer and its position map ---- */
 
@@ -141,7 +81,7 @@ static inline void
 out_char(Out *o, uint32_t c)
 {
 	out_reserve(o, 4);
-	o->len += utf8_encode(c, o->buf + o->len);
+	o->len += gd_utf8_encode(c, o->buf + o->len);
 }
 
 /* A prose trigger may start at normalised offset 'at' (see GdParser). */
@@ -195,67 +135,6 @@ checkpoint(Out *o, int64_t orig)
 	o->cps[o->ncps].norm = o->len;
 	o->cps[o->ncps].orig = orig;
 	o->ncps++;
-}
-
-/* The characters of s[0..n): the bytes that are no continuation (10xxxxxx). */
-static inline size_t
-utf8_chars(const char *s, size_t n)
-{
-	size_t		cont = 0;
-	size_t		k = 0;
-
-	/*
-	 * Eight bytes at a time, in blocks of at most 31 words: a byte of acc
-	 * counts its lane, and the sum of all eight must fit in a byte.
-	 */
-	while (n - k >= 8)
-	{
-		uint64_t	acc = 0;
-		size_t		stop = n - k > 8 * 31 ? k + 8 * 31 : n;
-
-		for (; stop - k >= 8; k += 8)
-		{
-			uint64_t	w;
-
-			memcpy(&w, s + k, 8);
-			acc += (w & ~(w << 1) & UINT64_C(0x8080808080808080)) >> 7;
-		}
-		cont += (size_t) ((acc * UINT64_C(0x0101010101010101)) >> 56);
-	}
-	for (; k < n; k++)
-		cont += ((unsigned char) s[k] & 0xC0) == 0x80;
-	return n - cont;
-}
-
-int64_t
-gd_position(const GdText *t, size_t off)
-{
-	size_t		lo = 0,
-				hi = t->ncps;
-	size_t		i;
-	int64_t		pos;
-
-	if (t->ncps == 0)
-		return 1;
-	/* last checkpoint at or before off */
-	while (hi - lo > 1)
-	{
-		size_t		mid = (lo + hi) / 2;
-
-		if (t->cps[mid].norm <= off)
-			lo = mid;
-		else
-			hi = mid;
-	}
-	pos = t->cps[lo].orig;
-	i = t->cps[lo].norm;
-	if (off > t->len)
-		off = t->len;
-	if (off > i)
-		pos += (int64_t) utf8_chars(t->s + i, off - i);
-	if (pos > t->orig_chars)
-		pos = t->orig_chars;
-	return pos + 1;
 }
 
 /* ---- NFKC through ICU, with a per-process table of inert BMP characters ---- */
@@ -595,7 +474,7 @@ html_skip(GdParser *p, TagEnds *te, const char *s, size_t len, size_t i,
 				j = k + 3;
 				break;
 			}
-		*chars = utf8_chars(s + i, j - i);
+		*chars = gd_utf8_chars(s + i, j - i);
 		return j;
 	}
 	if (i + 1 < len && (s[i + 1] == 's' || s[i + 1] == 'S') &&
@@ -611,7 +490,7 @@ html_skip(GdParser *p, TagEnds *te, const char *s, size_t len, size_t i,
 				break;
 			}
 		j = j < len ? j + 1 : len;
-		*chars = utf8_chars(s + i, j - i);
+		*chars = gd_utf8_chars(s + i, j - i);
 		return j;
 	}
 	j = i + 1;
@@ -631,7 +510,7 @@ html_skip(GdParser *p, TagEnds *te, const char *s, size_t len, size_t i,
 			return 0;
 		j = i + te->end[i - te->from];
 		*rep = html_tag_text(s + name, name_end - name, s[i + 1] == '/');
-		*chars = utf8_chars(s + i, j + 1 - i);
+		*chars = gd_utf8_chars(s + i, j + 1 - i);
 		return j + 1;
 	}
 	/* a tag ends at '>' outside quotes; give up on absurdly long ones */
@@ -662,7 +541,7 @@ html_skip(GdParser *p, TagEnds *te, const char *s, size_t len, size_t i,
 				return 0;
 			}
 			n = q - (s + j + 1);
-			cont += n - utf8_chars(s + j + 1, n);
+			cont += n - gd_utf8_chars(s + j + 1, n);
 			j = q - s;
 		}
 	}
@@ -727,313 +606,407 @@ html_entity(const char *s, size_t len, size_t i, uint32_t *c)
 /* the bit of tmid and tlast (gd_normalize) for a continuation byte */
 #define TRIG_VALID 1
 
-void
-gd_normalize(GdParser *p, const char *in, size_t len)
+/*
+ * The trigger tables by whole byte, shifted to make room for a bit that
+ * only continuation bytes have, and a table of the ideographs' lead bytes:
+ * one test per ideograph checks its three bytes and its triggers.
+ */
+typedef struct ByteTables
 {
-	Out			o;
-	size_t		i = 0;
-	int64_t		orig = 0;		/* input characters consumed */
-	bool		html;
-	uint32_t	run[32];
-	int			nrun = 0;
-	size_t		last_cp = 0;
-	size_t		next_tick = 1 << 16;
-	size_t		noted = 0;		/* output up to here is noted for the prose */
-	size_t		len3 = len < 3 ? 0 : len - 2;	/* a three-byte character below */
-	const unsigned char *copy;
 	uint64_t	tlead[256];
 	uint64_t	tmid[256];
 	uint64_t	tlast[256];
-	TagEnds		tags = {0};
+} ByteTables;
+
+/* The state of the pass (see the top of this file). */
+typedef struct Pass
+{
+	GdParser   *p;
+	Out		   *o;
+	const char *in;
+	size_t		len;
+	size_t		len3;			/* a three-byte character starts below */
+	bool		html;
+	const unsigned char *copy;	/* copy_byte[html] */
+	const ByteTables *bt;
+	TagEnds    *tags;
+	size_t		i;				/* input bytes consumed */
+	int64_t		orig;			/* input characters consumed */
+	uint32_t   *run;			/* characters waiting for NFKC */
+	int			nrun;
+	size_t		last_cp;		/* output offset of the last periodic checkpoint */
+	size_t		next_tick;
+	size_t		noted;			/* output up to here is noted for the prose */
+} Pass;
+
+#define RUN_MAX 32
+
+static inline void
+pass_start(Pass *ps, Out *o, ByteTables *bt)
+{
+	GdParser   *p = ps->p;
 
 	if (!inert_ready)
 		init_nfkc();
 
-	memset(&o, 0, sizeof(o));
-	o.p = p;
-	o.cap = len + len / 8 + 64;
-	o.buf = gd_alloc(p, o.cap);
-	html = looks_like_html(in, len);
-	checkpoint(&o, 0);
-	gd_trigger_tables(p);
-	copy = copy_byte[html];
+	memset(o, 0, sizeof(*o));
+	o->p = p;
+	o->cap = ps->len + ps->len / 8 + 64;
+	o->buf = gd_alloc(p, o->cap);
+	ps->o = o;
+	ps->html = looks_like_html(ps->in, ps->len);
+	checkpoint(o, 0);
+	ps->copy = copy_byte[ps->html];
 
-	/*
-	 * The trigger tables by whole byte, shifted to make room for a bit that
-	 * only continuation bytes have, and a table of the ideographs' lead
-	 * bytes: one test per ideograph checks its three bytes and its triggers.
-	 */
-	memset(tlead, 0, sizeof(tlead));
-	memset(tmid, 0, sizeof(tmid));
-	memset(tlast, 0, sizeof(tlast));
+	memset(bt->tlead, 0, sizeof(bt->tlead));
+	memset(bt->tmid, 0, sizeof(bt->tmid));
+	memset(bt->tlast, 0, sizeof(bt->tlast));
 	for (int k = 0xE4; k <= 0xE9; k++)
-		tlead[k] = ~(uint64_t) 0;
+		bt->tlead[k] = ~(uint64_t) 0;
 	for (int k = 0; k < 64; k++)
 	{
-		tmid[0x80 | k] = TRIG_VALID | (uint64_t) p->trigger_mid[k] << 1;
-		tlast[0x80 | k] = TRIG_VALID | (uint64_t) p->trigger_last[k] << 1;
+		bt->tmid[0x80 | k] = TRIG_VALID | (uint64_t) p->trigger_mid[k] << 1;
+		bt->tlast[0x80 | k] = TRIG_VALID | (uint64_t) p->trigger_last[k] << 1;
 	}
+	ps->bt = bt;
+}
 
-	while (i < len)
+/* The characters waiting for NFKC go out; the map resumes at orig. */
+static inline void
+flush_run(Pass *ps)
+{
+	emit_nfkc_run(ps->o, ps->run, ps->nrun, ps->html);
+	ps->nrun = 0;
+	checkpoint(ps->o, ps->orig);
+}
+
+/* A checkpoint every 256 bytes of output or so. */
+static inline void
+periodic_checkpoint(Pass *ps)
+{
+	if (ps->o->len - ps->last_cp > 256)
 	{
-		unsigned char b = (unsigned char) in[i];
-		uint32_t	c;
-		size_t		next;
+		checkpoint(ps->o, ps->orig);
+		ps->last_cp = ps->o->len;
+	}
+}
 
-		if (i >= next_tick)
+/*
+ * MARKUP: a tag or an entity at in[i] (b is '<' or '&'); false when there
+ * is none, and the byte is read as text.
+ */
+static inline bool
+pass_markup(Pass *ps, unsigned char b)
+{
+	Out		   *o = ps->o;
+	const char *rep;
+	size_t		chars;
+	size_t		end;
+	uint32_t	ec;
+
+	if (ps->nrun)
+		flush_run(ps);
+	if (b == '<' && (end = html_skip(ps->p, ps->tags, ps->in, ps->len, ps->i, &rep, &chars)) > 0)
+	{
+		size_t		before = o->len;
+
+		ps->orig += (int64_t) chars;
+		out_reserve(o, 2);
+		for (; *rep; rep++)
+			o->buf[o->len++] = *rep;
+		/* rep is ASCII: nothing for the prose to note */
+		if (ps->noted == before)
+			ps->noted = o->len;
+		ps->i = end;
+		checkpoint(o, ps->orig);
+		return true;
+	}
+	if (b == '&' && (end = html_entity(ps->in, ps->len, ps->i, &ec)) > 0)
+	{
+		ps->orig += (int64_t) end;
+		ps->i += end;
+		if (is_inert(ec))
+			emit_folded(o, ec, ps->html);
+		else
+			emit_nfkc_run(o, &ec, 1, ps->html);
+		checkpoint(o, ps->orig);
+		return true;
+	}
+	return false;
+}
+
+/*
+ * Where the run of bytes from in[i] that need nothing done ends, at most
+ * at lim (lim3 for an ideograph); *ascii gets its one-byte characters (the
+ * rest have three), *fold the byte that a full-width character or the
+ * ideographic space that stops it folds to (0: none).  Notes the triggers
+ * among its ideographs.
+ */
+static inline size_t
+copyable_end(Pass *ps, size_t lim, size_t lim3, size_t *ascii, char *fold)
+{
+	const char *in = ps->in;
+	const ByteTables *bt = ps->bt;
+	const unsigned char *copy = ps->copy;
+	size_t		i = ps->i;
+	size_t		r = i;
+
+	*ascii = 0;
+	*fold = 0;
+	for (;;)
+	{
+		size_t		a;
+		unsigned char c2;
+
+		/* ideographs, the common case: all three bytes checked at once */
+		while (r < lim3)
+		{
+			uint64_t	t = bt->tlead[(unsigned char) in[r]] &
+				bt->tmid[(unsigned char) in[r + 1]] &
+				bt->tlast[(unsigned char) in[r + 2]];
+
+			if (t == TRIG_VALID)
+				r += 3;
+			else if (t & TRIG_VALID)
+			{
+				note_trigger(ps->o, ps->o->len + (r - i));
+				r += 3;
+			}
+			else
+				break;
+		}
+		a = r;
+		while (r < lim && copy[(unsigned char) in[r]])
+			r++;
+		*ascii += r - a;
+		if (r >= lim)
+			break;
+		c2 = (unsigned char) in[r];
+		if ((unsigned) (c2 - 0xE4) < 6)
+		{
+			/* an ideograph, unless the loop above stopped at it */
+			if (r < lim3 && (bt->tmid[(unsigned char) in[r + 1]] &
+							 bt->tlast[(unsigned char) in[r + 2]] & TRIG_VALID))
+				continue;
+			break;
+		}
+		if (c2 >= 0xE1 && c2 <= 0xEF && r + 2 < ps->len &&
+			((unsigned char) in[r + 1] & 0xC0) == 0x80 &&
+			((unsigned char) in[r + 2] & 0xC0) == 0x80)
+		{
+			uint32_t	cp = ((uint32_t) (c2 & 0x0F) << 12) |
+				((uint32_t) (in[r + 1] & 0x3F) << 6) | (in[r + 2] & 0x3F);
+
+			if (cp >= 0xFF01 && cp <= 0xFF5E)
+				*fold = (char) (cp - 0xFEE0);	/* what NFKC does */
+			else if (cp == 0x3000)
+				*fold = ' ';
+			else if (!((cp >= 0xD800 && cp <= 0xDFFF) || cp == 0xFFFD ||
+					   !is_inert(cp) || extra_fold(cp) != cp))
+			{
+				r += 3;
+				continue;
+			}
+		}
+		break;
+	}
+	return r;
+}
+
+/*
+ * COPY: runs that need nothing done are copied whole: printable ASCII,
+ * line ends and tabs outside HTML, and three-byte characters that NFKC and
+ * the extra folds leave alone (CJK ideographs, lead bytes E4..E9, are all
+ * inert; 、。《》 and the like are looked up).  A run stays short so that
+ * checkpoints stay close.  Full-width ASCII and the ideographic space,
+ * frequent between runs, are folded to one byte here, and the next run
+ * starts at once.  False when not a byte could be copied.
+ */
+static inline bool
+pass_copy(Pass *ps)
+{
+	Out		   *o = ps->o;
+	size_t		i0 = ps->i;
+
+	/* what the other paths wrote: a run notes its own */
+	if (o->len > ps->noted)
+		note_triggers(o, &ps->noted);
+	for (;;)
+	{
+		size_t		i = ps->i;
+		size_t		lim = ps->len - i > 256 ? i + 256 : ps->len;
+		/* an ideograph may start below lim3 */
+		size_t		lim3 = lim < ps->len3 ? lim : ps->len3;
+		size_t		ascii;
+		char		fold;
+		size_t		r;
+
+		/* the run writes at most what it reads */
+		out_reserve(o, lim - i + 2);
+		r = copyable_end(ps, lim, lim3, &ascii, &fold);
+		if (r > i)
+		{
+			memcpy(o->buf + o->len, ps->in + i, r - i);
+			o->len += r - i;
+			ps->noted = o->len;
+			ps->orig += (int64_t) (ascii + (r - i - ascii) / 3);
+			ps->i = r;
+			periodic_checkpoint(ps);
+		}
+		if (!fold)
+			break;
+		o->buf[o->len++] = fold;
+		ps->noted = o->len;
+		ps->i += 3;
+		ps->orig++;
+		if (ps->i >= ps->len || ps->i >= ps->next_tick)
+			break;
+	}
+	return ps->i > i0;
+}
+
+/* ASCII: control characters folded, \r\n one line end. */
+static inline void
+pass_ascii(Pass *ps, unsigned char b)
+{
+	Out		   *o = ps->o;
+
+	if (ps->nrun)
+		flush_run(ps);
+	/* \r\n is one line end */
+	if (b == '\r' && ps->i + 1 < ps->len && ps->in[ps->i + 1] == '\n')
+	{
+		ps->i++;
+		ps->orig++;
+		checkpoint(o, ps->orig);
+		return;
+	}
+	if (b >= 0x20 && b != 0x7F)
+		out_reserve(o, 1), o->buf[o->len++] = (char) b;
+	else
+	{
+		size_t		before = o->len;
+
+		emit_folded(o, b, ps->html);
+		if (o->len != before + 1)
+		{
+			ps->i++;
+			ps->orig++;
+			checkpoint(o, ps->orig);
+			return;
+		}
+	}
+	ps->i++;
+	ps->orig++;
+	periodic_checkpoint(ps);
+}
+
+/*
+ * ANY OTHER CHARACTER: copied if inert, folded if only the extra folds
+ * change it, else it joins the run that NFKC gets.
+ */
+static inline void
+pass_char(Pass *ps)
+{
+	Out		   *o = ps->o;
+	size_t		next = ps->i;
+	uint32_t	c = gd_utf8_next(ps->in, ps->len, &next);
+
+	if (is_inert(c) && extra_fold(c) == c && c != 0xFFFD)
+	{
+		if (ps->nrun)
+			flush_run(ps);
+		out_bytes(o, ps->in + ps->i, next - ps->i);
+	}
+	else if (is_inert(c))
+	{
+		if (ps->nrun)
+			flush_run(ps);
+		emit_folded(o, c, ps->html);
+		checkpoint(o, ps->orig + 1);
+	}
+	else
+	{
+		ps->run[ps->nrun++] = c;
+		if (ps->nrun == RUN_MAX)
+		{
+			emit_nfkc_run(o, ps->run, ps->nrun, ps->html);
+			ps->nrun = 0;
+			checkpoint(o, ps->orig + 1);
+		}
+	}
+	ps->i = next;
+	ps->orig++;
+	if (o->len - ps->last_cp > 256)
+	{
+		if (ps->nrun)
+		{
+			emit_nfkc_run(o, ps->run, ps->nrun, ps->html);
+			ps->nrun = 0;
+		}
+		checkpoint(o, ps->orig);
+		ps->last_cp = o->len;
+	}
+}
+
+/* END: the last run, the last triggers and checkpoint; the text is p->t. */
+static inline void
+pass_finish(Pass *ps)
+{
+	Out		   *o = ps->o;
+	GdParser   *p = ps->p;
+
+	if (ps->nrun)
+		emit_nfkc_run(o, ps->run, ps->nrun, ps->html);
+	note_triggers(o, &ps->noted);
+	checkpoint(o, ps->orig);
+	out_reserve(o, 1);
+	o->buf[o->len] = '\0';
+
+	p->t.s = o->buf;
+	p->t.len = o->len;
+	p->t.cps = o->cps;
+	p->t.ncps = o->ncps;
+	p->t.orig_chars = ps->orig;
+}
+
+void
+gd_normalize(GdParser *p, const char *in, size_t len)
+{
+	Out			o;
+	ByteTables	bt;
+	TagEnds		tags = {0};
+	uint32_t	run[RUN_MAX];
+	Pass		ps = {0};
+
+	ps.p = p;
+	ps.in = in;
+	ps.len = len;
+	ps.len3 = len < 3 ? 0 : len - 2;
+	ps.tags = &tags;
+	ps.run = run;
+	ps.next_tick = 1 << 16;
+	pass_start(&ps, &o, &bt);
+
+	while (ps.i < len)
+	{
+		unsigned char b = (unsigned char) in[ps.i];
+
+		if (ps.i >= ps.next_tick)
 		{
 			gd_tick(p);
-			next_tick = i + (1 << 16);
+			ps.next_tick = ps.i + (1 << 16);
 		}
-
-		if (html && (b == '<' || b == '&'))
-		{
-			const char *rep;
-			size_t		chars;
-			size_t		end;
-			uint32_t	ec;
-
-			if (nrun)
-			{
-				emit_nfkc_run(&o, run, nrun, html);
-				nrun = 0;
-				checkpoint(&o, orig);
-			}
-			if (b == '<' && (end = html_skip(p, &tags, in, len, i, &rep, &chars)) > 0)
-			{
-				size_t		before = o.len;
-
-				orig += (int64_t) chars;
-				out_reserve(&o, 2);
-				for (; *rep; rep++)
-					o.buf[o.len++] = *rep;
-				/* rep is ASCII: nothing for the prose to note */
-				if (noted == before)
-					noted = o.len;
-				i = end;
-				checkpoint(&o, orig);
-				continue;
-			}
-			if (b == '&' && (end = html_entity(in, len, i, &ec)) > 0)
-			{
-				orig += (int64_t) end;
-				i += end;
-				if (is_inert(ec))
-					emit_folded(&o, ec, html);
-				else
-					emit_nfkc_run(&o, &ec, 1, html);
-				checkpoint(&o, orig);
-				continue;
-			}
-		}
-
-		/*
-		 * Runs that need nothing done are copied whole: printable ASCII, line
-		 * ends and tabs outside HTML, and three-byte characters that NFKC and
-		 * the extra folds leave alone (CJK ideographs, lead bytes E4..E9, are
-		 * all inert; 、。《》 and the like are looked up).  A run stays short
-		 * so that checkpoints stay close.  Full-width ASCII and the
-		 * ideographic space, frequent between runs, are folded to one byte
-		 * here, and the next run starts at once.
-		 */
-		if (nrun == 0 && ((b >= 0x20 && b < 0x7F) || (b >= 0xE1 && b <= 0xEF) ||
-						  ((b == '\n' || b == '\t') && !html)))
-		{
-			size_t		i0 = i;
-
-			/* what the other paths wrote: a run notes its own */
-			if (o.len > noted)
-				note_triggers(&o, &noted);
-			for (;;)
-			{
-				size_t		r = i;
-				size_t		ascii = 0;	/* one-byte characters; the rest have three */
-				size_t		lim = len - i > 256 ? i + 256 : len;
-				/* an ideograph may start below lim3 */
-				size_t		lim3 = lim < len3 ? lim : len3;
-				char		fold = 0;
-
-				/* the run writes at most what it reads */
-				out_reserve(&o, lim - i + 2);
-				for (;;)
-				{
-					size_t		a;
-					unsigned char c2;
-
-					/* ideographs, the common case: all three bytes checked at once */
-					while (r < lim3)
-					{
-						uint64_t	t = tlead[(unsigned char) in[r]] &
-							tmid[(unsigned char) in[r + 1]] &
-							tlast[(unsigned char) in[r + 2]];
-
-						if (t == TRIG_VALID)
-							r += 3;
-						else if (t & TRIG_VALID)
-						{
-							note_trigger(&o, o.len + (r - i));
-							r += 3;
-						}
-						else
-							break;
-					}
-					a = r;
-					while (r < lim && copy[(unsigned char) in[r]])
-						r++;
-					ascii += r - a;
-					if (r >= lim)
-						break;
-					c2 = (unsigned char) in[r];
-					if ((unsigned) (c2 - 0xE4) < 6)
-					{
-						/* an ideograph, unless the loop above stopped at it */
-						if (r < lim3 && (tmid[(unsigned char) in[r + 1]] &
-										 tlast[(unsigned char) in[r + 2]] & TRIG_VALID))
-							continue;
-						break;
-					}
-					if (c2 >= 0xE1 && c2 <= 0xEF && r + 2 < len &&
-						((unsigned char) in[r + 1] & 0xC0) == 0x80 &&
-						((unsigned char) in[r + 2] & 0xC0) == 0x80)
-					{
-						uint32_t	cp = ((uint32_t) (c2 & 0x0F) << 12) |
-							((uint32_t) (in[r + 1] & 0x3F) << 6) | (in[r + 2] & 0x3F);
-
-						if (cp >= 0xFF01 && cp <= 0xFF5E)
-							fold = (char) (cp - 0xFEE0);	/* what NFKC does */
-						else if (cp == 0x3000)
-							fold = ' ';
-						else if (!((cp >= 0xD800 && cp <= 0xDFFF) || cp == 0xFFFD ||
-								   !is_inert(cp) || extra_fold(cp) != cp))
-						{
-							r += 3;
-							continue;
-						}
-					}
-					break;
-				}
-				if (r > i)
-				{
-					memcpy(o.buf + o.len, in + i, r - i);
-					o.len += r - i;
-					noted = o.len;
-					orig += (int64_t) (ascii + (r - i - ascii) / 3);
-					i = r;
-					if (o.len - last_cp > 256)
-					{
-						checkpoint(&o, orig);
-						last_cp = o.len;
-					}
-				}
-				if (!fold)
-					break;
-				o.buf[o.len++] = fold;
-				noted = o.len;
-				i += 3;
-				orig++;
-				if (i >= len || i >= next_tick)
-					break;
-			}
-			if (i > i0)
-				continue;
-		}
-		if (b < 0x80)
-		{
-			if (nrun)
-			{
-				emit_nfkc_run(&o, run, nrun, html);
-				nrun = 0;
-				checkpoint(&o, orig);
-			}
-			/* \r\n is one line end */
-			if (b == '\r' && i + 1 < len && in[i + 1] == '\n')
-			{
-				i++;
-				orig++;
-				checkpoint(&o, orig);
-				continue;
-			}
-			if (b >= 0x20 && b != 0x7F)
-				out_reserve(&o, 1), o.buf[o.len++] = (char) b;
-			else
-			{
-				size_t		before = o.len;
-
-				emit_folded(&o, b, html);
-				if (o.len != before + 1)
-				{
-					i++;
-					orig++;
-					checkpoint(&o, orig);
-					continue;
-				}
-			}
-			i++;
-			orig++;
-			if (o.len - last_cp > 256)
-			{
-				checkpoint(&o, orig);
-				last_cp = o.len;
-			}
+		if (ps.html && (b == '<' || b == '&') && pass_markup(&ps, b))
 			continue;
-		}
-
-		next = i;
-		c = gd_utf8_next(in, len, &next);
-		if (is_inert(c) && extra_fold(c) == c && c != 0xFFFD)
-		{
-			if (nrun)
-			{
-				emit_nfkc_run(&o, run, nrun, html);
-				nrun = 0;
-				checkpoint(&o, orig);
-			}
-			out_bytes(&o, in + i, next - i);
-		}
-		else if (is_inert(c))
-		{
-			if (nrun)
-			{
-				emit_nfkc_run(&o, run, nrun, html);
-				nrun = 0;
-				checkpoint(&o, orig);
-			}
-			emit_folded(&o, c, html);
-			checkpoint(&o, orig + 1);
-		}
+		if (ps.nrun == 0 && ((b >= 0x20 && b < 0x7F) || (b >= 0xE1 && b <= 0xEF) ||
+							 ((b == '\n' || b == '\t') && !ps.html)) &&
+			pass_copy(&ps))
+			continue;
+		if (b < 0x80)
+			pass_ascii(&ps, b);
 		else
-		{
-			run[nrun++] = c;
-			if (nrun == (int) (sizeof(run) / sizeof(run[0])))
-			{
-				emit_nfkc_run(&o, run, nrun, html);
-				nrun = 0;
-				checkpoint(&o, orig + 1);
-			}
-		}
-		i = next;
-		orig++;
-		if (o.len - last_cp > 256)
-		{
-			if (nrun)
-			{
-				emit_nfkc_run(&o, run, nrun, html);
-				nrun = 0;
-			}
-			checkpoint(&o, orig);
-			last_cp = o.len;
-		}
+			pass_char(&ps);
 	}
-	if (nrun)
-		emit_nfkc_run(&o, run, nrun, html);
-	note_triggers(&o, &noted);
-	checkpoint(&o, orig);
-	out_reserve(&o, 1);
-	o.buf[o.len] = '\0';
-
-	p->t.s = o.buf;
-	p->t.len = o.len;
-	p->t.cps = o.cps;
-	p->t.ncps = o.ncps;
-	p->t.orig_chars = orig;
+	pass_finish(&ps);
 }

@@ -5,25 +5,14 @@
  */
 #include <string.h>
 
-#include "parser.h"
-
-void
-gd_report_init(GdReport *r)
-{
-	memset(r, 0, sizeof(*r));
-	for (int i = 0; i < GD_A_NROWS; i++)
-		for (int j = 0; j < GD_A_NCOLS; j++)
-			r->active[i][j] = GD_NULL;
-	for (int i = 0; i < GD_R_NROWS; i++)
-		for (int j = 0; j < GD_C_NCOLS; j++)
-			r->requests[i][j] = GD_NULL;
-	for (int i = 0; i < GD_V_NROWS; i++)
-		for (int j = 0; j < GD_VC_NCOLS; j++)
-			r->review[i][j] = GD_NULL;
-	r->fee_cases = r->fee_amount = GD_NULL;
-	r->prose.received = r->prose.carried_over = r->prose.carried_forward = GD_NULL;
-	r->prose.reconsideration = r->prose.litigation = GD_NULL;
-}
+#include "diagnostics.h"
+#include "meta.h"
+#include "normalize.h"
+#include "rows.h"
+#include "sections.h"
+#include "tables.h"
+#include "triggers.h"
+#include "utf8.h"
 
 /* Which standard format the tables follow, from the formats of 表二 and 表三. */
 static GdTemplate
@@ -62,6 +51,7 @@ gd_parse(const char *text, size_t len, const GdAllocator *a)
 		len = gd_clip(text, len, GD_MAX_INPUT);
 		cut = true;
 	}
+	gd_trigger_tables(&p);		/* gd_normalize notes the triggers */
 	gd_normalize(&p, text, len);
 	if (cut)
 		gd_diag(&p, "input.truncated", NULL, NULL, NULL, p.t.len,

@@ -6,7 +6,13 @@
  */
 #include <string.h>
 
-#include "parser.h"
+#include "cells.h"
+#include "diagnostics.h"
+#include "match.h"
+#include "rows.h"
+#include "sections.h"
+#include "utf8.h"
+#include "values.h"
 
 static bool
 is_blank(const GdParser *p, const GdToken *t)
@@ -18,13 +24,83 @@ is_blank(const GdParser *p, const GdToken *t)
 }
 
 /*
+ * Does a text token open with item numbering (1. 一、 （一） ⑴ …), or is it
+ * the first half of one broken over lines (（七 / ）总计)?
+ */
+static bool
+starts_numbered(GdParser *p, const GdToken *t)
+{
+	const char *c = gd_token_compact(p, t);
+	char		buf[16];
+	size_t		n = strlen(c);
+
+	if (gd_strip_numbering(c) != c)
+		return true;
+	if (c[0] != '(' || n + 2 > sizeof(buf))
+		return false;
+	memcpy(buf, c, n);
+	buf[n] = ')';
+	buf[n + 1] = '\0';
+	return *gd_strip_numbering(buf) == '\0';
+}
+
+/*
+ * A row of explicit cells with more cells than k: the blank ones that merged
+ * cells leave (before the first figure or after the last), or, when exactly
+ * k cells are not blank, the blank ones wherever they are (a separator
+ * printed twice).  Otherwise no placement is certain: rc->n stays above k and
+ * the caller reports the row as incomplete, never shifting its figures.
+ */
+static void
+drop_extra_cells(const GdParser *p, GdRowCells *rc, int k)
+{
+	int			extra = rc->n - k;
+	int			filled = 0;
+	bool		lead = true,
+				trail = true;
+
+	for (int e = 0; e < extra; e++)
+	{
+		if (!is_blank(p, rc->tok[e]))
+			lead = false;
+		if (!is_blank(p, rc->tok[rc->n - 1 - e]))
+			trail = false;
+	}
+	if (lead)
+	{
+		memmove(rc->tok, rc->tok + extra, k * sizeof(rc->tok[0]));
+		rc->n = k;
+		return;
+	}
+	if (trail)
+	{
+		rc->n = k;
+		return;
+	}
+	for (int i = 0; i < rc->n; i++)
+		if (!is_blank(p, rc->tok[i]))
+			filled++;
+	if (filled == k)
+	{
+		int			n = 0;
+
+		for (int i = 0; i < rc->n; i++)
+			if (!is_blank(p, rc->tok[i]))
+				rc->tok[n++] = rc->tok[i];
+		rc->n = k;
+	}
+}
+
+/*
  * Collects the value tokens after the label at index i.  Text before the
- * first value (a header, the rest of a long label) is passed over; text or a
- * row end after it, or the next label, ends the row.  Free text gives at most
+ * first value (a header, the rest of a long label) is passed over, unless it
+ * is numbered (the next row's label); text or a row end after it, or the next
+ * label, ends the row.  Free text gives at most
  * k.  Explicit cells are read to the end of the row: merged cells leave blank
  * ones beside the label (Markdown, OCR) or after the last figure, and those
- * are dropped when the row has more cells than k.  Returns the index to go
- * on from.
+ * are dropped when the row has more cells than k (drop_extra_cells); when
+ * that is not certain, rc->n is left above k.  Returns the index to go on
+ * from.
  */
 size_t
 gd_collect_row(GdParser *p, const GdTokens *ts, size_t i, int k,
@@ -39,7 +115,16 @@ gd_collect_row(GdParser *p, const GdTokens *ts, size_t i, int k,
 		const GdToken *t = &ts->v[j];
 
 		if (n >= k && (n == 0 || !rc->tok[0]->cell))
+		{
+			/*
+			 * Free text with one figure more than the row has cells: which
+			 * figure stands in which column is not certain (a sign or a
+			 * space misplaced: 11 － 3 931).
+			 */
+			if (n > 0 && n < 16 && t->kind == GD_TK_VALUE)
+				rc->tok[n++] = t;
 			break;
+		}
 		if (t->kind == GD_TK_ROWEND)
 		{
 			if (n > 0)
@@ -50,13 +135,25 @@ gd_collect_row(GdParser *p, const GdTokens *ts, size_t i, int k,
 		{
 			if (is_label(p, t, arg))
 				break;
-			/* words in an explicit cell of the row: a value that cannot be read */
-			if (n > 0 && t->cell && rc->tok[0]->cell && n < k)
+			/*
+			 * words in an explicit cell of the row: a value that cannot be
+			 * read; past the k-th cell only figures that lost their
+			 * separator ("0 13"), which make the row's placement uncertain
+			 */
+			if (n > 0 && t->cell && rc->tok[0]->cell &&
+				(n < k || gd_several_figures(p->t.s + t->off, t->len)))
 			{
 				rc->tok[n++] = t;
 				continue;
 			}
 			if (n > 0)
+				break;
+			/*
+			 * Numbered text is the next row's label even when no phrase
+			 * names it (4.无 of a label broken over lines): the figures
+			 * after it are that row's, not this one's.
+			 */
+			if (starts_numbered(p, t))
 				break;
 			continue;
 		}
@@ -65,16 +162,21 @@ gd_collect_row(GdParser *p, const GdTokens *ts, size_t i, int k,
 	rc->n = n;
 	extra = rc->n - k;
 	if (extra > 0)
-	{
-		bool		lead = true;
+		drop_extra_cells(p, rc, k);
 
-		for (int e = 0; e < extra; e++)
-			if (!is_blank(p, rc->tok[e]))
-				lead = false;
-		if (lead)
-			memmove(rc->tok, rc->tok + extra, k * sizeof(rc->tok[0]));
-		rc->n = k;
-	}
+	/*
+	 * A cell with several figures in it lost a separator: the row has more
+	 * figures than cells, and which cell stands in which column is not
+	 * certain ("| | 1 | 0 | 1 1 | 3 |" may be a blank and six, or seven).
+	 */
+	if (rc->n == k && k < 16)
+		for (int c = 0; c < k; c++)
+			if (gd_several_figures(p->t.s + rc->tok[c]->off, rc->tok[c]->len))
+			{
+				rc->tok[k] = rc->tok[c];
+				rc->n = k + 1;
+				break;
+			}
 	return j;
 }
 

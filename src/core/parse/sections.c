@@ -6,7 +6,11 @@
  */
 #include <string.h>
 
-#include "parser.h"
+#include "alloc.h"
+#include "diagnostics.h"
+#include "match.h"
+#include "sections.h"
+#include "text.h"
 
 static const char *const numerals[7] = {"", "一", "二", "三", "四", "五", "六"};
 

@@ -8,7 +8,8 @@
  */
 #include <string.h>
 
-#include "parser.h"
+#include "alloc.h"
+#include "split.h"
 
 #define MAX_CELL_DIGITS 12
 

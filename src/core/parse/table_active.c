@@ -1,5 +1,5 @@
 /*
- * table2.c
+ * table_active.c
  *		表二 主动公开政府信息情况: the 第二十条 sub-tables.  The format follows
  *		from the column headers (本年新制作数量 … 2019, 本年制发件数 … 2021);
  *		rows are found by their labels; amounts take their unit from the cell
@@ -7,7 +7,17 @@
  */
 #include <string.h>
 
-#include "parser.h"
+#include "alloc.h"
+#include "cells.h"
+#include "diagnostics.h"
+#include "match.h"
+#include "rows.h"
+#include "sections.h"
+#include "split.h"
+#include "tables.h"
+#include "utf8.h"
+#include "values.h"
+#include "vertical.h"
 
 
 /* The labels of the rows, in the order they are tried, and the words of the headers. */
@@ -197,7 +207,7 @@ store_row(GdParser *p, T2 *st, int row, const GdRowCells *rc)
 	size_t		off,
 				len;
 
-	if (rc->n >= k)
+	if (rc->n == k)
 	{
 		for (int c = 0; c < k; c++)
 		{
@@ -356,7 +366,7 @@ gd_read_active(GdParser *p)
 		}
 		i = gd_collect_row(p, &ts, i, gd_active_row_def(st.format, row)->ncols, &rc,
 						   is_label, NULL);
-		/* the first reading of a row stands (see table3.c) */
+		/* the first reading of a row stands (see table_requests.c) */
 		if (found[row] && (rc.n == 0 || filled[row]))
 			continue;
 		filled[row] = rc.n > 0;

@@ -1,5 +1,5 @@
 /*
- * table3.c
+ * table_requests.c
  *		表三 收到和处理政府信息公开申请情况: 26 rows of seven columns.  Rows are
  *		found by what their labels say, wherever the layout puts them; （六）
  *		is one row in the 2019 format and three in the 2021 format.
@@ -7,7 +7,16 @@
 #include <stddef.h>
 #include <string.h>
 
-#include "parser.h"
+#include "cells.h"
+#include "diagnostics.h"
+#include "match.h"
+#include "rows.h"
+#include "sections.h"
+#include "split.h"
+#include "tables.h"
+#include "utf8.h"
+#include "values.h"
+#include "vertical.h"
 
 #define NCOLS GD_C_NCOLS
 
@@ -442,6 +451,41 @@ resolve_splits(GdParser *p, T3 *st)
 	}
 }
 
+/*
+ * Can the placed figures of a short row be its cells?  Not when a figure has
+ * a leading zero (00, 05: two figures run together, the space between them
+ * lost), nor when the placed figures of the applicant columns do not add up
+ * to its placed total: blank cells hold nothing, so one of the figures is not
+ * what it seems (two run together under one column, "1" and "5" as 15).  A
+ * row with no figure under 总计 is not one whose blank cells were dropped
+ * either.
+ */
+static bool
+placement_plausible(GdParser *p, const GdRowCells *rc, const int *place)
+{
+	int64_t		sum = 0,
+				total = GD_NULL;
+
+	for (int i = 0; i < rc->n; i++)
+	{
+		const char *s = p->t.s + rc->tok[i]->off;
+		GdNumber	num;
+		int64_t		v;
+
+		if (rc->tok[i]->len > 1 && s[0] == '0' && s[1] >= '0' && s[1] <= '9')
+			return false;
+		if (gd_read_number(s, rc->tok[i]->len, &num) != GD_CELL_OK ||
+			!gd_number_count(&num, &v) || v < 0)
+			continue;
+		if (place[i] == NCOLS - 1)
+			total = v;
+		else
+			sum += v;
+	}
+	/* figures in the applicant columns and none under 总计: they moved */
+	return total != GD_NULL && sum == total;
+}
+
 /* Short rows of pdftotext -layout: figures under the columns they stand under. */
 static void
 place_pending(GdParser *p, T3 *st)
@@ -453,7 +497,7 @@ place_pending(GdParser *p, T3 *st)
 		int			place[16];
 		const char *key = gd_request_rows[row].key;
 
-		if (!gd_columns_place(&st->columns, p, rc, place))
+		if (!gd_columns_place(&st->columns, p, rc, place) || !placement_plausible(p, rc, place))
 		{
 			gd_diag(p, "row.incomplete", "requests", key, NULL, rc->tok[0]->off,
 					"%s：应有 %d 个单元格，读到 %d 个，无法确定对应的列",

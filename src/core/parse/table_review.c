@@ -1,12 +1,20 @@
 /*
- * table4.c
+ * table_review.c
  *		表四 政府信息公开行政复议、行政诉讼情况: fifteen cells in one row under
  *		two header rows, read in order: 行政复议, 未经复议直接起诉, 复议后起诉,
  *		each 结果维持, 结果纠正, 其他结果, 尚未审结, 总计.
  */
 #include <string.h>
 
-#include "parser.h"
+#include "cells.h"
+#include "diagnostics.h"
+#include "match.h"
+#include "rows.h"
+#include "sections.h"
+#include "split.h"
+#include "tables.h"
+#include "values.h"
+#include "vertical.h"
 
 #define NCELLS (GD_V_NROWS * GD_VC_NCOLS)
 
@@ -73,6 +81,72 @@ is_header(const char *c, const GdCharSet *cs)
 	return false;
 }
 
+static bool
+is_blank_cell(const GdParser *p, const GdToken *t)
+{
+	for (uint32_t k = 0; k < t->len; k++)
+		if (p->t.s[t->off + k] != ' ')
+			return false;
+	return true;
+}
+
+/*
+ * Explicit cells go on after the fifteenth (a separator printed twice, an
+ * empty cell of a merge): the blank ones are dropped where that is certain
+ * (after the last figure, before the first, or when exactly fifteen are
+ * filled) and vals made the fifteen cells.  False when the row's cells
+ * cannot be placed.
+ */
+static bool
+extra_cells_placed(const GdParser *p, const GdTokens *ts, size_t i, const GdToken **vals)
+{
+	const GdToken *all[2 * NCELLS];
+	int			n = NCELLS,
+				extra,
+				filled = 0;
+	bool		lead = true,
+				trail = true;
+
+	if (!vals[0]->cell)
+		return true;
+	memcpy(all, vals, NCELLS * sizeof(all[0]));
+	for (; i < ts->n && n < 2 * NCELLS; i++)
+	{
+		const GdToken *t = &ts->v[i];
+
+		if (t->kind == GD_TK_ROWEND || t->kind == GD_TK_TEXT || !t->cell)
+			break;
+		all[n++] = t;
+	}
+	extra = n - NCELLS;
+	if (extra == 0)
+		return true;
+	for (int e = 0; e < extra; e++)
+	{
+		if (!is_blank_cell(p, all[e]))
+			lead = false;
+		if (!is_blank_cell(p, all[n - 1 - e]))
+			trail = false;
+	}
+	if (trail)
+		return true;
+	if (lead)
+	{
+		memcpy(vals, all + extra, NCELLS * sizeof(all[0]));
+		return true;
+	}
+	for (int k = 0; k < n; k++)
+		if (!is_blank_cell(p, all[k]))
+			filled++;
+	if (filled != NCELLS)
+		return false;
+	filled = 0;
+	for (int k = 0; k < n; k++)
+		if (!is_blank_cell(p, all[k]))
+			vals[filled++] = all[k];
+	return true;
+}
+
 void
 gd_read_review(GdParser *p)
 {
@@ -84,6 +158,7 @@ gd_read_review(GdParser *p)
 	bool		header = false;
 	bool		vertical;
 	GdReport   *r = p->r;
+	size_t		i;
 
 	if (!gd_table_region(p, 4, &from, &to))
 	{
@@ -104,7 +179,7 @@ gd_read_review(GdParser *p)
 				"表四所在部分过长，只读取了开头部分");
 
 	/* the values are the first run of fifteen cells after the headers */
-	for (size_t i = 0; i < ts.n && nvals < NCELLS; i++)
+	for (i = 0; i < ts.n && nvals < NCELLS; i++)
 	{
 		const GdToken *t = &ts.v[i];
 
@@ -130,6 +205,13 @@ gd_read_review(GdParser *p)
 	{
 		gd_diag(p, "table.missing", "review", NULL, NULL, from,
 				"未找到表四（政府信息公开行政复议、行政诉讼情况）的表头");
+		return;
+	}
+	if (nvals == NCELLS && !extra_cells_placed(p, &ts, i, vals))
+	{
+		r->review_present = true;
+		gd_diag(p, "row.incomplete", "review", NULL, NULL, vals[0]->off,
+				"表四：应有 %d 个单元格，读到更多，无法确定对应的列", NCELLS);
 		return;
 	}
 	if (nvals == NCELLS)

@@ -1,35 +1,11 @@
 /*
  * values.c
  *		Reading one table cell: counts, signed changes and amounts, with the
- *		units the reports print (个, 件, 元, 万元 …), and formatting amounts.
+ *		units the reports print (个, 件, 元, 万元 …).
  */
-#include <stdio.h>
 #include <string.h>
 
-#include "parser.h"
-
-void
-gd_amount_format(int64_t scaled, char *buf)
-{
-	uint64_t	mag;
-	uint64_t	whole;
-	unsigned	frac;
-	int			n;
-
-	if (scaled < 0)
-		mag = (uint64_t) (-(scaled + 1)) + 1;
-	else
-		mag = (uint64_t) scaled;
-	whole = mag / GD_AMOUNT_SCALE;
-	frac = (unsigned) (mag % GD_AMOUNT_SCALE);
-	n = sprintf(buf, "%s%llu", scaled < 0 ? "-" : "", (unsigned long long) whole);
-	if (frac)
-	{
-		n += sprintf(buf + n, ".%04u", frac);
-		while (buf[n - 1] == '0')
-			buf[--n] = '\0';
-	}
-}
+#include "values.h"
 
 /* Units a count or an amount cell may carry after its digits. */
 static const struct
@@ -58,6 +34,47 @@ static const struct
 static const char *const placeholders[] = {
 	"/", "-", "--", "---", "—", "——", "–", "无", "\\", "*", "×", "空", "_", NULL
 };
+
+/* Is the white space at s[k] followed by a digit? */
+static bool
+digit_follows(const char *s, size_t k, size_t n)
+{
+	while (k < n && (s[k] == ' ' || s[k] == '\t' || s[k] == '\n'))
+		k++;
+	return k < n && s[k] >= '0' && s[k] <= '9';
+}
+
+/*
+ * Figures and white space only, with white space between digits: the cell
+ * holds several figures, the separators between them lost.  Such a cell tells neither its value nor how many columns it
+ * covers.
+ */
+bool
+gd_several_figures(const char *s, size_t n)
+{
+	char		buf[64];
+	size_t		len = 0;
+	bool		apart = false;
+
+	for (size_t k = 0; k < n; k++)
+	{
+		char		c = s[k];
+
+		if (c == ' ' || c == '\t' || c == '\n')
+		{
+			if (len > 0 && buf[len - 1] >= '0' && buf[len - 1] <= '9' &&
+				digit_follows(s, k, n))
+				apart = true;
+			continue;
+		}
+		if (!((c >= '0' && c <= '9') || c == '+' || c == '-' || c == '.' || c == ','))
+			return false;
+		if (len + 1 >= sizeof(buf))
+			return false;
+		buf[len++] = c;
+	}
+	return apart;
+}
 
 GdCellStatus
 gd_read_number(const char *s, size_t n, GdNumber *num)
@@ -104,11 +121,21 @@ gd_read_number(const char *s, size_t n, GdNumber *num)
 		break;
 	}
 	len = 0;
-	/* white space inside a cell (2 笔, 1 000) carries no meaning */
+
+	/*
+	 * White space inside a cell (2 笔, + 3) carries no meaning, except
+	 * between digits: "614 0" or "1 346" is two figures whose separator was
+	 * lost (reports group thousands with commas, if at all), not one.
+	 */
 	for (size_t k = 0; k < n; k++)
 	{
 		if (s[k] == ' ' || s[k] == '\t' || s[k] == '\n')
+		{
+			if (len > 0 && buf[len - 1] >= '0' && buf[len - 1] <= '9' &&
+				digit_follows(s, k, n))
+				return GD_CELL_TEXT;
 			continue;
+		}
 		if (len + 1 >= sizeof(buf))
 		{
 			/* a figure with absurdly many digits, or simply words */

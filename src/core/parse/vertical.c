@@ -10,7 +10,9 @@
  */
 #include <string.h>
 
-#include "parser.h"
+#include "cells.h"
+#include "values.h"
+#include "vertical.h"
 
 #define MAX_ROWS 32
 #define MAX_COLS 8

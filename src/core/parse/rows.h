@@ -1,0 +1,41 @@
+/*
+ * rows.h
+ *		Reading a row's cells after its label (rows.c), the columns of
+ *		pdftotext -layout tables, and telling when cells run together.
+ */
+#ifndef GOVDISC_ROWS_H
+#define GOVDISC_ROWS_H
+
+#include "cells.h"
+#include "values.h"
+
+typedef bool (*GdIsLabel) (GdParser *p, const GdToken *t, void *arg);
+
+typedef struct GdRowCells
+{
+	int			n;				/* value tokens found */
+	const GdToken *tok[16];
+} GdRowCells;
+
+extern size_t gd_collect_row(GdParser *p, const GdTokens *ts, size_t i, int k,
+							 GdRowCells *rc, GdIsLabel is_label, void *arg);
+extern int64_t gd_cell_value(GdParser *p, const GdToken *t, GdValueKind kind,
+							 GdUnit unit, const char *table, const char *row,
+							 const char *column);
+extern bool gd_runtogether(const GdRowCells *rc, int k, size_t *off, size_t *len);
+
+/* columns of pdftotext -layout tables, from their complete rows */
+typedef struct GdColumns
+{
+	int			k;				/* columns */
+	int			nrows;			/* complete rows seen */
+	size_t		off[32];		/* where each complete row stands */
+	int			end[32][16];	/* where each of its figures ends */
+} GdColumns;
+
+extern void gd_columns_learn(GdColumns *c, const GdParser *p, const GdRowCells *rc);
+extern bool gd_columns_place(const GdColumns *c, const GdParser *p, const GdRowCells *rc,
+							 int *place);
+extern void gd_detect_runtogether(GdParser *p);
+
+#endif							/* GOVDISC_ROWS_H */

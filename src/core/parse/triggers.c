@@ -1,0 +1,48 @@
+/*
+ * triggers.c
+ *		The prose's trigger words: each leads to one figure the prose may
+ *		state (meta.c reads it), with the words that must stand between and
+ *		the units the figure may carry.  Their second and third bytes make
+ *		two small tables that let gd_normalize note, while it writes, every
+ *		place where one may start: the prose then needs no pass of its own.
+ */
+#include <string.h>
+
+#include "triggers.h"
+
+static const char *const request_units[] = {"件", "个", "条", NULL};
+static const char *const case_units[] = {"件", "起", "宗", NULL};
+static const char *const document_units[] = {"件", "个", "份", NULL};
+
+const GdTrigger gd_triggers[GD_NTRIGGERS] = {
+	{"收到", P_RECEIVED, "申请", request_units},
+	{"受理", P_RECEIVED, "申请", request_units},
+	{"新收", P_RECEIVED, "申请", request_units},
+	{"上年结转", P_CARRIED_OVER, NULL, request_units},
+	{"上一年度结转", P_CARRIED_OVER, NULL, request_units},
+	{"上年度结转", P_CARRIED_OVER, NULL, request_units},
+	{"结转下年", P_CARRIED_FORWARD, NULL, request_units},
+	{"结转下一年", P_CARRIED_FORWARD, NULL, request_units},
+	{"结转至下年", P_CARRIED_FORWARD, NULL, request_units},
+	{"转入下年", P_CARRIED_FORWARD, NULL, request_units},
+	{"行政复议", P_RECONSIDERATION, NULL, case_units},
+	{"行政诉讼", P_LITIGATION, NULL, case_units},
+	{"制发", P_ISSUED, NULL, document_units},
+	{"印发", P_ISSUED, NULL, document_units},
+	{"废止", P_REPEALED, NULL, document_units},
+	{"现行有效", P_IN_FORCE, NULL, document_units},
+};
+
+void
+gd_trigger_tables(GdParser *p)
+{
+	const int	ntriggers = GD_NTRIGGERS;
+
+	memset(p->trigger_mid, 0, sizeof(p->trigger_mid));
+	memset(p->trigger_last, 0, sizeof(p->trigger_last));
+	for (int k = 0; k < ntriggers; k++)
+	{
+		p->trigger_mid[gd_triggers[k].word[1] & 0x3F] |= 1u << k;
+		p->trigger_last[gd_triggers[k].word[2] & 0x3F] |= 1u << k;
+	}
+}
