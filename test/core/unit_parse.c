@@ -119,6 +119,80 @@ test_parse(void)
 	free(big);
 }
 
+/* 表四 as pdftotext without -layout writes it, in the order given */
+static GdReport *
+parse_review(const char *figures)
+{
+	char		buf[2048];
+
+	snprintf(buf, sizeof(buf),
+			 "某局2025年政府信息公开工作年度报告\n四、政府信息公开行政复议、行政诉讼情况\n"
+			 "行政复议\n\n行政诉讼\n未经复议直接起诉\n\n复议后起诉\n\n结果\n维持\n\n"
+			 "总 计 结果 结果 其他 尚未\n审结\n\n%s\n五、存在的主要问题及改进情况\n无。\n",
+			 figures);
+	return parse(buf);
+}
+
+static void
+test_review_order(void)
+{
+	GdReport   *r;
+	static const int64_t decided[15] = {150, 40, 20, 4, 214, 3, 1, 0, 2, 6, 9, 5, 2, 1, 17};
+
+	/* the 总计 labels and the three sums give one reading */
+	r = parse_review("150\n\n40\n\n20\n\n4\n\n9\n\n5\n\n2\n\n1\n\n总计\n\n214\n\n"
+					 "3\n\n1\n\n0\n\n2\n\n6\n\n总计\n\n17\n");
+	for (int k = 0; k < 15; k++)
+		CHECK_INT(r->review[k / 5][k % 5], decided[k]);
+	CHECK(has_diag(r, "cell.order_by_sums") && !has_diag(r, "cell.ambiguous_order"));
+
+	/* several readings disagree: those cells are null, each with a diagnostic */
+	r = parse_review("1\n\n0\n\n0\n\n0\n\n1\n\n0\n\n0\n\n0\n\n总计\n\n1\n\n"
+					 "0\n\n0\n\n0\n\n0\n\n0\n\n总计\n\n1\n");
+	CHECK_INT(r->review[GD_V_RECONSIDERATION][GD_VC_UPHELD], 1);
+	CHECK(r->review[GD_V_LITIGATION_DIRECT][GD_VC_UPHELD] == GD_NULL);
+	CHECK(r->review[GD_V_LITIGATION_AFTER][GD_VC_TOTAL] == GD_NULL);
+	CHECK(has_diag(r, "cell.ambiguous_order"));
+
+	/* the text order, 总计 before the last total, that does not add up: as printed */
+	r = parse_review("10\n\n1\n\n0\n\n0\n\n0\n\n0\n\n0\n\n0\n\n0\n\n0\n\n5\n\n0\n\n0\n\n0\n\n"
+					 "总计\n\n0\n");
+	CHECK_INT(r->review[GD_V_RECONSIDERATION][GD_VC_UPHELD], 10);
+	CHECK_INT(r->review[GD_V_RECONSIDERATION][GD_VC_TOTAL], 0);
+	CHECK_INT(r->review[GD_V_LITIGATION_AFTER][GD_VC_UPHELD], 5);
+	CHECK(!has_diag(r, "cell.ambiguous_order") && !has_diag(r, "cell.order_by_sums"));
+}
+
+/* PDF converted to Markdown */
+static void
+test_markdown_from_pdf(void)
+{
+	GdReport   *r;
+
+	r = parse("# 澄江市生态环境局\n# 2025年政府信息公开工作年度报告\n\n**一、总体情况**\n\n略。\n"
+			  "## 三、收到和处理政府信息公开申请情况\n\n"
+			  "| | | 自然人 | 商业企业 | 科研机构 | 社会公益组织 | 法律服务机构 | 其他 | 总计 |\n"
+			  "| 一、本年新收政府信息公开申请数量 | | 3 | 1 | 0 | 0 | 0 | 0 | 4 |\n"
+			  "| （五）不予处理 | 2.重复申请 |\n"
+			  "| | 3.要求提供公开出版勿 | 2 | 0 | 0 | 0 | 0 | 0 | 2 |\n"
+			  "| | 5.要求行政机关确认或重新 | | | | | | | |\n"
+			  "| | 出具已获取信息 | | | | | | | |\n"
+			  "| | | 1 | 0 | 0 | 0 | 0 | 0 | 1 |\n"
+			  "| | | 自然人 | 商业企业 | 科研机构 | 社会公益组织 | 法律服务机构 | 其他 | 总计 |\n"
+			  "| | （七）总计 | 4 | 1 | 0 | 0 | 0 | 0 | 5 |\n");
+	CHECK_STR(r->agency, "澄江市生态环境局");
+	CHECK_INT(r->year, 2025);
+	CHECK_STR(r->sections[0].title, "总体情况");
+	/* a row without cells takes none from the garbled label's row below */
+	for (int c = 0; c < GD_C_NCOLS; c++)
+		CHECK(r->requests[GD_R_REJECTED_DUPLICATE][c] == GD_NULL);
+	/* a row over three Markdown rows; the header repeated is no 总计 row */
+	CHECK_INT(r->requests[GD_R_REJECTED_CONFIRMATION][0], 1);
+	CHECK_INT(r->requests[GD_R_REJECTED_CONFIRMATION][6], 1);
+	CHECK_INT(r->requests[GD_R_TOTAL][0], 4);
+	CHECK_INT(r->requests[GD_R_TOTAL][6], 5);
+}
+
 int
 main(void)
 {
@@ -126,5 +200,7 @@ main(void)
 	test_numbers();
 	test_split();
 	test_parse();
+	test_review_order();
+	test_markdown_from_pdf();
 	return unit_done();
 }

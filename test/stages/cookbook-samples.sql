@@ -40,9 +40,9 @@ RETURNS jsonb LANGUAGE sql AS $$
         'litigation_after_reconsideration', jsonb_build_object('upheld', 0, 'corrected', 0, 'other', 0, 'pending', 0, 'total', 0))) $$;
 CREATE TEMP TABLE sample (file text, doc jsonb);
 INSERT INTO sample VALUES
- ('jiaxian-2020.txt', pg_temp.mk('甲县人民政府办公室', 2020, '2019', 40, 1, 20, 5, 3, 2, 1, 0)),
- ('jiaxian-2021.txt', pg_temp.mk('甲县人民政府办公室', 2021, '2021', 50, 2, 30, 6, 2, 5, 0, 1)),
- ('jiaxian-2022.txt', pg_temp.mk('甲县人民政府办公室', 2022, '2021', 45, 4, 25, 8, 1, 3, 2, 0)),
+ ('jiaxian-2020.txt', pg_temp.mk('洪泽区人民政府', 2020, '2019', 40, 1, 20, 5, 3, 2, 1, 0)),
+ ('jiaxian-2021.txt', pg_temp.mk('淮安市洪泽区人民政府', 2021, '2021', 50, 2, 30, 6, 2, 5, 0, 1)),
+ ('jiaxian-2022.txt', pg_temp.mk('淮安市洪泽区人民政府', 2022, '2021', 45, 4, 25, 8, 1, 3, 2, 0)),
  ('yishi-2021.txt', pg_temp.mk('乙市', 2021, '2021', 300, 10, 120, 60, 20, 15, 4, 3)),
  ('yishi-2022.txt', pg_temp.mk('乙市', 2022, '2021', 280, 15, 170, 30, 10, 12, 2, 1));
 -- one that does not balance: （七）总计 one short

@@ -58,7 +58,7 @@ check() {
 	if [ "$2" = "$3" ]; then passed=$((passed + 1)); else failed=$((failed + 1)); echo "FAILED: $1: got '$2', expected '$3'"; fi
 }
 check "reports loaded" "$(psql -X -At -c 'SELECT count(*) FROM reports')" 5
-check "carry-over found" "$(psql -X -At -f "$work"/blocks/07.sql | cut -d'|' -f1-2)" "甲县人民政府办公室|2022"
+check "carry-over found" "$(psql -X -At -f "$work"/blocks/07.sql | cut -d'|' -f1-2)" "淮安市洪泽区人民政府|2022"
 check "part 五 found" "$(psql -X -At -c 'SELECT count(*) FROM reports r, govdisc_sections(r.body) s WHERE s.no = 5 AND s.body LIKE '"'%培训%'")" 3
 check "markdown written" "$(grep -c '^|' jiaxian-2020.md 2>/dev/null)" 51
 check "views" "$(psql -X -At -c "SELECT count(*) FROM pg_views WHERE viewname LIKE 'report\_%'")" 4

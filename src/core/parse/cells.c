@@ -123,11 +123,18 @@ trim(const char *s, size_t *from, size_t *to)
 	*to = b;
 }
 
+/* An explicit cell; col is its place in its row (1, 2, …) where a row is one line, else 0 */
+static inline void
+push_cell_at(GdParser *p, GdTokens *ts, size_t from, size_t to, int col)
+{
+	trim(p->t.s, &from, &to);
+	push(p, ts, classify(p->t.s + from, to - from), from, to - from, true, col);
+}
+
 static inline void
 push_cell(GdParser *p, GdTokens *ts, size_t from, size_t to)
 {
-	trim(p->t.s, &from, &to);
-	push(p, ts, classify(p->t.s + from, to - from), from, to - from, true, 0);
+	push_cell_at(p, ts, from, to, 0);
 }
 
 /* Characters (not bytes) in s[0..n) */
@@ -287,6 +294,7 @@ pipe_line(GdParser *p, GdTokens *ts, size_t from, size_t to, size_t first_bar)
 	{
 		size_t		start = i + 1;
 		bool		content = false;
+		int			ncell = 0;
 
 		for (size_t k = i + 1; k < to && !content; k++)
 			if (s[k] != '|' && s[k] != ' ' && s[k] != '\t')
@@ -314,7 +322,7 @@ pipe_line(GdParser *p, GdTokens *ts, size_t from, size_t to, size_t first_bar)
 					break;
 			}
 			if (!is_markdown_rule(s, start, k))
-				push_cell(p, ts, a, b);
+				push_cell_at(p, ts, a, b, ++ncell);
 			if (k == to)
 				break;
 		}

@@ -26,7 +26,9 @@ typedef struct GdToken
 	bool		glued;			/* a value that follows its label with no space */
 	bool		soft;			/* ROWEND: only the end of a plain line */
 	bool		alone;			/* a value alone on its line (pdftotext raw) */
-	int32_t		col;			/* column of its first character in its line */
+	int32_t		col;			/* free text: column of its first character in its
+								 * line; a Markdown cell: its place in its row
+								 * (1, 2, …); else 0 */
 	char	   *compact;		/* gd_token_compact's result, once asked for */
 	uint32_t	compact_len;
 	struct GdCharSet *cs;		/* the characters of compact, with it */

@@ -494,3 +494,126 @@ gd_match_token(GdParser *p, const GdToken *t, GdMatchFn fn, void *arg)
 	}
 	return -1;
 }
+
+/*
+ * A table row has a few dozen cells at most: the searches below look no
+ * further, so that text of one endless row costs no more than a pass.
+ */
+#define ROW_REACH 64
+
+/* Index of the token after the row end that follows token i (ts->n if none) */
+static size_t
+next_row(const GdTokens *ts, size_t i)
+{
+	size_t		stop = ts->n - i > ROW_REACH ? i + ROW_REACH : ts->n;
+
+	while (i < stop && ts->v[i].kind != GD_TK_ROWEND)
+		i++;
+	return i < stop ? i + 1 : ts->n;
+}
+
+/*
+ * The text cell under the Markdown cell i: in the same place of the next
+ * row, when that row holds no figure (a label or header cut over two
+ * rows).  (size_t) -1 for none.
+ */
+size_t
+gd_cell_below(const GdTokens *ts, size_t i)
+{
+	const GdToken *t = &ts->v[i];
+	size_t		j;
+	size_t		below = (size_t) -1;
+
+	if (t->col <= 0 || !t->cell)
+		return (size_t) -1;
+	for (j = next_row(ts, i); j < ts->n && ts->v[j].kind != GD_TK_ROWEND; j++)
+	{
+		const GdToken *u = &ts->v[j];
+
+		if (j - i > 2 * ROW_REACH)
+			return (size_t) -1;
+
+		if ((u->kind == GD_TK_VALUE && u->len > 0) || !u->cell)
+			return (size_t) -1;
+		if (u->kind == GD_TK_TEXT && u->col == t->col && below == (size_t) -1)
+			below = j;
+	}
+	return below;
+}
+
+/* Does fn name a label in the compact forms of a and b, joined? */
+static int
+match_joined(GdParser *p, const GdToken *a, const GdToken *b, GdMatchFn fn, void *arg,
+			 char *buf, size_t *used)
+{
+	const char *cb = gd_token_compact(p, b);
+	size_t		nb = b->compact_len;
+	GdCharSet	cs;
+
+	if (*used + nb + 1 > GD_JOIN_MAX)
+		return -1;
+	memcpy(buf + *used, cb, nb + 1);
+	*used += nb;
+	gd_charset(&cs, buf);
+	return fn(buf, &cs, arg);
+}
+
+/*
+ * PDF converted to Markdown cuts a label over cells: 行政 | 许可 in one row,
+ * or 行政规范 above 性文件 in the next row, whose other cells are blank.  The
+ * row token i names, alone, joined with the text cells right after it in its
+ * row (*last is then the last of them), or joined with the text cell under
+ * it (*last is i).  -1 for none.
+ */
+int
+gd_match_cells(GdParser *p, const GdTokens *ts, size_t i, GdMatchFn fn, void *arg,
+			   size_t *last)
+{
+	const GdToken *t = &ts->v[i];
+	char		buf[GD_JOIN_MAX];
+	size_t		used;
+	int			m;
+
+	*last = i;
+	m = gd_match_token(p, t, fn, arg);
+	if (m >= 0 || !t->cell || t->compact_len == 0 ||
+		t->compact_len + 1 > GD_JOIN_MAX)
+		return m;
+	memcpy(buf, t->compact, t->compact_len + 1);
+	used = t->compact_len;
+	for (size_t j = i + 1; j < ts->n && j <= i + 3; j++)
+	{
+		const GdToken *u = &ts->v[j];
+
+		if (u->kind != GD_TK_TEXT || !u->cell)
+			break;
+		m = match_joined(p, t, u, fn, arg, buf, &used);
+		if (m >= 0)
+		{
+			*last = j;
+			return m;
+		}
+	}
+
+	/* the text cell under it, in a row that holds no figure */
+	{
+		size_t		b = gd_cell_below(ts, i);
+		const GdToken *below;
+		const char *cb;
+
+		if (b == (size_t) -1)
+			return -1;
+		below = &ts->v[b];
+		cb = gd_token_compact(p, below);
+		/*
+		 * A numbered text opens a row of its own; so does a label, unless
+		 * it continues a numbered one (2.申请人逾期未按收 / 费通知要求缴纳费用…)
+		 */
+		if (gd_strip_numbering(cb) != cb ||
+			(fn(cb, below->cs, arg) >= 0 && gd_strip_numbering(t->compact) == t->compact))
+			return -1;
+		used = t->compact_len;
+		buf[used] = '\0';
+		return match_joined(p, t, below, fn, arg, buf, &used);
+	}
+}

@@ -70,6 +70,11 @@ extern const char *gd_strip_numbering(const char *s);
 /* cs holds (at least) the characters of compact */
 typedef int (*GdMatchFn) (const char *compact, const GdCharSet *cs, void *arg);
 extern int	gd_match_token(GdParser *p, const GdToken *t, GdMatchFn fn, void *arg);
+/* gd_match_token, or of a label cut over cells (match.c); *last: see there */
+#define GD_JOIN_MAX 512
+extern size_t gd_cell_below(const GdTokens *ts, size_t i);
+extern int	gd_match_cells(GdParser *p, const GdTokens *ts, size_t i, GdMatchFn fn,
+						   void *arg, size_t *last);
 
 /*
  * The compact text of a token (see gd_compact), of its last 600 bytes for a

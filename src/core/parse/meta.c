@@ -320,8 +320,15 @@ read_title(GdParser *p)
 			}
 			if (ok)
 				r->agency = gd_strndup(p, s + aa, ab - aa);
-			else if (k > 0 && plausible_agency(s, lines[k - 1].a, lines[k - 1].b))
-				r->agency = gd_strndup(p, s + lines[k - 1].a, lines[k - 1].b - lines[k - 1].a);
+			else if (k > 0)
+			{
+				/* the body on the line above: # 澄江市生态环境局 / # 2025年…报告 */
+				aa = lines[k - 1].a;
+				ab = lines[k - 1].b;
+				trim_agency(s, &aa, &ab);
+				if (plausible_agency(s, aa, ab))
+					r->agency = gd_strndup(p, s + aa, ab - aa);
+			}
 			return;
 		}
 	}
@@ -692,7 +699,9 @@ read_fees(GdParser *p)
 					int64_t		v;
 					size_t		u;
 
-					while (k < e && (is_digit(s[k]) || s[k] == '.'))
+					/* 1,200元: a thousands separator is part of the figure */
+					while (k < e && (is_digit(s[k]) || s[k] == '.' ||
+									 (s[k] == ',' && k + 1 < e && is_digit(s[k + 1]))))
 						k++;
 					u = skip_spaces(s, k, e);
 					if (u + 3 <= e && (memcmp(s + u, "元", 3) == 0 || memcmp(s + u, "万", 3) == 0))

@@ -23,6 +23,24 @@ is_blank(const GdParser *p, const GdToken *t)
 	return true;
 }
 
+static bool
+all_blank(const GdParser *p, const GdRowCells *rc, int n)
+{
+	for (int e = 0; e < n; e++)
+		if (!is_blank(p, rc->tok[e]))
+			return false;
+	return true;
+}
+
+/* Does a text token open with the template's numbering (1. （三） 三、)? */
+static bool
+is_numbered(GdParser *p, const GdToken *t)
+{
+	const char *c = gd_token_compact(p, t);
+
+	return gd_strip_numbering(c) != c;
+}
+
 /*
  * Does a text token open with item numbering (1. 一、 （一） ⑴ …), or is it
  * the first half of one broken over lines (（七 / ）总计)?
@@ -99,8 +117,16 @@ drop_extra_cells(const GdParser *p, GdRowCells *rc, int k)
  * k.  Explicit cells are read to the end of the row: merged cells leave blank
  * ones beside the label (Markdown, OCR) or after the last figure, and those
  * are dropped when the row has more cells than k (drop_extra_cells); when
- * that is not certain, rc->n is left above k.  Returns the index to go on
- * from.
+ * that is not certain, rc->n is left above k.
+ *
+ * PDF converted to Markdown spreads one table row over two or three rows:
+ * the label's continuation below it, with the figures in its row or in the
+ * next one.  So a row of explicit cells that are all blank goes on into the
+ * rows below, as long as they continue it: a text cell there that is a label
+ * or opens with the template's numbering is the next row's, and ends the
+ * search (the figures below such a label are never this row's).  When no
+ * figure turns up, the blank cells of the label's own row stand.  Returns
+ * the index to go on from.
  */
 size_t
 gd_collect_row(GdParser *p, const GdTokens *ts, size_t i, int k,
@@ -109,7 +135,12 @@ gd_collect_row(GdParser *p, const GdTokens *ts, size_t i, int k,
 	size_t		j;
 	int			n = 0;			/* rc->n, kept in a register */
 	int			extra;
+	bool		explicit = ts->v[i].cell;
+	int			crossed = 0;	/* row ends passed */
+	GdRowCells	own;			/* the label's own row, all blank */
+	size_t		own_end = 0;
 
+	own.n = -1;
 	for (j = i + 1; j < ts->n && n < 16; j++)
 	{
 		const GdToken *t = &ts->v[j];
@@ -128,13 +159,39 @@ gd_collect_row(GdParser *p, const GdTokens *ts, size_t i, int k,
 		if (t->kind == GD_TK_ROWEND)
 		{
 			if (n > 0)
-				break;
+			{
+				if (!explicit || !rc->tok[0]->cell || !all_blank(p, rc, n) || crossed >= 2)
+					break;
+				if (own.n < 0)
+				{
+					own.n = n;
+					memcpy(own.tok, rc->tok, n * sizeof(rc->tok[0]));
+					own_end = j;
+				}
+				n = 0;
+			}
+			crossed++;
 			continue;
 		}
 		if (t->kind == GD_TK_TEXT)
 		{
-			if (is_label(p, t, arg))
+			/*
+			 * The next row's label, or one that opens with the template's
+			 * numbering: blank cells before it in its row are its own.
+			 */
+			if (is_label(p, t, arg) ||
+				(explicit && crossed > 0 && t->cell && is_numbered(p, t)))
+			{
+				if (explicit && crossed > 0 && all_blank(p, rc, n))
+					n = 0;
 				break;
+			}
+			/* below the label: its continuation, with the blank cells before it */
+			if (explicit && crossed > 0 && t->cell && n > 0 && all_blank(p, rc, n))
+			{
+				n = 0;
+				continue;
+			}
 			/*
 			 * words in an explicit cell of the row: a value that cannot be
 			 * read; past the k-th cell only figures that lost their
@@ -158,6 +215,13 @@ gd_collect_row(GdParser *p, const GdTokens *ts, size_t i, int k,
 			continue;
 		}
 		rc->tok[n++] = t;
+	}
+	if (own.n >= 0 && (n == 0 || all_blank(p, rc, n)))
+	{
+		/* no figure below: the label's own blank cells */
+		n = own.n;
+		memcpy(rc->tok, own.tok, n * sizeof(rc->tok[0]));
+		j = own_end;
 	}
 	rc->n = n;
 	extra = rc->n - k;

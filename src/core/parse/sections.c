@@ -264,7 +264,8 @@ heading_title(GdParser *p, size_t start, int no)
 		else if ((c & 0xC0) != 0x80)
 			chars++;
 	}
-	while (b > a && s[b - 1] == ' ')
+	/* Markdown marks around a heading: **五、…** */
+	while (b > a && (s[b - 1] == ' ' || s[b - 1] == '*' || s[b - 1] == '#'))
 		b--;
 	if (b == a || chars > 30)
 		return gd_section_titles[no - 1];

@@ -122,11 +122,24 @@ read_headers(GdParser *p, const GdTokens *ts, T2 *st)
 	{
 		const char *c;
 		const GdCharSet *cs;
+		size_t		below;
+		char		joined[GD_JOIN_MAX];
+		GdCharSet	joined_cs;
 
 		if (ts->v[i].kind != GD_TK_TEXT)
 			continue;
 		c = gd_token_compact(p, &ts->v[i]);
 		cs = ts->v[i].cs;
+		/* a header cut over two Markdown rows: 本年制发 above 件数 */
+		if ((below = gd_cell_below(ts, i)) != (size_t) -1 &&
+			ts->v[i].compact_len + ts->v[below].compact_len + 1 < sizeof(joined))
+		{
+			memcpy(joined, c, ts->v[i].compact_len);
+			strcpy(joined + ts->v[i].compact_len, gd_token_compact(p, &ts->v[below]));
+			gd_charset(&joined_cs, joined);
+			c = joined;
+			cs = &joined_cs;
+		}
 		if (has_any(c, cs, words_2021, NWORDS(words_2021)))
 			v2021++;
 		if (has_any(c, cs, words_2019, NWORDS(words_2019)))
@@ -288,6 +301,12 @@ store_vertical(GdParser *p, int row, const GdToken **cells, void *arg)
 	store_row(p, arg, row, &rc);
 }
 
+static int
+vertical_label(GdParser *p, const GdToken *t, void *arg)
+{
+	return gd_match_token(p, t, match_row, NULL);
+}
+
 /* pdftotext without -layout: see vertical.c */
 static void
 read_vertical(GdParser *p, const GdTokens *ts, T2 *st, size_t from)
@@ -307,7 +326,8 @@ read_vertical(GdParser *p, const GdTokens *ts, T2 *st, size_t from)
 		}
 	}
 	p->r->active_format = st->format;
-	if (!gd_vertical_rows(p, ts, rows, n, ncols, false, store_vertical, st, "active"))
+	if (!gd_vertical_rows(p, ts, rows, n, ncols, false, store_vertical, vertical_label, st,
+						  "active"))
 		gd_diag(p, "table.unreadable", "active", NULL, NULL, from,
 				"表二的单元格逐行排列且顺序无法确定（如不带 -layout 的 pdftotext 输出），未读取数据");
 }
@@ -352,19 +372,20 @@ gd_read_active(GdParser *p)
 		const GdToken *t = &ts.v[i];
 		GdRowCells	rc;
 		int			row;
+		size_t		last;
 
 		if (t->kind != GD_TK_TEXT)
 		{
 			i++;
 			continue;
 		}
-		row = gd_match_token(p, t, match_row, NULL);
+		row = gd_match_cells(p, &ts, i, match_row, NULL, &last);
 		if (row < 0 || gd_active_row_def(st.format, row)->ncols == 0)
 		{
 			i++;
 			continue;
 		}
-		i = gd_collect_row(p, &ts, i, gd_active_row_def(st.format, row)->ncols, &rc,
+		i = gd_collect_row(p, &ts, last, gd_active_row_def(st.format, row)->ncols, &rc,
 						   is_label, NULL);
 		/* the first reading of a row stands (see table_requests.c) */
 		if (found[row] && (rc.n == 0 || filled[row]))

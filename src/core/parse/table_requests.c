@@ -524,10 +524,36 @@ store_vertical(GdParser *p, int row, const GdToken **cells, void *arg)
 											   gd_request_cols[c].key);
 }
 
+/*
+ * 总计 is a column of the header as well as a row: unnumbered, after other
+ * words of its row, it is the header's (repeated after a page break, the
+ * header must not become a row of data).
+ */
+static bool
+header_total(GdParser *p, const GdTokens *ts, size_t i)
+{
+	const char *c = gd_token_compact(p, &ts->v[i]);
+	size_t		stop = i > 64 ? i - 64 : 0;	/* a row has a few dozen cells */
+
+	if (gd_strip_numbering(c) != c)
+		return false;
+	while (i > stop && ts->v[i - 1].kind != GD_TK_ROWEND)
+		if (ts->v[--i].kind == GD_TK_TEXT)
+			return true;
+	return false;
+}
+
+static int
+vertical_label(GdParser *p, const GdToken *t, void *arg)
+{
+	return gd_match_token(p, t, match_row, arg);
+}
+
 /* pdftotext without -layout: see vertical.c */
 static void
-read_vertical(GdParser *p, const GdTokens *ts, int format, size_t from)
+read_vertical(GdParser *p, const GdTokens *ts, T3 *st, size_t from)
 {
+	int			format = st->format;
 	int			rows[GD_R_NROWS];
 	int			ncols[GD_R_NROWS];
 	int			n = 0;
@@ -539,7 +565,8 @@ read_vertical(GdParser *p, const GdTokens *ts, int format, size_t from)
 			ncols[n++] = NCOLS;
 		}
 	p->r->requests_format = format;
-	if (!gd_vertical_rows(p, ts, rows, n, ncols, true, store_vertical, NULL, "requests"))
+	if (!gd_vertical_rows(p, ts, rows, n, ncols, true, store_vertical, vertical_label, st,
+						  "requests"))
 		gd_diag(p, "table.unreadable", "requests", NULL, NULL, from,
 				"表三的单元格逐行排列且顺序无法确定（如不带 -layout 的 pdftotext 输出），未读取数据");
 }
@@ -576,7 +603,7 @@ gd_read_requests(GdParser *p)
 
 	if (gd_vertical_layout(&ts))
 	{
-		read_vertical(p, &ts, st.format, from);
+		read_vertical(p, &ts, &st, from);
 		return;
 	}
 
@@ -585,19 +612,21 @@ gd_read_requests(GdParser *p)
 		const GdToken *t = &ts.v[i];
 		int			row;
 		GdRowCells	rc;
+		size_t		last;
 
 		if (t->kind != GD_TK_TEXT)
 		{
 			i++;
 			continue;
 		}
-		row = gd_match_token(p, t, match_row, &st);
-		if (row < 0 || !gd_request_row_in_format(row, st.format))
+		row = gd_match_cells(p, &ts, i, match_row, &st, &last);
+		if (row < 0 || !gd_request_row_in_format(row, st.format) ||
+			(row == GD_R_TOTAL && header_total(p, &ts, i)))
 		{
 			i++;
 			continue;
 		}
-		i = gd_collect_row(p, &ts, i, NCOLS, &rc, is_label, &la);
+		i = gd_collect_row(p, &ts, last, NCOLS, &rc, is_label, &la);
 		/*
 		 * A label repeated in a note, or a second table (本级 after 全市):
 		 * the first reading of a row stands.

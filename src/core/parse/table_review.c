@@ -9,6 +9,7 @@
 #include "cells.h"
 #include "diagnostics.h"
 #include "match.h"
+#include "review_order.h"
 #include "rows.h"
 #include "sections.h"
 #include "split.h"
@@ -90,6 +91,15 @@ is_blank_cell(const GdParser *p, const GdToken *t)
 	return true;
 }
 
+static bool
+all_blank(const GdToken *const *v, int from, int to)
+{
+	for (int k = from; k < to; k++)
+		if (v[k]->len > 0)
+			return false;
+	return true;
+}
+
 /*
  * Explicit cells go on after the fifteenth (a separator printed twice, an
  * empty cell of a merge): the blank ones are dropped where that is certain
@@ -147,6 +157,79 @@ extra_cells_placed(const GdParser *p, const GdTokens *ts, size_t i, const GdToke
 	return true;
 }
 
+/*
+ * The fifteen figures: the first run of fifteen value cells after the
+ * headers.  Header rows cut over several Markdown rows leave blank cells
+ * under merged ones, and after a row's last header word: a row's blank
+ * cells are no data, and a run of fifteen blank cells is taken only when
+ * no run with a figure follows.  pdftotext without -layout scatters header
+ * words among the figures (vertical); there the 总计 labels between figures
+ * are noted for review_order.c.  Returns the figures found; *next is the
+ * token after the last of them (where explicit cells may go on).
+ */
+static int
+collect_figures(GdParser *p, const GdTokens *ts, bool vertical, const GdToken **vals,
+				bool *marked, bool *header, size_t *next)
+{
+	size_t		blank_run_next = 0;
+	const GdToken *blank_run[NCELLS];
+	bool		have_blank_run = false;
+	int			nvals = 0;
+	int			row_from = 0;	/* the first of vals in the current row */
+	bool		mark = false;
+
+	for (size_t i = 0; i < ts->n; i++)
+	{
+		const GdToken *t = &ts->v[i];
+
+		if (t->kind == GD_TK_ROWEND)
+		{
+			if (!vertical && nvals > row_from && all_blank(vals, row_from, nvals))
+				nvals = row_from;
+			row_from = nvals;
+			continue;
+		}
+		if (t->kind == GD_TK_TEXT)
+		{
+			const char *c = gd_token_compact(p, t);
+
+			if (!*header)
+				*header = is_header(c, t->cs);
+			if (!vertical)
+				nvals = row_from = 0;
+			else if (nvals > 0 && strcmp(c, "总计") == 0)
+				mark = true;
+			continue;
+		}
+		if (!*header)
+			continue;
+		marked[nvals] = mark;
+		mark = false;
+		vals[nvals++] = t;
+		if (nvals < NCELLS)
+			continue;
+		*next = i + 1;
+		if (vertical || !all_blank(vals, 0, NCELLS))
+			return nvals;
+		if (!have_blank_run)
+		{
+			memcpy(blank_run, vals, sizeof(blank_run));
+			blank_run_next = i + 1;
+		}
+		have_blank_run = true;
+		nvals = row_from = 0;
+	}
+	*next = ts->n;
+	if (have_blank_run)
+	{
+		*next = blank_run_next;
+		memcpy(vals, blank_run, sizeof(blank_run));
+		memset(marked, 0, NCELLS * sizeof(bool));
+		return NCELLS;
+	}
+	return nvals;
+}
+
 void
 gd_read_review(GdParser *p)
 {
@@ -154,7 +237,8 @@ gd_read_review(GdParser *p)
 	size_t		from,
 				to;
 	const GdToken *vals[NCELLS];
-	int			nvals = 0;
+	bool		marked[NCELLS];
+	int			nvals;
 	bool		header = false;
 	bool		vertical;
 	GdReport   *r = p->r;
@@ -178,29 +262,7 @@ gd_read_review(GdParser *p)
 		gd_diag(p, "table.truncated", "review", NULL, NULL, from,
 				"表四所在部分过长，只读取了开头部分");
 
-	/* the values are the first run of fifteen cells after the headers */
-	for (i = 0; i < ts.n && nvals < NCELLS; i++)
-	{
-		const GdToken *t = &ts.v[i];
-
-		if (t->kind == GD_TK_ROWEND)
-			continue;
-		if (t->kind == GD_TK_TEXT)
-		{
-			if (!header)
-			{
-				const char *c = gd_token_compact(p, t);
-
-				header = is_header(c, t->cs);
-			}
-			/* pdftotext without -layout scatters header words among the figures */
-			if (!vertical)
-				nvals = 0;
-			continue;
-		}
-		if (header)
-			vals[nvals++] = t;
-	}
+	nvals = collect_figures(p, &ts, vertical, vals, marked, &header, &i);
 	if (!header)
 	{
 		gd_diag(p, "table.missing", "review", NULL, NULL, from,
@@ -217,6 +279,11 @@ gd_read_review(GdParser *p)
 	if (nvals == NCELLS)
 	{
 		r->review_present = true;
+		if (vertical)
+		{
+			gd_review_order(p, vals, marked);
+			return;
+		}
 		for (int k = 0; k < NCELLS; k++)
 		{
 			int			row = k / GD_VC_NCOLS,

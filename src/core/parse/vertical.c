@@ -114,15 +114,23 @@ lay_block(GdParser *p, const GdToken *const *run, int k, int n, const GdToken **
 	return found;
 }
 
+/*
+ * label_row, when given, names the row a text token labels (or -1): a run of
+ * one row's figures after a label of another row (the last label among the
+ * texts before it) is not laid on the template's next row, however its sums
+ * hold; the table is left unread.
+ */
 bool
 gd_vertical_rows(GdParser *p, const GdTokens *ts, const int *rows, int nrows,
 				 const int *ncols, bool column_major_ok,
 				 void (*store) (GdParser *p, int row, const GdToken **cells, void *arg),
+				 int (*label_row) (GdParser *p, const GdToken *t, void *arg),
 				 void *arg, const char *table)
 {
 	const GdToken *assigned[MAX_ROWS][MAX_COLS];
 	int			cursor = 0;
 	size_t		i = 0;
+	int			named = -1;		/* the row the texts before the run name */
 
 	if (nrows > MAX_ROWS)
 		return false;
@@ -134,6 +142,13 @@ gd_vertical_rows(GdParser *p, const GdTokens *ts, const int *rows, int nrows,
 
 		if (ts->v[i].kind != GD_TK_VALUE)
 		{
+			if (ts->v[i].kind == GD_TK_TEXT && label_row)
+			{
+				int			row = label_row(p, &ts->v[i], arg);
+
+				if (row >= 0)
+					named = row;
+			}
 			i++;
 			continue;
 		}
@@ -151,6 +166,9 @@ gd_vertical_rows(GdParser *p, const GdTokens *ts, const int *rows, int nrows,
 			return false;
 		if (len == n)
 		{
+			if (named >= 0 && named != rows[cursor])
+				return false;
+			named = -1;
 			memcpy(assigned[cursor], run, n * sizeof(run[0]));
 			cursor++;
 			continue;
@@ -169,6 +187,7 @@ gd_vertical_rows(GdParser *p, const GdTokens *ts, const int *rows, int nrows,
 			for (int r = 0; r < k; r++)
 				memcpy(assigned[cursor + r], laid + r * n, n * sizeof(laid[0]));
 			cursor += k;
+			named = -1;
 		}
 	}
 	if (cursor != nrows)

@@ -12,6 +12,7 @@ extern bool gd_vertical_layout(const GdTokens *ts);
 extern bool gd_vertical_rows(GdParser *p, const GdTokens *ts, const int *rows, int nrows,
 							 const int *ncols, bool column_major_ok,
 							 void (*store) (GdParser *p, int row, const GdToken **cells, void *arg),
+							 int (*label_row) (GdParser *p, const GdToken *t, void *arg),
 							 void *arg, const char *table);
 
 #endif							/* GOVDISC_VERTICAL_H */
