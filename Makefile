@@ -2,7 +2,7 @@
 # commands: both install what is missing first (tools/install-deps.sh).
 
 EXTENSION = govdisc
-EXTVERSION = 0.1
+EXTVERSION = 0.2
 PG_CONFIG ?= pg_config
 
 MODULE_big = govdisc
@@ -13,20 +13,29 @@ CORE_HDRS := $(wildcard src/core/*.h src/core/parse/*.h)
 PG_SRCS := $(sort $(wildcard src/pg/*.c))
 OBJS = $(CORE_SRCS:.c=.o) $(PG_SRCS:.c=.o)
 
-# The install script is assembled from its parts, one concept per file.
+# The install script of the current version is assembled from its parts, one
+# concept per file.  The full scripts of earlier versions and the upgrade
+# scripts (sql/govdisc--0.1.sql, sql/govdisc--0.1--0.2.sql, ...) are kept in
+# git as they shipped; test/stages/upgrade.sh checks that every upgrade path
+# ends with the objects of a fresh install.
 INSTALL_PARTS := $(sort $(wildcard sql/install/*.sql))
 DATA_built = $(EXTENSION)--$(EXTVERSION).sql
+DATA = $(sort $(wildcard sql/$(EXTENSION)--*.sql))
 EXTRA_CLEAN = $(EXTENSION)--$(EXTVERSION).sql \
 	results regression.diffs regression.out
 
 REGRESS = $(sort $(basename $(notdir $(wildcard test/sql/*.sql))))
 REGRESS_OPTS = --inputdir=test --encoding=UTF8 --no-locale
 
-WARN = -Wall -Wextra -Werror -Wno-unused-parameter -Wno-missing-field-initializers -Wno-sign-compare -Wno-unused-function
+# Warnings are errors only when asked (WERROR=1, as .ci/run does): a newer
+# compiler's new warning must not break a user's build.
+WERROR ?=
+WERROR_FLAG = $(if $(filter 1 yes,$(WERROR)),-Werror)
+WARN = -Wall -Wextra $(WERROR_FLAG) -Wno-unused-parameter -Wno-missing-field-initializers -Wno-sign-compare -Wno-unused-function
 # The module's own calls go straight to its own functions (no PLT, inlining
 # allowed): nothing outside is meant to interpose them.
 PG_CFLAGS = $(WARN) -fno-semantic-interposition
-PG_CPPFLAGS = -Isrc/core -Isrc/pg $(ICU_CFLAGS)
+PG_CPPFLAGS = -Isrc/core -Isrc/pg $(ICU_CFLAGS) -DGOVDISC_VERSION='"$(EXTVERSION)"'
 SHLIB_LINK = $(ICU_LIBS) -Wl,-Bsymbolic
 
 # JIT bitcode is of no use for this extension and doubles the build time.
@@ -76,17 +85,35 @@ uninstall-loader:
 # every object depends on the headers (PGXS does not track them)
 $(OBJS): $(CORE_HDRS) $(wildcard src/pg/*.h)
 
-$(EXTENSION)--$(EXTVERSION).sql: $(INSTALL_PARTS)
-	cat $^ > $@
+# Made again on every make (a part removed, or another branch's parts, leave
+# no newer prerequisite behind); the file is replaced only when it changes.
+$(EXTENSION)--$(EXTVERSION).sql: $(INSTALL_PARTS) FORCE
+	@cat $(INSTALL_PARTS) > $@.tmp
+	@if cmp -s $@.tmp $@; then rm $@.tmp; else mv $@.tmp $@; echo "assembled $@ from $(INSTALL_PARTS)"; fi
+.PHONY: FORCE
+FORCE:
 
-.PHONY: deps demo test unit unit-build bench fuzz fuzz-semantic fuzz-semantic-fixed fuzz-semantic-replay test-shard
+.PHONY: deps demo test unit unit-build bench fuzz fuzz-semantic fuzz-semantic-fixed fuzz-semantic-replay test-shard dist deb
+
+# The source release for PGXN and packagers: what git holds at HEAD (commit
+# first), as dist/govdisc-$(EXTVERSION).zip with one top folder.
+dist:
+	@mkdir -p dist
+	git archive --format zip --prefix=$(EXTENSION)-$(EXTVERSION)/ \
+		--output dist/$(EXTENSION)-$(EXTVERSION).zip HEAD
+	@echo dist/$(EXTENSION)-$(EXTVERSION).zip
+
+# The Debian package postgresql-15-govdisc (debian/, pg_buildext), built from
+# a copy of the tree, into dist/; test/package.sh builds, installs and tests it.
+deb:
+	bash tools/build-deb.sh
 
 deps:
 	@bash tools/install-deps.sh
 
 # The plain-C core, without PostgreSQL: each test/core/unit_*.c is a program
 # of its own (harness in test/core/unit.h), run plain and under ASan + UBSan.
-CORE_CFLAGS = -std=c99 -D_POSIX_C_SOURCE=200809L -Isrc/core -Isrc/core/parse -O1 -g -Wall -Wextra -Werror \
+CORE_CFLAGS = -std=c99 -D_POSIX_C_SOURCE=200809L -Isrc/core -Isrc/core/parse -O1 -g -Wall -Wextra $(WERROR_FLAG) \
 	-Wno-unused-parameter -Wno-missing-field-initializers -Wno-sign-compare -Wno-unused-function
 CORE_LIBS = -licui18n -licuuc -licudata
 SAN_FLAGS = -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
@@ -111,7 +138,7 @@ unit: unit-build
 
 # The project's own report generator (sample reports, benchmark input).
 tools/gen_reports: tools/gen_reports.c
-	$(CC) -std=c99 -O2 -Wall -Wextra -Werror -Wno-unused-parameter -Wno-sign-compare -o $@ $<
+	$(CC) -std=c99 -O2 -Wall -Wextra $(WERROR_FLAG) -Wno-unused-parameter -Wno-sign-compare -o $@ $<
 tools/bench_core: tools/bench_core.c $(CORE_SRCS) $(CORE_HDRS)
 	$(CC) $(CORE_CFLAGS) -O2 -o $@ $< $(CORE_SRCS) $(CORE_LIBS)
 EXTRA_CLEAN += tools/gen_reports tools/bench_core
@@ -145,7 +172,7 @@ fuzz-semantic-fixed: test/fuzz/semantic_fuzzer
 fuzz-semantic-replay: test/fuzz/semantic_fuzzer
 	./test/fuzz/semantic_fuzzer --replay test/fuzz/semantic-regressions --tap
 
-# Not a test: prints figures, never fails on timing (README.md, "Benchmark").
+# Not a test: prints figures, never fails on timing (docs/benchmark.md).
 bench: deps
 	$(MAKE) all
 	$(MAKE) install

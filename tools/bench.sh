@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# make bench: how fast govdisc parses and checks reports (README.md, "Benchmark").
+# make bench: how fast govdisc parses and checks reports (docs/benchmark.md).
 #
 # Generates BENCH_N reports (default 100000; both formats, every layout) with
 # tools/gen_reports.c, loads them into a throwaway cluster (pg_virtualenv) and
@@ -22,7 +22,7 @@ if [ -z "${GOVDISC_BENCH_INNER:-}" ]; then
 	work=$(mktemp -d)
 	trap 'rm -rf "$work"' EXIT
 	cc=${CC:-cc}
-	warn="-Wall -Wextra -Werror -Wno-unused-parameter -Wno-missing-field-initializers -Wno-sign-compare -Wno-unused-function"
+	warn="-Wall -Wextra $([ "${WERROR:-}" = 1 ] && echo -Werror) -Wno-unused-parameter -Wno-missing-field-initializers -Wno-sign-compare -Wno-unused-function"
 	# the generator and the core-only benchmark, optimised
 	$cc -std=c99 -O2 $warn -o "$work/gen_reports" tools/gen_reports.c
 	core_srcs=$(ls src/core/*.c src/core/parse/*.c)

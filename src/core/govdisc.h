@@ -12,6 +12,16 @@
 #include <stddef.h>
 #include <stdint.h>
 
+/*
+ * The parser's version: raised by one in every release in which
+ * gd_parse() returns a different document for some input (a cell read,
+ * nulled or placed otherwise, a diagnostic added or changed).  Stored
+ * documents, generated columns and expression indexes made by an older
+ * parser version are then stale (docs/reference.md, "Upgrading").
+ * govdisc_version() reports it.
+ */
+#define GD_PARSER_VERSION 2
+
 /* A blank (unknown) value.  Never 0: a blank cell is not a zero. */
 #define GD_NULL INT64_MIN
 

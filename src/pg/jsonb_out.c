@@ -1,7 +1,7 @@
 /*
  * jsonb_out.c
  *		A GdReport as the jsonb document of the contract
- *		(../shared/spec/parsed-report.md).
+ *		(docs/parsed-report.md).
  *
  * The document is written straight in jsonb's binary form (utils/jsonb.h),
  * as JsonbValueToJsonb would write it, without building a JsonbValue tree

@@ -17,7 +17,7 @@ fz=test/fuzz
 shared=../shared
 
 CC_FUZZ=${CC_FUZZ:-clang}
-FLAGS="-std=c99 -D_POSIX_C_SOURCE=200809L -Isrc/core -Isrc/core/parse -I$fz -O1 -g -Wall -Wextra -Werror
+FLAGS="-std=c99 -D_POSIX_C_SOURCE=200809L -Isrc/core -Isrc/core/parse -I$fz -O1 -g -Wall -Wextra $([ "${WERROR:-}" = 1 ] && echo -Werror)
 	-Wno-unused-parameter -Wno-missing-field-initializers -Wno-sign-compare -Wno-unused-function
 	-fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer"
 LIBS="-licui18n -licuuc -licudata"

@@ -3,7 +3,7 @@
 #
 # Starts a coordinator and two shard servers on 127.0.0.1 (throwaway clusters
 # in a temporary directory), installs govdisc on all three, and builds the
-# README's recipe (README.md, "Scaling out"): a reports table hash-partitioned by agency
+# README's recipe (docs/scaling.md): a reports table hash-partitioned by agency
 # whose partitions are postgres_fdw foreign tables on the shards.  The same
 # rows also go into an ordinary table on the coordinator.  Then:
 #   - EXPLAIN (VERBOSE) shows that filters and aggregates over govdisc_parse,
@@ -46,7 +46,7 @@ done
 echo "# coordinator on port $PORT_coord, shards on $PORT_shard1 and $PORT_shard2 (servers run as $GD_OSUSER)"
 
 # ---------------------------------------------------------------------------
-# The recipe (README.md, "Scaling out", shows the same commands).
+# The recipe (docs/scaling.md shows the same commands).
 
 for n in shard1 shard2; do
 	out=$(node_psql "$n" 2>&1 <<'SQL'
@@ -203,7 +203,7 @@ same "jsonpath filter" "$(on reports "$Q")" "$(on reports_local "$Q")"
 
 # 3. The sums of the 表三 totals per agency: grouped by the partition key,
 #    the whole aggregate runs on the shards.  The jsonpath spelling is the one
-#    postgres_fdw can ship (see README.md, "Scaling out"); the single-server side is
+#    postgres_fdw can ship (see docs/scaling.md); the single-server side is
 #    written the plain way, with -> and ->>.
 Q="SELECT agency, sum(jsonb_path_query_first(govdisc_parse(body), '\$.requests.total.total ? (@ != null)')::int), count(*)
    FROM reports GROUP BY agency ORDER BY agency"

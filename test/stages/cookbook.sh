@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# stage-cookbook: every snippet of the README's cookbook runs, in order, in a fresh
+# stage-cookbook: every snippet of docs/cookbook.md runs, in order, in a fresh
 # database, on a folder of sample reports rendered from hand-made documents.
 # Run by test/db-tests.sh inside pg_virtualenv (PGHOST/PGPORT set).
 set -u
@@ -25,7 +25,7 @@ chmod 644 reports/*
 awk -v dir="$work/blocks" 'BEGIN { system("mkdir -p " dir) }
 	/^```(sql|sh)$/ { n++; lang = substr($0, 4); f = sprintf("%s/%02d.%s", dir, n, lang); inb = 1; next }
 	/^```$/ { if (inb) { close(f); inb = 0 }; next }
-	inb { print > f }' <(sed -n '/^<!-- cookbook:/,/^<!-- end of cookbook -->/p' "$repo/README.md")
+	inb { print > f }' <(sed -n '/^<!-- cookbook:/,/^<!-- end of cookbook -->/p' "$repo/docs/cookbook.md")
 
 for b in "$work"/blocks/*; do
 	sed -i -e "s#/srv/govdisc/reports#$work/reports#g" -e "s/EXTENSION IF NOT EXISTS govdisc;/EXTENSION IF NOT EXISTS $ext;/" "$b"

@@ -7,13 +7,15 @@
 #    DEFINER, only C (the module itself) and SQL functions whose bodies are
 #    bound at creation or run with a fixed search_path, no table anyone but
 #    the owner can write, no operator, cast or function that takes over names
-#    of built-in types (README.md, "Reliability and security", has the reasoning).
+#    of built-in types (docs/security.md has the reasoning).
 # 2. Hostile search_path: an attacker who owns a database plants look-alikes
 #    before the extension is created: in public (which the install script
 #    uses) functions that match better than the built-ins, and in a schema
 #    evil every function, operator and aggregate an SQL body might use, plus
 #    functions named like ours, all raising "evil ... called".  A superuser
-#    then creates the extension and calls every function of it with
+#    then creates the extension (naming its schema: without it, it would go
+#    into evil, and must fail there without running a trap) and calls every
+#    function of it with
 #    search_path = evil, public, pg_catalog; each call must give exactly
 #    what it gives in a clean database.
 #
@@ -261,11 +263,24 @@ else
 	notok "mallory planted the look-alikes" "$out"
 fi
 
-# The superuser installs under mallory's search_path.
-if out=$(q "$hostile" -c "SET search_path = evil, public, pg_catalog" -c "CREATE EXTENSION govdisc" 2>&1); then
-	ok "CREATE EXTENSION succeeds with search_path = evil, public, pg_catalog"
+# The superuser installs under mallory's search_path.  Without SCHEMA an
+# extension whose control file fixes none goes into the first schema of the
+# search_path, mallory's evil: there her look-alikes of our functions make
+# CREATE EXTENSION fail, and none of her traps may run on the way (the
+# script's own search_path is pg_catalog, then the target schema).  Naming
+# the schema, as docs/security.md says, installs it where it belongs.
+out=$(q "$hostile" -c "SET search_path = evil, public, pg_catalog" -c "CREATE EXTENSION govdisc" 2>&1)
+where=$(q "$hostile" -c "SELECT extnamespace::regnamespace FROM pg_extension WHERE extname = 'govdisc'")
+if [[ "$out" != *called* ]] && { [ -z "$where" ] || [ "$where" = evil ]; }; then
+	ok "CREATE EXTENSION without SCHEMA under search_path = evil, ...: no trap runs (${out:-installed in $where})"
 else
-	notok "CREATE EXTENSION succeeds with search_path = evil, public, pg_catalog" "$out"
+	notok "CREATE EXTENSION without SCHEMA under search_path = evil, ...: no trap runs" "$out (schema: $where)"
+fi
+q "$hostile" -c "DROP EXTENSION IF EXISTS govdisc" >/dev/null 2>&1
+if out=$(q "$hostile" -c "SET search_path = evil, public, pg_catalog" -c "CREATE EXTENSION govdisc SCHEMA public" 2>&1); then
+	ok "CREATE EXTENSION govdisc SCHEMA public succeeds with search_path = evil, public, pg_catalog"
+else
+	notok "CREATE EXTENSION govdisc SCHEMA public succeeds with search_path = evil, public, pg_catalog" "$out"
 fi
 
 # The input, in both databases, written without a search_path to exploit.
