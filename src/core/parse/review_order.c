@@ -163,18 +163,6 @@ enumerate(Readings *rd)
 	}
 }
 
-static int64_t
-count_of(GdParser *p, const GdToken *t)
-{
-	GdNumber	num;
-	int64_t		v;
-
-	if (gd_read_number(p->t.s + t->off, t->len, &num) != GD_CELL_OK ||
-		!gd_number_count(&num, &v))
-		return GD_NULL;
-	return v;
-}
-
 /* The text order, as printed: each cell read with its own diagnostics. */
 static void
 store_text_order(GdParser *p, const GdToken *const *vals)
@@ -209,7 +197,7 @@ gd_review_order(GdParser *p, const GdToken *const *vals, const bool *marked)
 
 	memset(&rd, 0, sizeof(rd));
 	for (int k = 0; k < NCELLS; k++)
-		v[k] = count_of(p, vals[k]);
+		v[k] = gd_token_count(p, vals[k]);
 	rd.v = v;
 	rd.marked = marked;
 	{

@@ -359,6 +359,18 @@ read_cell(GdParser *p, const GdToken *t, GdValueKind kind, GdUnit unit,
 }
 
 int64_t
+gd_token_count(GdParser *p, const GdToken *t)
+{
+	GdNumber	num;
+	int64_t		v;
+
+	if (gd_read_number(p->t.s + t->off, t->len, &num) != GD_CELL_OK ||
+		!gd_number_count(&num, &v))
+		return GD_NULL;
+	return v;
+}
+
+int64_t
 gd_cell_value(GdParser *p, const GdToken *t, GdValueKind kind, GdUnit unit,
 			  const char *table, const char *row, const char *column)
 {

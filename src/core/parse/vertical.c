@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "cells.h"
+#include "rows.h"
 #include "values.h"
 #include "vertical.h"
 
@@ -23,18 +24,6 @@ gd_vertical_layout(const GdTokens *ts)
 {
 	/* the tokenizer counts them as it goes */
 	return ts->free_values >= 6 && ts->alone_values * 10 >= ts->free_values * 7;
-}
-
-static int64_t
-count_of(GdParser *p, const GdToken *t)
-{
-	GdNumber	num;
-	int64_t		v;
-
-	if (gd_read_number(p->t.s + t->off, t->len, &num) != GD_CELL_OK ||
-		!gd_number_count(&num, &v))
-		return GD_NULL;
-	return v;
 }
 
 /*
@@ -65,7 +54,7 @@ sums_hold(GdParser *p, const GdToken *const *cells, int k, int n)
 
 		for (int c = 0; c < n; c++)
 		{
-			int64_t		v = count_of(p, cells[r * n + c]);
+			int64_t		v = gd_token_count(p, cells[r * n + c]);
 
 			if (v == GD_NULL)
 				return false;
@@ -82,7 +71,7 @@ static bool
 same_values(GdParser *p, const GdToken *const *a, const GdToken *const *b, int cells)
 {
 	for (int i = 0; i < cells; i++)
-		if (count_of(p, a[i]) != count_of(p, b[i]))
+		if (gd_token_count(p, a[i]) != gd_token_count(p, b[i]))
 			return false;
 	return true;
 }
