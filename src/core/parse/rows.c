@@ -14,8 +14,8 @@
 #include "utf8.h"
 #include "values.h"
 
-static bool
-is_blank(const GdParser *p, const GdToken *t)
+bool
+gd_token_blank(const GdParser *p, const GdToken *t)
 {
 	for (uint32_t i = 0; i < t->len; i++)
 		if (p->t.s[t->off + i] != ' ')
@@ -27,7 +27,7 @@ static bool
 all_blank(const GdParser *p, const GdRowCells *rc, int n)
 {
 	for (int e = 0; e < n; e++)
-		if (!is_blank(p, rc->tok[e]))
+		if (!gd_token_blank(p, rc->tok[e]))
 			return false;
 	return true;
 }
@@ -79,9 +79,9 @@ drop_extra_cells(const GdParser *p, GdRowCells *rc, int k)
 
 	for (int e = 0; e < extra; e++)
 	{
-		if (!is_blank(p, rc->tok[e]))
+		if (!gd_token_blank(p, rc->tok[e]))
 			lead = false;
-		if (!is_blank(p, rc->tok[rc->n - 1 - e]))
+		if (!gd_token_blank(p, rc->tok[rc->n - 1 - e]))
 			trail = false;
 	}
 	if (lead)
@@ -96,14 +96,14 @@ drop_extra_cells(const GdParser *p, GdRowCells *rc, int k)
 		return;
 	}
 	for (int i = 0; i < rc->n; i++)
-		if (!is_blank(p, rc->tok[i]))
+		if (!gd_token_blank(p, rc->tok[i]))
 			filled++;
 	if (filled == k)
 	{
 		int			n = 0;
 
 		for (int i = 0; i < rc->n; i++)
-			if (!is_blank(p, rc->tok[i]))
+			if (!gd_token_blank(p, rc->tok[i]))
 				rc->tok[n++] = rc->tok[i];
 		rc->n = k;
 	}

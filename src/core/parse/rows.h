@@ -19,6 +19,8 @@ typedef struct GdRowCells
 
 extern size_t gd_collect_row(GdParser *p, const GdTokens *ts, size_t i, int k,
 							 GdRowCells *rc, GdIsLabel is_label, void *arg);
+/* an explicit cell printed empty (white space only) */
+extern bool gd_token_blank(const GdParser *p, const GdToken *t);
 /* a value token read as a count, without diagnostics (GD_NULL if it is none) */
 extern int64_t gd_token_count(GdParser *p, const GdToken *t);
 extern int64_t gd_cell_value(GdParser *p, const GdToken *t, GdValueKind kind,

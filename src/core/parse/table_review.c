@@ -131,15 +131,6 @@ is_header(const char *c, const GdCharSet *cs)
 }
 
 static bool
-is_blank_cell(const GdParser *p, const GdToken *t)
-{
-	for (uint32_t k = 0; k < t->len; k++)
-		if (p->t.s[t->off + k] != ' ')
-			return false;
-	return true;
-}
-
-static bool
 all_blank(const GdToken *const *v, int from, int to)
 {
 	for (int k = from; k < to; k++)
@@ -181,9 +172,9 @@ extra_cells_placed(const GdParser *p, const GdTokens *ts, size_t i, const GdToke
 		return true;
 	for (int e = 0; e < extra; e++)
 	{
-		if (!is_blank_cell(p, all[e]))
+		if (!gd_token_blank(p, all[e]))
 			lead = false;
-		if (!is_blank_cell(p, all[n - 1 - e]))
+		if (!gd_token_blank(p, all[n - 1 - e]))
 			trail = false;
 	}
 	if (trail)
@@ -194,13 +185,13 @@ extra_cells_placed(const GdParser *p, const GdTokens *ts, size_t i, const GdToke
 		return true;
 	}
 	for (int k = 0; k < n; k++)
-		if (!is_blank_cell(p, all[k]))
+		if (!gd_token_blank(p, all[k]))
 			filled++;
 	if (filled != NCELLS)
 		return false;
 	filled = 0;
 	for (int k = 0; k < n; k++)
-		if (!is_blank_cell(p, all[k]))
+		if (!gd_token_blank(p, all[k]))
 			vals[filled++] = all[k];
 	return true;
 }
