@@ -14,6 +14,17 @@ COMMENT ON FUNCTION govdisc_version() IS
 'the version of the loaded govdisc module and of its parser, as ''0.2 (parser 2)''; the parser version goes up in every release whose documents differ for some input, and stored documents, generated columns and expression indexes made by an older parser must then be made again (docs/reference.md, Upgrading)';
 
 
+-- from sql/install/20_checks.sql: what is_valid(jsonb) and assert_valid now refuse
+COMMENT ON FUNCTION govdisc_is_valid(jsonb) IS
+'false exactly when govdisc_check finds a rule of severity error broken in the stored document (a cell the report prints unreadably, values.unreadable, is one); runs only the rules of severity error, for use in WHERE clauses and indexes; a value that is not part of the document contract (an unknown key, a wrong type, a count beyond bigint, a published date not of the calendar) raises invalid_parameter_value';
+
+COMMENT ON FUNCTION govdisc_assert_valid(text) IS
+'true when the report text breaks no rule of severity error; otherwise raises check_violation whose detail lists each error finding (rule: message), or says "no report tables found" for text without 表二, 表三 or 表四; for CHECK constraints';
+
+COMMENT ON FUNCTION govdisc_assert_valid(jsonb) IS
+'true when the stored document breaks no rule of severity error; otherwise raises check_violation whose detail lists each error finding (rule: message), or says "no report tables found" for a document stating no row of 表二, 表三 or 表四; for CHECK constraints';
+
+
 -- from sql/install/45_text.sql
 CREATE FUNCTION govdisc_text(bytes bytea) RETURNS text
 AS 'MODULE_PATHNAME', 'govdisc_text'

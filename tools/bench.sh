@@ -10,6 +10,8 @@
 #   BENCH_SEED=7                         # other reports (default 1)
 #   BENCH_CORE_N=20000                   # reports for the core-only figure
 #                                        # (default: BENCH_N, at most 20000)
+#   BENCH_MEM_ROWS=1000000               # rows parsed in one statement for the
+#                                        # memory figure (the table repeated)
 set -eu
 cd "$(dirname "$0")/.."
 
@@ -22,7 +24,7 @@ if [ -z "${GOVDISC_BENCH_INNER:-}" ]; then
 	work=$(mktemp -d)
 	trap 'rm -rf "$work"' EXIT
 	cc=${CC:-cc}
-	warn="-Wall -Wextra $([ "${WERROR:-}" = 1 ] && echo -Werror) -Wno-unused-parameter -Wno-missing-field-initializers -Wno-sign-compare -Wno-unused-function"
+	warn="-Wall -Wextra $([ "${WERROR:-}" = 1 ] && echo -Werror || true) -Wno-unused-parameter -Wno-missing-field-initializers -Wno-sign-compare -Wno-unused-function"
 	# the generator and the core-only benchmark, optimised
 	$cc -std=c99 -O2 $warn -o "$work/gen_reports" tools/gen_reports.c
 	core_srcs=$(ls src/core/*.c src/core/parse/*.c)
@@ -131,6 +133,25 @@ psql -X -v ON_ERROR_STOP=1 -f "$work/bench.sql" > "$work/bench.out" 2>&1 || {
 	exit 1
 }
 
+# Memory: the backend's peak (VmHWM) after parsing BENCH_N rows in one
+# statement, and after parsing BENCH_MEM_ROWS rows (the table over and over)
+# in one statement, each in a session of its own: bounded if they are alike.
+mem_hwm() {	# statement -> "peak_kB ms"
+	psql -X -v ON_ERROR_STOP=1 -At <<-EOF | awk '/^Time: / { ms = $2 } /^[0-9]+$/ { k = $1 } END { print k, ms }'
+		SET max_parallel_workers_per_gather = 0;
+		SET jit = off;
+		\\timing on
+		$1
+		\\timing off
+		SELECT substring(pg_read_file('/proc/self/status') FROM 'VmHWM:\\s*([0-9]+) kB');
+	EOF
+}
+rows_n=$(psql -X -At -c "SELECT count(*) FROM bench_reports")
+MEM_ROWS=${BENCH_MEM_ROWS:-1000000}
+reps=$(( (MEM_ROWS + rows_n - 1) / rows_n ))
+read -r hwm_one ms_one <<< "$(mem_hwm "SELECT count(govdisc_parse(body)) FROM bench_reports;")"
+read -r hwm_many ms_many <<< "$(mem_hwm "SELECT count(govdisc_parse(body)) FROM bench_reports, generate_series(1, $reps);")"
+
 # best (smallest) time in ms of each marker
 best() {
 	awk -v want="$1" '
@@ -201,9 +222,22 @@ read -r r m <<< "$(rate "$sum_p")"
 line "govdisc_sum, ${workers:-?} workers + leader" "$r" "-" "$(awk -v ms="$sum_p" 'BEGIN { printf "%.0f ms", ms }')"
 read -r npairs mean_share <<< "$(after REUSEPAIRS)"
 echo "govdisc_reuse: $(awk -v ms="$(best reuse_pairs)" -v n="$npairs" 'BEGIN { if (n > 0) printf "%.3f ms per pair", ms / n; else print "-" }') over $npairs pairs of consecutive generated reports (mean share $mean_share)"
-read -r _ cn cmb cs cmbs crps <<< "$GOVDISC_BENCH_CORE"
+read -r _ cn cmb cs cmbs crps <<< "$(echo "$GOVDISC_BENCH_CORE" | grep '^core ')"
 echo "core parser alone (no PostgreSQL): $cn reports, $cmb MB in $cs s: $cmbs MB/s, $crps reports/s"
-echo "backend peak memory (VmHWM, includes shared buffers it touched): $(awk -v k="$hwm" 'BEGIN { printf "%.1f MB", k / 1024 }')"
+# each layout's reports parsed on their own: the cost of a byte of each
+# layout against that of the cheapest (one layout at a time runs warmer
+# than the mix, so these are compared with each other only)
+echo "core parser per layout (its reports on their own, best of 3):"
+line "  layout" "reports" "us/report" "MB/s"
+fastest=$(echo "$GOVDISC_BENCH_CORE" | awk '/^layout / && $6 > m { m = $6 } END { print m + 0 }')
+echo "$GOVDISC_BENCH_CORE" | grep '^layout ' | sort -k2,2 |
+	while read -r _ name ln kib us lmbs; do
+		printf '%-44s %12s %12s %10s  %s\n' "  $name (mean $kib KiB)" "$ln" "$us" "$lmbs" \
+			"$(awk -v a="$fastest" -v b="$lmbs" 'BEGIN { if (b > 0) printf "%.2fx per byte of the cheapest", a / b; else print "-" }')"
+	done
+echo "backend peak memory (VmHWM, includes shared buffers it touched): $(awk -v k="$hwm" 'BEGIN { printf "%.1f MB", k / 1024 }') after the whole session"
+mb_of() { awk -v k="$1" 'BEGIN { printf "%.1f MB", k / 1024 }'; }
+echo "peak memory of one statement parsing $rows_n rows: $(mb_of "$hwm_one"); parsing $(( rows_n * reps )) rows: $(mb_of "$hwm_many") ($(awk -v a="$hwm_many" -v b="$hwm_one" 'BEGIN { if (b > 0) printf "%.2fx", a / b; else print "-" }'), $(awk -v ms="$ms_many" -v n="$(( rows_n * reps ))" 'BEGIN { if (ms > 0) printf "%.0f reports/s", n / (ms / 1000); else print "-" }'))"
 
 # govdisc-load on the published PDFs, beside pdftotext's own time (the floor)
 bash tools/bench_loader.sh

@@ -7,6 +7,11 @@
  *
  *			core <reports> <MB> <seconds> <MB/s> <reports/s>
  *
+ *		then one line per layout (the second COPY column), its reports
+ *		parsed on their own, best of three too:
+ *
+ *			layout <name> <reports> <mean KiB> <us/report> <MB/s>
+ *
  *		Each report gets a fresh arena, freed after the parse, as the
  *		backend's per-call memory context would be.
  */
@@ -61,7 +66,24 @@ typedef struct Report
 {
 	char	   *text;
 	size_t		len;
+	int			layout;			/* index into layouts[] */
 } Report;
+
+#define MAX_LAYOUTS 32
+static char *layouts[MAX_LAYOUTS];
+static int	nlayouts;
+
+static int
+layout_index(const char *name, size_t len)
+{
+	for (int i = 0; i < nlayouts; i++)
+		if (strlen(layouts[i]) == len && memcmp(layouts[i], name, len) == 0)
+			return i;
+	if (nlayouts == MAX_LAYOUTS)
+		return MAX_LAYOUTS - 1;
+	layouts[nlayouts] = strndup(name, len);
+	return nlayouts++;
+}
 
 /* undo COPY text-format escapes in place; returns the new length */
 static size_t
@@ -142,6 +164,7 @@ main(int argc, char **argv)
 		}
 		memcpy(reports[n].text, body, blen + 1);
 		reports[n].len = blen;
+		reports[n].layout = layout_index(tab1 + 1, (size_t) (tab2 - tab1 - 1));
 		bytes += blen;
 		n++;
 	}
@@ -172,6 +195,44 @@ main(int argc, char **argv)
 		best = 1e-9;
 	printf("core %zu %.1f %.3f %.1f %.0f\n", n, (double) bytes / 1e6, best,
 		   (double) bytes / 1e6 / best, (double) n / best);
+
+	/* each layout's reports on their own: what one layout costs */
+	for (int l = 0; l < nlayouts; l++)
+	{
+		size_t		ln = 0,
+					lbytes = 0;
+		double		lbest = 0;
+
+		for (size_t i = 0; i < n; i++)
+			if (reports[i].layout == l)
+			{
+				ln++;
+				lbytes += reports[i].len;
+			}
+		for (int run = 0; run < 3; run++)
+		{
+			double		t0 = now(),
+						t;
+
+			for (size_t i = 0; i < n; i++)
+			{
+				GdReport   *r;
+
+				if (reports[i].layout != l)
+					continue;
+				r = gd_parse(reports[i].text, reports[i].len, &alloc);
+				sections += r->nsections;
+				arena_reset(&arena);
+			}
+			t = now() - t0;
+			if (run == 0 || t < lbest)
+				lbest = t;
+		}
+		if (lbest <= 0)
+			lbest = 1e-9;
+		printf("layout %s %zu %.1f %.1f %.1f\n", layouts[l], ln,
+			   (double) lbytes / ln / 1024, lbest / ln * 1e6, (double) lbytes / 1e6 / lbest);
+	}
 	/* keeps the loop from being optimised away */
 	if (sections < 0)
 		printf("%lld\n", sections);

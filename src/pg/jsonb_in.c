@@ -494,35 +494,69 @@ read_row(JsonbContainer *rc, int64 *cells, const GdColumnDef *cols, const KeySet
 }
 
 /*
- * A string or null, as UTF-8 (the core's encoding, whatever the
- * database's), copied NUL-terminated into cxt.
+ * A string member's value, in the database encoding and not NUL-terminated;
+ * false when absent or null, an error when it is no string.
  */
+static bool
+string_member(JsonbContainer *c, const char *key, const char *path, JsonbValue *v)
+{
+	if (!get(c, key, v) || v->type == jbvNull)
+		return false;
+	if (v->type != jbvString)
+		NOT_A_DOCUMENT("Value \"%s\" is a JSON %s; it must be a string or null.",
+					   path3(path, key, NULL), JsonbTypeName(v));
+	return true;
+}
+
+/*
+ * A string value as UTF-8 (the core's encoding, whatever the database's),
+ * copied NUL-terminated into cxt.  The name of the value for a message is
+ * made only where the conversion can fail.
+ */
+static const char *
+string_utf8(const JsonbValue *v, MemoryContext cxt, const char *path, const char *key)
+{
+	const char *s = v->val.string.val;
+	int			len = v->val.string.len;
+	char	   *u;
+	MemoryContext old;
+
+	if (GetDatabaseEncoding() == PG_UTF8)
+	{
+		u = MemoryContextAlloc(cxt, len + 1);
+		memcpy(u, s, len);
+		u[len] = '\0';
+		return u;
+	}
+	old = MemoryContextSwitchTo(cxt);
+	u = govdisc_server_to_utf8(s, len,
+							   psprintf("string \"%s\" of the document", path3(path, key, NULL)));
+	if (u == s)
+		u = pnstrdup(s, len);
+	MemoryContextSwitchTo(old);
+	return u;
+}
+
+/*
+ * A string value that is checked but not kept: in a UTF-8 database there is
+ * nothing to convert, so nothing to check beyond its type.
+ */
+static void
+string_check(const JsonbValue *v, const char *path, const char *key)
+{
+	if (GetDatabaseEncoding() != PG_UTF8)
+		(void) string_utf8(v, CurrentMemoryContext, path, key);
+}
+
+/* A string or null, as UTF-8, copied NUL-terminated into cxt. */
 static const char *
 string_or_null(JsonbContainer *c, const char *key, MemoryContext cxt, const char *path)
 {
 	JsonbValue	v;
-	char	   *s;
-	char	   *u;
-	MemoryContext old;
 
-	if (!get(c, key, &v) || v.type == jbvNull)
+	if (!string_member(c, key, path, &v))
 		return NULL;
-	if (v.type != jbvString)
-		NOT_A_DOCUMENT("Value \"%s\" is a JSON %s; it must be a string or null.",
-					   path3(path, key, NULL), JsonbTypeName(&v));
-	old = MemoryContextSwitchTo(cxt);
-	u = govdisc_server_to_utf8(v.val.string.val, v.val.string.len,
-							   psprintf("string \"%s\" of the document", path3(path, key, NULL)));
-	if (u == v.val.string.val)
-	{
-		s = palloc(v.val.string.len + 1);
-		memcpy(s, v.val.string.val, v.val.string.len);
-		s[v.val.string.len] = '\0';
-	}
-	else
-		s = u;
-	MemoryContextSwitchTo(old);
-	return s;
+	return string_utf8(&v, cxt, path, key);
 }
 
 /*
@@ -543,7 +577,7 @@ only_keys(JsonbContainer *c, const char *where, const char *what, const char *co
 		int			k;
 
 		for (k = 0; keys[k]; k++)
-			if ((int) strlen(keys[k]) == keylen && memcmp(keys[k], key, keylen) == 0)
+			if (strncmp(keys[k], key, keylen) == 0 && keys[k][keylen] == '\0')
 				break;
 		if (keys[k] == NULL)
 			unknown_key(where, key, keylen, what);
@@ -730,14 +764,20 @@ read_sections(GdReport *r, JsonbContainer *doc, MemoryContext cxt, bool strings)
 		JsonbContainer *o = element_object(arr, i, "sections");
 		GdSection  *s = &r->sections[r->nsections++];
 		int64		no = int_or_null(o, "no", "sections");
-		const char *title;
+		JsonbValue	title;
 
 		only_keys(o, "sections", "key of a section", keys);
 		if (no != GD_NULL && (no < 1 || no > 6))
 			NOT_A_DOCUMENT("Key \"sections.no\" is %lld; parts are numbered 1 to 6.", (long long) no);
 		s->no = no == GD_NULL ? 0 : (int) no;
-		title = string_or_null(o, "title", cxt, "sections");
-		s->title = strings ? title : NULL;
+		s->title = NULL;
+		if (string_member(o, "title", "sections", &title))
+		{
+			if (strings)
+				s->title = string_utf8(&title, cxt, "sections", "title");
+			else
+				string_check(&title, "sections", "title");
+		}
 		s->start = int_or_null(o, "start", "sections");
 		s->length = int_or_null(o, "length", "sections");
 		if ((s->start != GD_NULL && s->start < 1) || (s->length != GD_NULL && s->length < 0))
@@ -746,23 +786,31 @@ read_sections(GdReport *r, JsonbContainer *doc, MemoryContext cxt, bool strings)
 	}
 }
 
-/* The diagnostics the rules read (values.unreadable, values.ambiguous). */
+/*
+ * The diagnostics the rules read (values.unreadable, values.ambiguous), by
+ * their code's bytes.
+ */
 static bool
-diagnostic_judged(const char *code)
+diagnostic_judged(const char *code, int len)
 {
-	return code && strncmp(code, "cell.", 5) == 0 &&
-		(strcmp(code, "cell.unreadable") == 0 || strcmp(code, "cell.out_of_range") == 0 ||
-		 strncmp(code, "cell.ambiguous", 14) == 0);
+#define CODE_IS(lit) (len == (int) sizeof(lit) - 1 && memcmp(code, lit, len) == 0)
+#define CODE_STARTS(lit) (len >= (int) sizeof(lit) - 1 && memcmp(code, lit, sizeof(lit) - 1) == 0)
+	return CODE_IS("cell.unreadable") || CODE_IS("cell.out_of_range") ||
+		CODE_STARTS("cell.ambiguous");
+#undef CODE_IS
+#undef CODE_STARTS
 }
 
 /*
- * The diagnostics; with all false, only those a rule reads are kept (the
- * others are checked, not copied).
+ * The diagnostics; with all false, only those a rule reads are kept.  The
+ * others are checked (keys and types; every string is converted where the
+ * database's encoding is not UTF-8) but nothing of them is copied.
  */
 static void
 read_diagnostics(GdReport *r, JsonbContainer *doc, MemoryContext cxt, bool all)
 {
 	static const char *const keys[] = {"code", "message", "table", "row", "column", "start", NULL};
+	static const char *const optional[] = {"table", "row", "column"};
 	JsonbContainer *arr = array_or_null(doc, "diagnostics");
 	int			n = arr ? JsonContainerSize(arr) : 0;
 
@@ -775,19 +823,40 @@ read_diagnostics(GdReport *r, JsonbContainer *doc, MemoryContext cxt, bool all)
 		JsonbContainer *o = element_object(arr, i, "diagnostics");
 		GdDiagnostic *d = &r->diagnostics[r->ndiagnostics];
 		int64		start = int_or_null(o, "start", "diagnostics");
+		JsonbValue	code,
+					message,
+					opt[lengthof(optional)];
+		bool		has_code,
+					has_message,
+					has_opt[lengthof(optional)];
+		bool		keep;
 
 		only_keys(o, "diagnostics", "key of a diagnostic", keys);
-		d->code = string_or_null(o, "code", cxt, "diagnostics");
-		d->message = string_or_null(o, "message", cxt, "diagnostics");
-		if (d->code == NULL || d->message == NULL)
+		has_code = string_member(o, "code", "diagnostics", &code);
+		has_message = string_member(o, "message", "diagnostics", &message);
+		if (!has_code || !has_message)
 			NOT_A_DOCUMENT("Element %d of \"diagnostics\" has no \"%s\"; every diagnostic has a code and a message.",
-						   i, d->code == NULL ? "code" : "message");
-		d->table = string_or_null(o, "table", cxt, "diagnostics");
-		d->row = string_or_null(o, "row", cxt, "diagnostics");
-		d->column = string_or_null(o, "column", cxt, "diagnostics");
+						   i, !has_code ? "code" : "message");
+		for (int k = 0; k < lengthof(optional); k++)
+			has_opt[k] = string_member(o, optional[k], "diagnostics", &opt[k]);
+
+		keep = all || diagnostic_judged(code.val.string.val, code.val.string.len);
+		if (!keep)
+		{
+			string_check(&code, "diagnostics", "code");
+			string_check(&message, "diagnostics", "message");
+			for (int k = 0; k < lengthof(optional); k++)
+				if (has_opt[k])
+					string_check(&opt[k], "diagnostics", optional[k]);
+			continue;
+		}
+		d->code = string_utf8(&code, cxt, "diagnostics", "code");
+		d->message = string_utf8(&message, cxt, "diagnostics", "message");
+		d->table = has_opt[0] ? string_utf8(&opt[0], cxt, "diagnostics", "table") : NULL;
+		d->row = has_opt[1] ? string_utf8(&opt[1], cxt, "diagnostics", "row") : NULL;
+		d->column = has_opt[2] ? string_utf8(&opt[2], cxt, "diagnostics", "column") : NULL;
 		d->start = start == GD_NULL ? -1 : start;
-		if (all || diagnostic_judged(d->code))
-			r->ndiagnostics++;
+		r->ndiagnostics++;
 	}
 }
 
@@ -886,14 +955,18 @@ read_document(Jsonb *doc, MemoryContext cxt, bool tables_only)
 	 */
 	{
 		const char *published = string_or_null(root, "published", cxt, "");
-		const char *agency = string_or_null(root, "agency", cxt, "");
+		JsonbValue	agency;
+		bool		has_agency = string_member(root, "agency", "", &agency);
 
+		if (has_agency && tables_only)
+			string_check(&agency, "", "agency");
+		else if (has_agency)
+			r->agency = string_utf8(&agency, cxt, "", "agency");
 		if (published && !is_calendar_date(published))
 			NOT_A_DOCUMENT("Key \"published\" is \"%s\"; it must be a date of the calendar written YYYY-MM-DD, or null.",
 						   pg_any_to_server(published, strlen(published), PG_UTF8));
 		if (!tables_only)
 		{
-			r->agency = agency;
 			if (published)
 				memcpy(r->published, published, 11);
 		}
