@@ -281,11 +281,3 @@ $fn$;
 
 COMMENT ON FUNCTION govdisc_bi_views(regclass, name, text) IS
 'creates (or replaces) two views over a table of reports for BI tools that read plain tables: <prefix>_reports, one row per report (the table''s other columns, then 机构, 年度, 模板, 发布日期, 区划代码, 省, 市, 县, 乡镇 and the key totals of 表三 and 表四, the numbers of errors and warnings), and <prefix>_cells, one row per cell (the table''s other columns, 机构, 年度, 区划代码, 省, 市, 表, 项目, 数值 and the keys); document names the column of govdisc documents (jsonb) or report texts; prefix defaults to the table''s name; returns the two views'' names';
-
--- 0.2 judges unreadable figures and documents without tables (comments of the checks)
-COMMENT ON FUNCTION govdisc_is_valid(jsonb) IS
-'false exactly when govdisc_check finds a rule of severity error broken in the stored document (a cell the report prints unreadably, values.unreadable, is one); runs only the rules of severity error, for use in WHERE clauses and indexes; a value that is not part of the document contract (an unknown key, a wrong type, a count beyond bigint, a published date not of the calendar) raises invalid_parameter_value';
-COMMENT ON FUNCTION govdisc_assert_valid(text) IS
-'true when the report text breaks no rule of severity error; otherwise raises check_violation whose detail lists each error finding (rule: message), or says "no report tables found" for text without 表二, 表三 or 表四; for CHECK constraints';
-COMMENT ON FUNCTION govdisc_assert_valid(jsonb) IS
-'true when the stored document breaks no rule of severity error; otherwise raises check_violation whose detail lists each error finding (rule: message), or says "no report tables found" for a document stating no row of 表二, 表三 or 表四; for CHECK constraints';
