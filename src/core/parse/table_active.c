@@ -155,14 +155,21 @@ read_headers(GdParser *p, const GdTokens *ts, T2 *st)
 		c = gd_token_compact(p, &ts->v[i]);
 		cs = ts->v[i].cs;
 		/* a header cut over two Markdown rows: 本年制发 above 件数 */
-		if ((below = gd_cell_below(ts, i)) != (size_t) -1 &&
-			ts->v[i].compact_len + ts->v[below].compact_len + 1 < sizeof(joined))
+		if ((below = gd_cell_below(ts, i)) != (size_t) -1)
 		{
-			memcpy(joined, c, ts->v[i].compact_len);
-			strcpy(joined + ts->v[i].compact_len, gd_token_compact(p, &ts->v[below]));
-			gd_charset(&joined_cs, joined);
-			c = joined;
-			cs = &joined_cs;
+			/* compact_len is known only once the compact form is made */
+			const char *b = gd_token_compact(p, &ts->v[below]);
+			size_t		la = strlen(c),
+						lb = strlen(b);
+
+			if (la + lb + 1 <= sizeof(joined))
+			{
+				memcpy(joined, c, la);
+				memcpy(joined + la, b, lb + 1);
+				gd_charset(&joined_cs, joined);
+				c = joined;
+				cs = &joined_cs;
+			}
 		}
 		if (has_any(c, cs, words_2021, NWORDS(words_2021)))
 			v2021++;
