@@ -12,6 +12,8 @@
 #                                        # (default: BENCH_N, at most 20000)
 #   BENCH_MEM_ROWS=1000000               # rows parsed in one statement for the
 #                                        # memory figure (the table repeated)
+#   BENCH_SEED_N=20000                   # copies of the five seed reports in
+#                                        # issue 20's own benchmark (needs ../shared)
 set -eu
 cd "$(dirname "$0")/.."
 
@@ -57,6 +59,23 @@ t0=$(date +%s.%N)
 	psql_q -c "COPY bench_reports (id, layout, body) FROM STDIN"
 t1=$(date +%s.%N)
 psql_q -c "VACUUM ANALYZE bench_reports"
+
+# Issue 20's own benchmark: BENCH_SEED_N toasted copies of the five seed
+# reports of the team's corpus (when ../shared is there), read on the client
+# side like every test.
+SEED_N=${BENCH_SEED_N:-20000}
+seed_dir=../shared/corpus/reports
+seed_files="yichun-civil-air-defense-2020 zhumadian-civil-air-defense-2019 ziyang-emergency-2020 yichun-city-2020 longnan-liren-town-2020"
+has_seed=f
+if [ -d "$seed_dir" ]; then
+	has_seed=t
+	psql_q -c "CREATE TABLE bench_seed (id serial PRIMARY KEY, body text NOT NULL)"
+	for f in $seed_files; do
+		echo "INSERT INTO bench_seed (body) SELECT :'body' FROM generate_series(1, $SEED_N / 5);" |
+			psql_q -v body="$(cat "$seed_dir/$f.txt")"
+	done
+	psql_q -c "VACUUM ANALYZE bench_seed"
+fi
 
 has_is_valid=$(psql -X -At -c "SELECT to_regprocedure('govdisc_is_valid(jsonb)') IS NOT NULL")
 
@@ -123,6 +142,29 @@ has_is_valid=$(psql -X -At -c "SELECT to_regprocedure('govdisc_is_valid(jsonb)')
 	done
 	echo "\\echo REUSEPAIRS"
 	echo "SELECT count(*) || ' ' || round(avg(govdisc_reuse(a.body, b.body))::numeric, 3) FROM bench_reports a JOIN bench_reports b ON b.id = a.id + 1 WHERE a.id < $REUSE_PAIRS + (SELECT min(id) FROM bench_reports);"
+	if [ "$has_seed" = t ]; then
+		echo "SET max_parallel_workers_per_gather = 0;"
+		echo "\\echo SEEDSTAT"
+		echo "SELECT count(*) || ' ' || sum(octet_length(body)) || ' ' || count(*) FILTER (WHERE pg_column_compression(body) IS NOT NULL) FROM bench_seed;"
+		for i in 1 2 3; do
+			echo "\\echo MARK seed_length"
+			echo "SELECT sum(length(body)) FROM bench_seed;"
+			echo "\\echo MARK seed_parse"
+			echo "SELECT count(govdisc_parse(body)) FROM bench_seed;"
+		done
+		echo "CREATE TABLE bench_seed_docs AS SELECT id, govdisc_parse(body) AS d FROM bench_seed;"
+		echo "VACUUM ANALYZE bench_seed_docs;"
+		if [ "$has_is_valid" = t ]; then
+			for i in 1 2 3; do
+				echo "\\echo MARK seed_schema"
+				echo "SELECT count(d -> 'schema') FROM bench_seed_docs;"
+				echo "\\echo MARK seed_valid"
+				echo "SELECT count(*) FILTER (WHERE govdisc_is_valid(d)) FROM bench_seed_docs;"
+			done
+			echo "\\echo SEEDVALID"
+			echo "SELECT count(*) FILTER (WHERE govdisc_is_valid(d)) || ' ' || round(avg(pg_column_size(d))) FROM bench_seed_docs;"
+		fi
+	fi
 	echo "\\echo HWM"
 	echo "SELECT substring(pg_read_file('/proc/self/status') FROM 'VmHWM:\\s*([0-9]+) kB');"
 } > "$work/bench.sql"
@@ -238,6 +280,25 @@ echo "$GOVDISC_BENCH_CORE" | grep '^layout ' | sort -k2,2 |
 echo "backend peak memory (VmHWM, includes shared buffers it touched): $(awk -v k="$hwm" 'BEGIN { printf "%.1f MB", k / 1024 }') after the whole session"
 mb_of() { awk -v k="$1" 'BEGIN { printf "%.1f MB", k / 1024 }'; }
 echo "peak memory of one statement parsing $rows_n rows: $(mb_of "$hwm_one"); parsing $(( rows_n * reps )) rows: $(mb_of "$hwm_many") ($(awk -v a="$hwm_many" -v b="$hwm_one" 'BEGIN { if (b > 0) printf "%.2fx", a / b; else print "-" }'), $(awk -v ms="$ms_many" -v n="$(( rows_n * reps ))" 'BEGIN { if (ms > 0) printf "%.0f reports/s", n / (ms / 1000); else print "-" }'))"
+
+if [ "$has_seed" = t ]; then
+	read -r sn sbytes stoasted <<< "$(after SEEDSTAT)"
+	echo
+	echo "issue 20's benchmark: $sn copies of the five seed reports ($(awk -v b="$sbytes" 'BEGIN { printf "%.1f MB", b / 1e6 }'), $stoasted of them compressed), best of 3:"
+	seed_rate() { awk -v ms="$1" -v n="$sn" 'BEGIN { if (ms == "" || ms <= 0) print "-"; else printf "%.0f", n / (ms / 1000) }'; }
+	sl=$(best seed_length)
+	sp=$(best seed_parse)
+	line "sum(length(body)), 1 backend" "$(seed_rate "$sl")" "-" "1.0x"
+	line "govdisc_parse, 1 backend" "$(seed_rate "$sp")" "-" "$(ratio "$sp" "$sl")"
+	if [ "$has_is_valid" = t ]; then
+		read -r svalid ssize <<< "$(after SEEDVALID)"
+		ss=$(best seed_schema)
+		sv=$(best seed_valid)
+		line "d -> 'schema' over stored jsonb" "$(seed_rate "$ss")" "-" "-"
+		line "govdisc_is_valid(jsonb) over stored jsonb" "$(seed_rate "$sv")" "-" "$(ratio "$sv" "$ss") of ->"
+		echo "valid documents: $svalid of $sn (mean stored size $ssize bytes)"
+	fi
+fi
 
 # govdisc-load on the published PDFs, beside pdftotext's own time (the floor)
 bash tools/bench_loader.sh
