@@ -630,8 +630,6 @@ static void (*const build_table[GD_NTABLES]) (Grid *g, const GdReport *r,
 	[GD_TABLE_REVIEW] = build_review,
 };
 
-static const char *const part_numerals[7] = {"", "一", "二", "三", "四", "五", "六"};
-
 static void
 emit_line(Buf *b, GdRenderFormat fmt, const char *text, int level)
 {
@@ -695,7 +693,7 @@ gd_render(const GdReport *r, GdRenderFormat fmt, const GdAllocator *a,
 	{
 		int			part = gd_tables[k].section;
 
-		snprintf(heading, sizeof(heading), "%s、%s", part_numerals[part],
+		snprintf(heading, sizeof(heading), "%s、%s", gd_section_numerals[part - 1],
 				 gd_section_titles[part - 1]);
 		emit_line(&b, fmt, heading, 2);
 		if (gd_table_format(r, k) != 0)

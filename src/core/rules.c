@@ -46,8 +46,6 @@ typedef struct Judge
 	GdFindings *out;
 } Judge;
 
-static const char *const cn_numerals[7] = {"", "一", "二", "三", "四", "五", "六"};
-
 #ifdef __GNUC__
 #define RULES_PRINTF(f, a) __attribute__((format(printf, f, a)))
 #else
@@ -515,7 +513,7 @@ missing_table(const Judge *j, const char *table, int section)
 	GdFinding  *x = add(j, "completeness.tables", GD_SEV_ERROR, table, NULL, NULL);
 
 	x->message = msg(j, "缺少表%s“%s”：年度报告必须包含表二、表三和表四",
-					 cn_numerals[section], gd_section_titles[section - 1]);
+					 gd_section_numerals[section - 1], gd_section_titles[section - 1]);
 }
 
 static void
@@ -619,7 +617,7 @@ rule_completeness_sections(const Judge *j, const GdReport *r)
 		if (seen[no])
 			continue;
 		nmissing++;
-		snprintf(part, sizeof(part), "%s、%s", cn_numerals[no], gd_section_titles[no - 1]);
+		snprintf(part, sizeof(part), "%s、%s", gd_section_numerals[no - 1], gd_section_titles[no - 1]);
 		list_append(list, sizeof(list), &len, "；", part);
 	}
 	if (nmissing)
@@ -640,8 +638,8 @@ rule_completeness_sections(const Judge *j, const GdReport *r)
 			continue;
 		add(j, "completeness.sections", GD_SEV_WARNING, NULL, NULL, NULL)->message =
 			msg(j, "第%s部分“%s”出现在第%s部分“%s”之后：六个部分应按一至六的顺序排列",
-				cn_numerals[cur], gd_section_titles[cur - 1],
-				cn_numerals[prev], gd_section_titles[prev - 1]);
+				gd_section_numerals[cur - 1], gd_section_titles[cur - 1],
+				gd_section_numerals[prev - 1], gd_section_titles[prev - 1]);
 		break;
 	}
 }
