@@ -95,6 +95,17 @@ sums_can_hold(GdParser *p, const GdToken *const *tok, int k, int sum_group)
 	return true;
 }
 
+static int
+count_filled(const GdParser *p, const GdToken *const *tok, int n)
+{
+	int			filled = 0;
+
+	for (int i = 0; i < n; i++)
+		if (!gd_token_blank(p, tok[i]))
+			filled++;
+	return filled;
+}
+
 /*
  * A row of n explicit cells, more than its k columns: which k cells it
  * stands for, in tok[0 .. k-1].  The blank ones that merged cells leave are
@@ -108,17 +119,6 @@ sums_can_hold(GdParser *p, const GdToken *const *tok, int k, int sum_group)
  * tok is left as it was, and the caller reports the row, never shifting its
  * figures.
  */
-static int
-count_filled(const GdParser *p, const GdToken *const *tok, int n)
-{
-	int			filled = 0;
-
-	for (int i = 0; i < n; i++)
-		if (!gd_token_blank(p, tok[i]))
-			filled++;
-	return filled;
-}
-
 bool
 gd_place_cells(GdParser *p, const GdToken **tok, int n, int k, int sum_group)
 {
