@@ -230,6 +230,8 @@ extern const GdColumnDef gd_request_cols[GD_C_NCOLS];
 extern const GdRowDef gd_review_rows[GD_V_NROWS];
 extern const GdColumnDef gd_review_cols[GD_VC_NCOLS];
 extern const char *const gd_section_titles[6];
+/* the parts' numbers as headings print them: 一 … 六 */
+extern const char *const gd_section_numerals[6];
 /* is this 表三 row part of the given format (2019/2021)? */
 extern bool gd_request_row_in_format(GdRequestRow row, int format);
 extern const char *gd_template_name(GdTemplate t);	/* "2019", ..., or NULL */

@@ -132,6 +132,8 @@ const char *const gd_section_titles[6] = {
 	"其他需要报告的事项",
 };
 
+const char *const gd_section_numerals[6] = {"一", "二", "三", "四", "五", "六"};
+
 bool
 gd_request_row_in_format(GdRequestRow row, int format)
 {

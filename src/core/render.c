@@ -623,6 +623,13 @@ build_review(Grid *g, const GdReport *r, const GdAllocator *a)
 
 /* ---- the document ---- */
 
+static void (*const build_table[GD_NTABLES]) (Grid *g, const GdReport *r,
+											  const GdAllocator *a) = {
+	[GD_TABLE_ACTIVE] = build_active,
+	[GD_TABLE_REQUESTS] = build_requests,
+	[GD_TABLE_REVIEW] = build_review,
+};
+
 static void
 emit_line(Buf *b, GdRenderFormat fmt, const char *text, int level)
 {
@@ -660,6 +667,7 @@ gd_render(const GdReport *r, GdRenderFormat fmt, const GdAllocator *a,
 	Buf			b = {NULL, 0, 0, a};
 	Grid	   *g = a->alloc(a->ctx, sizeof(Grid));
 	char		title[64];
+	char		heading[160];
 	Buf			t = {NULL, 0, 0, a};
 
 	/* title: agency and year as reports print them */
@@ -680,23 +688,19 @@ gd_render(const GdReport *r, GdRenderFormat fmt, const GdAllocator *a,
 	}
 	emit_line(&b, fmt, t.data, 1);
 
-	emit_line(&b, fmt, "二、主动公开政府信息情况", 2);
-	if (r->active_format == 2019 || r->active_format == 2021)
+	/* each table under the heading of its part, when the report has it */
+	for (int k = 0; k < GD_NTABLES; k++)
 	{
-		build_active(g, r, a);
-		emit_table(&b, g, fmt);
-	}
-	emit_line(&b, fmt, "三、收到和处理政府信息公开申请情况", 2);
-	if (r->requests_format == 2019 || r->requests_format == 2021)
-	{
-		build_requests(g, r, a);
-		emit_table(&b, g, fmt);
-	}
-	emit_line(&b, fmt, "四、政府信息公开行政复议、行政诉讼情况", 2);
-	if (r->review_present)
-	{
-		build_review(g, r, a);
-		emit_table(&b, g, fmt);
+		int			part = gd_tables[k].section;
+
+		snprintf(heading, sizeof(heading), "%s、%s", gd_section_numerals[part - 1],
+				 gd_section_titles[part - 1]);
+		emit_line(&b, fmt, heading, 2);
+		if (gd_table_format(r, k) != 0)
+		{
+			build_table[k] (g, r, a);
+			emit_table(&b, g, fmt);
+		}
 	}
 
 	/* the date that closes a report is its publication date */

@@ -46,8 +46,6 @@ typedef struct Judge
 	GdFindings *out;
 } Judge;
 
-static const char *const cn_numerals[7] = {"", "一", "二", "三", "四", "五", "六"};
-
 #ifdef __GNUC__
 #define RULES_PRINTF(f, a) __attribute__((format(printf, f, a)))
 #else
@@ -154,51 +152,33 @@ W(const Judge *j, GdWide v)
 
 /* ---- names as the report prints them ---- */
 
-/* 表三 row: sub-rows such as "1.属于国家秘密" are named with their heading */
-static void
-request_row_name(int row, char *buf, size_t size)
-{
-	const GdRowDef *d = &gd_request_rows[row];
-
-	if (d->group && d->label[0] >= '0' && d->label[0] <= '9')
-		snprintf(buf, size, "%s %s", d->group, d->label);
-	else
-		snprintf(buf, size, "%s", d->label);
-}
-
-static void
-review_row_name(int row, char *buf, size_t size)
-{
-	const GdRowDef *d = &gd_review_rows[row];
-
-	if (d->group)
-		snprintf(buf, size, "%s %s", d->group, d->label);
-	else
-		snprintf(buf, size, "%s", d->label);
-}
-
-/* A row of any table, named as above (表二's rows by their label). */
-static void
-row_name(GdTable t, int row, const GdTableRow *d, char *buf, size_t size)
-{
-	if (t == GD_TABLE_REQUESTS)
-		request_row_name(row, buf, size);
-	else if (t == GD_TABLE_REVIEW)
-		review_row_name(row, buf, size);
-	else
-		snprintf(buf, size, "%s", d->label);
-}
-
-/* How the messages of the rules over every cell name a cell and a row. */
+/*
+ * How the messages name a table's cells and rows.  A sub-row is named with
+ * the heading it stands under: in 表四 every one (行政诉讼 未经复议直接起诉),
+ * in 表三 only the numbered ones (（三）不予公开 1.属于国家秘密, not
+ * （一）予以公开); 表二's rows stand under none.
+ */
 static const struct
 {
 	const char *cell;			/* the row's name, the column's label */
 	const char *row;			/* the row's name */
+	bool		numbered_only;	/* only numbered sub-rows name their heading */
 }			places[GD_NTABLES] = {
-	[GD_TABLE_ACTIVE] = {"表二“%s”行“%s”", "表二“%s”行"},
-	[GD_TABLE_REQUESTS] = {"表三“%s”行“%s”列", "表三“%s”行"},
-	[GD_TABLE_REVIEW] = {"表四“%s”“%s”", "表四“%s”行"},
+	[GD_TABLE_ACTIVE] = {"表二“%s”行“%s”", "表二“%s”行", false},
+	[GD_TABLE_REQUESTS] = {"表三“%s”行“%s”列", "表三“%s”行", true},
+	[GD_TABLE_REVIEW] = {"表四“%s”“%s”", "表四“%s”行", false},
 };
+
+/* A row as the report prints it, with its heading where places[] says. */
+static void
+row_name(GdTable t, const GdTableRow *d, char *buf, size_t size)
+{
+	if (d->group && (!places[t].numbered_only ||
+					 (d->label[0] >= '0' && d->label[0] <= '9')))
+		snprintf(buf, size, "%s %s", d->group, d->label);
+	else
+		snprintf(buf, size, "%s", d->label);
+}
 
 /* 表三 result rows ((一) to (六)) of the given format */
 static bool
@@ -276,15 +256,16 @@ rule_requests_row_sum(const Judge *j, const GdReport *r)
 		int64_t		total = r->requests[row][GD_C_TOTAL];
 		bool		ok = total != GD_NULL;
 		char		name[256];
+		GdTableRow	d;
 		GdFinding  *x;
 
-		if (!gd_request_row_in_format(row, r->requests_format))
+		if (!gd_table_row(GD_TABLE_REQUESTS, r->requests_format, row, &d))
 			continue;
 		for (int c = 0; ok && c < GD_C_TOTAL; c++)
 			ok = acc_add(&sum, r->requests[row][c]);
 		if (!ok || sum == total)
 			continue;
-		request_row_name(row, name, sizeof(name));
+		row_name(GD_TABLE_REQUESTS, &d, name, sizeof(name));
 		x = add(j, "requests.row_sum", GD_SEV_ERROR, "requests",
 				gd_request_rows[row].key, gd_request_cols[GD_C_TOTAL].key);
 		set_numbers(x, sum, total);
@@ -306,14 +287,16 @@ rule_review_sum(const Judge *j, const GdReport *r)
 		GdWide		sum = 0;
 		int64_t		total = r->review[row][GD_VC_TOTAL];
 		bool		ok = total != GD_NULL;
-		char		name[128];
+		char		name[256];
+		GdTableRow	d;
 		GdFinding  *x;
 
 		for (int c = 0; ok && c < GD_VC_TOTAL; c++)
 			ok = acc_add(&sum, r->review[row][c]);
 		if (!ok || sum == total)
 			continue;
-		review_row_name(row, name, sizeof(name));
+		gd_table_row(GD_TABLE_REVIEW, 1, row, &d);
+		row_name(GD_TABLE_REVIEW, &d, name, sizeof(name));
 		x = add(j, "review.sum", GD_SEV_ERROR, "review", gd_review_rows[row].key,
 				gd_review_cols[GD_VC_TOTAL].key);
 		set_numbers(x, sum, total);
@@ -366,7 +349,7 @@ rule_values_non_negative(const Judge *j, const GdReport *r)
 
 				if (d.cols[c].kind == GD_KIND_SIGNED || v == GD_NULL || v >= 0)
 					continue;
-				row_name(t, row, &d, rname, sizeof(rname));
+				row_name(t, &d, rname, sizeof(rname));
 				snprintf(name, sizeof(name), places[t].cell, rname, d.cols[c].label);
 				negative(j, gd_tables[t].key, d.key, d.cols[c].key, v,
 						 d.cols[c].kind == GD_KIND_AMOUNT, name);
@@ -386,38 +369,22 @@ rule_values_non_negative(const Judge *j, const GdReport *r)
 
 /* ---- values.unreadable and values.ambiguous: from the parse's diagnostics ---- */
 
-/* 表三 row, 表四 row or 表二 row of a key; -1 when the table has none */
+/*
+ * The row of table t that a key names, in the format the report has the
+ * table in, else in the other format that has the row (表二's
+ * other_services, 表三's other_handling …); -1 when no format has it.
+ */
 static int
-row_index(const GdReport *r, const char *table, const char *key, int *format)
+row_index(const GdReport *r, GdTable t, const char *key, GdTableRow *d)
 {
+	int			f = gd_table_format(r, t) == 2019 ? 2019 : 2021;
+
 	if (key == NULL)
 		return -1;
-	if (strcmp(table, "requests") == 0)
-	{
-		for (int row = 0; row < GD_R_NROWS; row++)
-			if (strcmp(gd_request_rows[row].key, key) == 0)
+	for (int k = 0; k < 2; k++, f = f == 2021 ? 2019 : 2021)
+		for (int row = 0; row < gd_tables[t].nrows; row++)
+			if (gd_table_row(t, f, row, d) && strcmp(d->key, key) == 0)
 				return row;
-	}
-	else if (strcmp(table, "review") == 0)
-	{
-		for (int row = 0; row < GD_V_NROWS; row++)
-			if (strcmp(gd_review_rows[row].key, key) == 0)
-				return row;
-	}
-	else if (strcmp(table, "active") == 0)
-	{
-		/* the format the table has, else the one that has the row */
-		int			f = r->active_format ? r->active_format : 2021;
-
-		for (int k = 0; k < 2; k++, f = f == 2021 ? 2019 : 2021)
-			for (int row = 0; row < GD_A_NROWS; row++)
-				if (gd_active_row_def(f, row)->ncols > 0 &&
-					strcmp(gd_active_row_def(f, row)->key, key) == 0)
-				{
-					*format = f;
-					return row;
-				}
-	}
 	return -1;
 }
 
@@ -429,55 +396,38 @@ static void
 diag_place(const GdReport *r, const GdDiagnostic *d, char *buf, size_t size,
 		   bool *has_value)
 {
-	int			format = 0;
-	int			row = d->table ? row_index(r, d->table, d->row, &format) : -1;
-	char		rname[256];
-
 	*has_value = false;
-	if (d->table && strcmp(d->table, "requests") == 0 && row >= 0)
+	for (int t = 0; d->table && t < GD_NTABLES; t++)
 	{
-		request_row_name(row, rname, sizeof(rname));
-		for (int c = 0; c < GD_C_NCOLS; c++)
-			if (d->column && strcmp(d->column, gd_request_cols[c].key) == 0)
-			{
-				*has_value = r->requests_format != 0 && r->requests[row][c] != GD_NULL;
-				snprintf(buf, size, "表三“%s”行“%s”列", rname, gd_request_cols[c].label);
-				return;
-			}
-		snprintf(buf, size, "表三“%s”行", rname);
-	}
-	else if (d->table && strcmp(d->table, "review") == 0 && row >= 0)
-	{
-		review_row_name(row, rname, sizeof(rname));
-		for (int c = 0; c < GD_VC_NCOLS; c++)
-			if (d->column && strcmp(d->column, gd_review_cols[c].key) == 0)
-			{
-				*has_value = r->review_present && r->review[row][c] != GD_NULL;
-				snprintf(buf, size, "表四“%s”“%s”", rname, gd_review_cols[c].label);
-				return;
-			}
-		snprintf(buf, size, "表四“%s”行", rname);
-	}
-	else if (d->table && strcmp(d->table, "active") == 0 && row >= 0)
-	{
-		const GdActiveRowDef *def = gd_active_row_def(format, row);
+		GdTableRow	def,
+					in_report;
+		int			row,
+					format = gd_table_format(r, t);
+		char		rname[256];
 
-		for (int c = 0; c < def->ncols; c++)
-			if (d->column && strcmp(d->column, def->cols[c].key) == 0)
+		if (strcmp(d->table, gd_tables[t].key) != 0)
+			continue;
+		row = row_index(r, t, d->row, &def);
+		if (row < 0)
+		{
+			snprintf(buf, size, "%s", gd_tables[t].name);
+			return;
+		}
+		row_name(t, &def, rname, sizeof(rname));
+		for (int c = 0; d->column && c < def.ncols; c++)
+			if (strcmp(d->column, def.cols[c].key) == 0)
 			{
-				*has_value = r->active_format == format && r->active[row][c] != GD_NULL;
-				snprintf(buf, size, "表二“%s”行“%s”", def->label, def->cols[c].label);
+				/* a row of the other format is in no cell of the report */
+				*has_value = format != 0 &&
+					gd_table_row(t, format, row, &in_report) &&
+					gd_table_cells(r, t, row)[c] != GD_NULL;
+				snprintf(buf, size, places[t].cell, rname, def.cols[c].label);
 				return;
 			}
-		snprintf(buf, size, "表二“%s”行", def->label);
+		snprintf(buf, size, places[t].row, rname);
+		return;
 	}
-	else if (d->table && strcmp(d->table, "active") == 0)
-		snprintf(buf, size, "表二");
-	else if (d->table && strcmp(d->table, "requests") == 0)
-		snprintf(buf, size, "表三");
-	else if (d->table && strcmp(d->table, "review") == 0)
-		snprintf(buf, size, "表四");
-	else if (d->table && strcmp(d->table, "processing_fees") == 0)
+	if (d->table && strcmp(d->table, "processing_fees") == 0)
 		snprintf(buf, size, "第六部分信息处理费");
 	else
 		snprintf(buf, size, "报告中");
@@ -563,18 +513,15 @@ missing_table(const Judge *j, const char *table, int section)
 	GdFinding  *x = add(j, "completeness.tables", GD_SEV_ERROR, table, NULL, NULL);
 
 	x->message = msg(j, "缺少表%s“%s”：年度报告必须包含表二、表三和表四",
-					 cn_numerals[section], gd_section_titles[section - 1]);
+					 gd_section_numerals[section - 1], gd_section_titles[section - 1]);
 }
 
 static void
 rule_completeness_tables(const Judge *j, const GdReport *r)
 {
-	if (r->active_format == 0)
-		missing_table(j, "active", 2);
-	if (r->requests_format == 0)
-		missing_table(j, "requests", 3);
-	if (!r->review_present)
-		missing_table(j, "review", 4);
+	for (int t = 0; t < GD_NTABLES; t++)
+		if (gd_table_format(r, t) == 0)
+			missing_table(j, gd_tables[t].key, gd_tables[t].section);
 }
 
 /* ---- completeness.blank_cells: one finding per row ---- */
@@ -640,7 +587,7 @@ rule_completeness_blank_cells(const Judge *j, const GdReport *r)
 			}
 			if (nblank == 0)
 				continue;
-			row_name(t, row, &d, rname, sizeof(rname));
+			row_name(t, &d, rname, sizeof(rname));
 			snprintf(where, sizeof(where), places[t].row, rname);
 			blank_row(j, gd_tables[t].key, d.key, where, nblank, d.ncols, labels, keys);
 		}
@@ -670,7 +617,7 @@ rule_completeness_sections(const Judge *j, const GdReport *r)
 		if (seen[no])
 			continue;
 		nmissing++;
-		snprintf(part, sizeof(part), "%s、%s", cn_numerals[no], gd_section_titles[no - 1]);
+		snprintf(part, sizeof(part), "%s、%s", gd_section_numerals[no - 1], gd_section_titles[no - 1]);
 		list_append(list, sizeof(list), &len, "；", part);
 	}
 	if (nmissing)
@@ -691,8 +638,8 @@ rule_completeness_sections(const Judge *j, const GdReport *r)
 			continue;
 		add(j, "completeness.sections", GD_SEV_WARNING, NULL, NULL, NULL)->message =
 			msg(j, "第%s部分“%s”出现在第%s部分“%s”之后：六个部分应按一至六的顺序排列",
-				cn_numerals[cur], gd_section_titles[cur - 1],
-				cn_numerals[prev], gd_section_titles[prev - 1]);
+				gd_section_numerals[cur - 1], gd_section_titles[cur - 1],
+				gd_section_numerals[prev - 1], gd_section_titles[prev - 1]);
 		break;
 	}
 }

@@ -713,6 +713,89 @@ test_pair(void)
 	CHECK_INT(check_pair(prev, cur).n, 0);
 }
 
+/*
+ * values.unreadable names the place of each diagnostic as the report prints
+ * it, in each table's own wording, and says nothing of a cell that holds a
+ * value (a stored document filled in since).
+ */
+static void
+test_diagnostic_places(void)
+{
+	static const struct
+	{
+		const char *table,
+				   *row,
+				   *column;
+	}			diags[] = {
+		{"requests", "denied_secret", "natural_person"},
+		{"requests", "granted", NULL},
+		{"requests", "received", "natural_person"},	/* holds a value */
+		{"requests", "other_handling", "total"},	/* a 2019 row, in 2021 */
+		{"requests", NULL, NULL},
+		{"review", "litigation_direct", "upheld"},
+		{"review", "reconsideration", "nope"},
+		{"active", "licensing", "decisions"},
+		{"active", "licensing", "prior"},	/* a 2019 column, in 2021 */
+		{"active", "other_services", "prior"},	/* a 2019 row, in 2021 */
+		{"active", "zzz", "prior"},
+		{"processing_fees", NULL, "cases"},
+		{NULL, NULL, NULL},
+	};
+	static const char *const want[] = {
+		"表三“（三）不予公开 1.属于国家秘密”行“自然人”列：X，无法读取，请核对原文并更正",
+		"表三“（一）予以公开”行：X，无法读取，请核对原文并更正",
+		"表三“（六）其他处理”行“总计”列：X，无法读取，请核对原文并更正",
+		"表三：X，无法读取，请核对原文并更正",
+		"表四“行政诉讼 未经复议直接起诉”“结果维持”：X，无法读取，请核对原文并更正",
+		"表四“行政复议”行：X，无法读取，请核对原文并更正",
+		"表二“行政许可”行“本年处理决定数量”：X，无法读取，请核对原文并更正",
+		"表二“行政许可”行：X，无法读取，请核对原文并更正",
+		"表二“其他对外管理服务事项”行“上一年项目数量”：X，无法读取，请核对原文并更正",
+		"表二：X，无法读取，请核对原文并更正",
+		"第六部分信息处理费：X，无法读取，请核对原文并更正",
+		"报告中：X，无法读取，请核对原文并更正",
+	};
+	GdDiagnostic d[sizeof(diags) / sizeof(diags[0])];
+	GdReport   *r = base_2021(0);
+	GdFindings	f;
+	int			n = (int) (sizeof(diags) / sizeof(diags[0]));
+
+	for (int i = 0; i < n; i++)
+	{
+		d[i] = (GdDiagnostic) {"cell.unreadable", "X", diags[i].table, diags[i].row,
+		diags[i].column, -1};
+	}
+	r->diagnostics = d;
+	r->ndiagnostics = r->maxdiagnostics = n;
+	r->requests[GD_R_DENIED_SECRET][GD_C_NATURAL_PERSON] = GD_NULL;
+	r->requests[GD_R_DENIED_SECRET][GD_C_TOTAL] = GD_NULL;
+	r->review[GD_V_LITIGATION_DIRECT][GD_VC_UPHELD] = GD_NULL;
+	r->review[GD_V_LITIGATION_DIRECT][GD_VC_TOTAL] = GD_NULL;
+	r->active[GD_A_LICENSING][0] = GD_NULL;
+	/* a value where the 2021 format has no row is no value */
+	r->active[GD_A_OTHER_SERVICES][0] = 5;
+	f = check(r);
+	CHECK_INT(count(&f, "values.unreadable"), n - 1);
+	for (int i = 0; i < n - 1; i++)
+		CHECK_STR(nth(&f, "values.unreadable", i)->message, want[i]);
+	CHECK_STR(nth(&f, "values.unreadable", 0)->table, "requests");
+	CHECK_STR(nth(&f, "values.unreadable", 0)->row, "denied_secret");
+	CHECK_STR(nth(&f, "values.unreadable", 0)->column, "natural_person");
+
+	/* 表二 of the 2019 format names its own columns */
+	r = base_2019(0);
+	d[0] = (GdDiagnostic) {"cell.ambiguous_split", "Y", "active", "licensing", "prior", -1};
+	r->diagnostics = d;
+	r->ndiagnostics = 1;
+	r->active[GD_A_LICENSING][0] = GD_NULL;
+	f = check(r);
+	CHECK_STR(nth(&f, "values.ambiguous", 0)->message, "表二“行政许可”行“上一年项目数量”：Y");
+	/* filled in since: nothing to say */
+	r->active[GD_A_LICENSING][0] = 10;
+	f = check(r);
+	CHECK_INT(count(&f, "values.ambiguous"), 0);
+}
+
 int
 main(void)
 {
@@ -722,6 +805,7 @@ main(void)
 	test_requests_row_sum();
 	test_review_sum();
 	test_values_non_negative();
+	test_diagnostic_places();
 	test_completeness_tables();
 	test_completeness_blank_cells();
 	test_completeness_sections();

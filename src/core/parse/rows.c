@@ -63,50 +63,99 @@ starts_numbered(GdParser *p, const GdToken *t)
 }
 
 /*
- * A row of explicit cells with more cells than k: the blank ones that merged
- * cells leave (before the first figure or after the last), or, when exactly
- * k cells are not blank, the blank ones wherever they are (a separator
- * printed twice).  Otherwise no placement is certain: rc->n stays above k and
- * the caller reports the row as incomplete, never shifting its figures.
+ * Can the row's own sums hold with these k cells?  sum_group: the columns
+ * come in groups of that many, the last of each the sum of the others (表三
+ * one group of seven, 表四 three of five).  A blank or unreadable cell is a
+ * count not known, so it can be anything from 0 up: a group fails only when
+ * its total is known and the known figures exceed it, or, all known, differ.
  */
-static void
-drop_extra_cells(const GdParser *p, GdRowCells *rc, int k)
+static bool
+sums_can_hold(GdParser *p, const GdToken *const *tok, int k, int sum_group)
 {
-	int			extra = rc->n - k;
+	for (int g = 0; g + sum_group <= k; g += sum_group)
+	{
+		int64_t		total = gd_token_count(p, tok[g + sum_group - 1]);
+		GdWide		known = 0;
+		bool		open = false;
+
+		if (total == GD_NULL)
+			continue;
+		for (int c = g; c < g + sum_group - 1; c++)
+		{
+			int64_t		v = gd_token_count(p, tok[c]);
+
+			if (v == GD_NULL)
+				open = true;
+			else
+				known += v;
+		}
+		if (open ? known > total : known != total)
+			return false;
+	}
+	return true;
+}
+
+static int
+count_filled(const GdParser *p, const GdToken *const *tok, int n)
+{
+	int			filled = 0;
+
+	for (int i = 0; i < n; i++)
+		if (!gd_token_blank(p, tok[i]))
+			filled++;
+	return filled;
+}
+
+/*
+ * A row of n explicit cells, more than its k columns: which k cells it
+ * stands for, in tok[0 .. k-1].  The blank ones that merged cells leave are
+ * dropped where that is certain: before the first figure, or after the last,
+ * or, when exactly k cells are not blank, wherever they are (a separator
+ * printed twice).  When the extra cells at both ends are blank, dropping
+ * those before or those after puts the figures in different columns: that
+ * is certain only when the row is all blank (the same cells either way), or
+ * when the row's sums (sum_group, see sums_can_hold; 0 for a table without)
+ * can hold for one of the two only.  False when no placement is certain:
+ * tok is left as it was, and the caller reports the row, never shifting its
+ * figures.
+ */
+bool
+gd_place_cells(GdParser *p, const GdToken **tok, int n, int k, int sum_group)
+{
+	int			extra = n - k;
 	int			filled = 0;
 	bool		lead = true,
 				trail = true;
 
 	for (int e = 0; e < extra; e++)
 	{
-		if (!gd_token_blank(p, rc->tok[e]))
+		if (!gd_token_blank(p, tok[e]))
 			lead = false;
-		if (!gd_token_blank(p, rc->tok[rc->n - 1 - e]))
+		if (!gd_token_blank(p, tok[n - 1 - e]))
 			trail = false;
+	}
+	if (lead && trail && count_filled(p, tok, n) > 0)
+	{
+		bool		before = sum_group > 0 && sums_can_hold(p, tok + extra, k, sum_group),
+					after = sum_group > 0 && sums_can_hold(p, tok, k, sum_group);
+
+		if (before == after)
+			return false;
+		lead = before;
 	}
 	if (lead)
 	{
-		memmove(rc->tok, rc->tok + extra, k * sizeof(rc->tok[0]));
-		rc->n = k;
-		return;
+		memmove(tok, tok + extra, k * sizeof(tok[0]));
+		return true;
 	}
 	if (trail)
-	{
-		rc->n = k;
-		return;
-	}
-	for (int i = 0; i < rc->n; i++)
-		if (!gd_token_blank(p, rc->tok[i]))
-			filled++;
-	if (filled == k)
-	{
-		int			n = 0;
-
-		for (int i = 0; i < rc->n; i++)
-			if (!gd_token_blank(p, rc->tok[i]))
-				rc->tok[n++] = rc->tok[i];
-		rc->n = k;
-	}
+		return true;
+	if (count_filled(p, tok, n) != k)
+		return false;
+	for (int i = 0; i < n; i++)
+		if (!gd_token_blank(p, tok[i]))
+			tok[filled++] = tok[i];
+	return true;
 }
 
 /*
@@ -116,8 +165,8 @@ drop_extra_cells(const GdParser *p, GdRowCells *rc, int k)
  * label, ends the row.  Free text gives at most
  * k.  Explicit cells are read to the end of the row: merged cells leave blank
  * ones beside the label (Markdown, OCR) or after the last figure, and those
- * are dropped when the row has more cells than k (drop_extra_cells); when
- * that is not certain, rc->n is left above k.
+ * are dropped when the row has more cells than k (gd_place_cells, with the
+ * row's sum_group); when that is not certain, rc->n is left above k.
  *
  * PDF converted to Markdown spreads one table row over two or three rows:
  * the label's continuation below it, with the figures in its row or in the
@@ -129,12 +178,11 @@ drop_extra_cells(const GdParser *p, GdRowCells *rc, int k)
  * the index to go on from.
  */
 size_t
-gd_collect_row(GdParser *p, const GdTokens *ts, size_t i, int k,
+gd_collect_row(GdParser *p, const GdTokens *ts, size_t i, int k, int sum_group,
 			   GdRowCells *rc, GdIsLabel is_label, void *arg)
 {
 	size_t		j;
 	int			n = 0;			/* rc->n, kept in a register */
-	int			extra;
 	bool		explicit = ts->v[i].cell;
 	int			crossed = 0;	/* row ends passed */
 	GdRowCells	own;			/* the label's own row, all blank */
@@ -235,9 +283,8 @@ gd_collect_row(GdParser *p, const GdTokens *ts, size_t i, int k,
 		j = own_end;
 	}
 	rc->n = n;
-	extra = rc->n - k;
-	if (extra > 0)
-		drop_extra_cells(p, rc, k);
+	if (n > k && gd_place_cells(p, rc->tok, n, k, sum_group))
+		rc->n = k;
 
 	/*
 	 * A cell with several figures in it lost a separator: the row has more

@@ -17,8 +17,17 @@ typedef struct GdRowCells
 	const GdToken *tok[16];
 } GdRowCells;
 
+/* sum_group: see gd_place_cells */
 extern size_t gd_collect_row(GdParser *p, const GdTokens *ts, size_t i, int k,
-							 GdRowCells *rc, GdIsLabel is_label, void *arg);
+							 int sum_group, GdRowCells *rc, GdIsLabel is_label,
+							 void *arg);
+/*
+ * n explicit cells of a row of k columns (n > k): the k it stands for, in
+ * tok[0 .. k-1], where that is certain; sum_group: the columns come in
+ * groups of that many whose last is the sum of the others, 0 for none.
+ */
+extern bool gd_place_cells(GdParser *p, const GdToken **tok, int n, int k,
+						   int sum_group);
 /* an explicit cell printed empty (white space only) */
 extern bool gd_token_blank(const GdParser *p, const GdToken *t);
 /* a value token read as a count, without diagnostics (GD_NULL if it is none) */

@@ -12,8 +12,6 @@
 #include "sections.h"
 #include "text.h"
 
-static const char *const numerals[7] = {"", "一", "二", "三", "四", "五", "六"};
-
 /* What each heading says, in any of the wordings seen. */
 static const char *const keywords[7][5] = {
 	{NULL},
@@ -71,7 +69,7 @@ numbering_at(const char *s, size_t j, int no)
 {
 	size_t		start;
 
-	if (j >= 3 && memcmp(s + j - 3, numerals[no], 3) == 0)
+	if (j >= 3 && memcmp(s + j - 3, gd_section_numerals[no - 1], 3) == 0)
 	{
 		start = j - 3;
 		/* not 十一、 or （一）、 */
@@ -129,7 +127,7 @@ numeral_before(const char *s, size_t j)
 		default:
 			return 0;
 	}
-	return memcmp(s + j - 3, numerals[no], 3) == 0 ? no : 0;
+	return memcmp(s + j - 3, gd_section_numerals[no - 1], 3) == 0 ? no : 0;
 }
 
 #define MAX_CANDIDATES 64
@@ -308,7 +306,7 @@ gd_find_sections(GdParser *p)
 		if (!p->sec_off[no])
 		{
 			gd_diag(p, "section.missing", NULL, NULL, NULL, (size_t) -1,
-					"第%s部分（%s）未找到", numerals[no], gd_section_titles[no - 1]);
+					"第%s部分（%s）未找到", gd_section_numerals[no - 1], gd_section_titles[no - 1]);
 			continue;
 		}
 		sec = &r->sections[r->nsections++];

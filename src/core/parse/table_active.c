@@ -527,7 +527,8 @@ gd_read_active(GdParser *p)
 			i++;
 			continue;
 		}
-		i = gd_collect_row(p, &ts, last, gd_active_row_def(st.format, row)->ncols, &rc,
+		/* 表二's rows have no sum of their own (sum_group 0) */
+		i = gd_collect_row(p, &ts, last, gd_active_row_def(st.format, row)->ncols, 0, &rc,
 						   is_label, NULL);
 		/* the first reading of a row stands (see table_requests.c) */
 		if (found[row] && (rc.n == 0 || filled[row]))

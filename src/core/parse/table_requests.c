@@ -688,7 +688,8 @@ gd_read_requests(GdParser *p)
 			i++;
 			continue;
 		}
-		i = gd_collect_row(p, &ts, last, NCOLS, &rc, is_label, &la);
+		/* one sum group: 总计 is the sum of the six columns before it */
+		i = gd_collect_row(p, &ts, last, NCOLS, NCOLS, &rc, is_label, &la);
 		/*
 		 * A label repeated in a note, or a second table (本级 after 全市):
 		 * the first reading of a row stands.

@@ -141,20 +141,15 @@ all_blank(const GdToken *const *v, int from, int to)
 
 /*
  * Explicit cells go on after the fifteenth (a separator printed twice, an
- * empty cell of a merge): the blank ones are dropped where that is certain
- * (after the last figure, before the first, or when exactly fifteen are
- * filled) and vals made the fifteen cells.  False when the row's cells
- * cannot be placed.
+ * empty cell of a merge): vals made the fifteen cells where gd_place_cells
+ * finds that certain, each group of five summing to its 总计.  False when
+ * the row's cells cannot be placed.
  */
 static bool
-extra_cells_placed(const GdParser *p, const GdTokens *ts, size_t i, const GdToken **vals)
+extra_cells_placed(GdParser *p, const GdTokens *ts, size_t i, const GdToken **vals)
 {
 	const GdToken *all[2 * NCELLS];
-	int			n = NCELLS,
-				extra,
-				filled = 0;
-	bool		lead = true,
-				trail = true;
+	int			n = NCELLS;
 
 	if (!vals[0]->cell)
 		return true;
@@ -167,32 +162,11 @@ extra_cells_placed(const GdParser *p, const GdTokens *ts, size_t i, const GdToke
 			break;
 		all[n++] = t;
 	}
-	extra = n - NCELLS;
-	if (extra == 0)
+	if (n == NCELLS)
 		return true;
-	for (int e = 0; e < extra; e++)
-	{
-		if (!gd_token_blank(p, all[e]))
-			lead = false;
-		if (!gd_token_blank(p, all[n - 1 - e]))
-			trail = false;
-	}
-	if (trail)
-		return true;
-	if (lead)
-	{
-		memcpy(vals, all + extra, NCELLS * sizeof(all[0]));
-		return true;
-	}
-	for (int k = 0; k < n; k++)
-		if (!gd_token_blank(p, all[k]))
-			filled++;
-	if (filled != NCELLS)
+	if (!gd_place_cells(p, all, n, NCELLS, GD_VC_NCOLS))
 		return false;
-	filled = 0;
-	for (int k = 0; k < n; k++)
-		if (!gd_token_blank(p, all[k]))
-			vals[filled++] = all[k];
+	memcpy(vals, all, NCELLS * sizeof(all[0]));
 	return true;
 }
 
