@@ -80,6 +80,28 @@ typedef struct SumState
 
 static const char *const template_keys[TPL_N] = {"2019", "2021", "mixed", "none"};
 
+/* a cell's place in its SumTable: row * the table's widest row + column */
+static const int table_stride[GD_NTABLES] = {
+	[GD_TABLE_ACTIVE] = GD_A_NCOLS,
+	[GD_TABLE_REQUESTS] = GD_C_NCOLS,
+	[GD_TABLE_REVIEW] = GD_VC_NCOLS,
+};
+
+/* The SumTable of table t in a format (2019, 2021; 表四's only one: 1). */
+static int
+sum_table(GdTable t, int format)
+{
+	switch (t)
+	{
+		case GD_TABLE_ACTIVE:
+			return format == 2021 ? ST_ACTIVE_2021 : ST_ACTIVE_2019;
+		case GD_TABLE_REQUESTS:
+			return format == 2021 ? ST_REQUESTS_2021 : ST_REQUESTS_2019;
+		default:
+			return ST_REVIEW;
+	}
+}
+
 /* ---- adding a member ---- */
 
 static void
@@ -123,37 +145,24 @@ add_report(SumState *s, const GdReport *r)
 			s->year_max = r->year;
 	}
 
-	if (r->active_format)
+	for (int t = 0; t < GD_NTABLES; t++)
 	{
-		SumTable   *t = &s->t[r->active_format == 2021 ? ST_ACTIVE_2021 : ST_ACTIVE_2019];
+		int			format = gd_table_format(r, t);
+		SumTable   *st;
 
-		t->members++;
-		for (int row = 0; row < GD_A_NROWS; row++)
+		if (format == 0)
+			continue;
+		st = &s->t[sum_table(t, format)];
+		st->members++;
+		for (int row = 0; row < gd_tables[t].nrows; row++)
 		{
-			const GdActiveRowDef *d = gd_active_row_def(r->active_format, row);
+			const int64 *cells = gd_table_cells(r, t, row);
+			GdTableRow	d;
 
-			for (int c = 0; c < d->ncols; c++)
-				add_cell(t, row * GD_A_NCOLS + c, r->active[row][c]);
+			if (gd_table_row(t, format, row, &d))
+				for (int c = 0; c < d.ncols; c++)
+					add_cell(st, row * table_stride[t] + c, cells[c]);
 		}
-	}
-	if (r->requests_format)
-	{
-		SumTable   *t = &s->t[r->requests_format == 2021 ? ST_REQUESTS_2021 : ST_REQUESTS_2019];
-
-		t->members++;
-		for (int row = 0; row < GD_R_NROWS; row++)
-			if (gd_request_row_in_format(row, r->requests_format))
-				for (int c = 0; c < GD_C_NCOLS; c++)
-					add_cell(t, row * GD_C_NCOLS + c, r->requests[row][c]);
-	}
-	if (r->review_present)
-	{
-		SumTable   *t = &s->t[ST_REVIEW];
-
-		t->members++;
-		for (int row = 0; row < GD_V_NROWS; row++)
-			for (int c = 0; c < GD_VC_NCOLS; c++)
-				add_cell(t, row * GD_VC_NCOLS + c, r->review[row][c]);
 	}
 	if (r->fees_present)
 	{
@@ -290,15 +299,22 @@ govdisc_sum_deserialize(PG_FUNCTION_ARGS)
 
 /* ---- the sum as a document ---- */
 
-/* Which of a table's two formats is summed: the one most members follow. */
+/*
+ * Which of a table's formats is summed (0: none has the table): the one most
+ * members follow; *others gets how many follow the other one.
+ */
 static int
-chosen_format(const SumState *s, int k2019, int k2021)
+chosen_format(const SumState *s, GdTable t, int64 *others)
 {
-	int64		n19 = s->t[k2019].members,
-				n21 = s->t[k2021].members;
+	int64		n19 = s->t[sum_table(t, 2019)].members,
+				n21 = s->t[sum_table(t, 2021)].members;
 
+	*others = 0;
+	if (t == GD_TABLE_REVIEW)
+		return n21 > 0 ? 1 : 0;
 	if (n19 == 0 && n21 == 0)
 		return 0;
+	*others = n19 > n21 ? n21 : n19;
 	return n19 > n21 ? 2019 : 2021;
 }
 
@@ -379,68 +395,37 @@ incomplete_cell(Rollup *ru, const SumTable *t, int64 others, int i,
 }
 
 /*
- * Fills in table k (format 'format') of r from the sums, and lists its
+ * Fills in table t of r in the given format from the sums, and lists its
  * blank cells.  'others' is the number of members excluded for following
  * the other format.
  */
 static void
-fill_active(Rollup *ru, GdReport *r, int format, int64 others)
+fill_table(Rollup *ru, GdReport *r, GdTable t, int format, int64 others)
 {
-	const SumTable *t = &ru->s->t[format == 2021 ? ST_ACTIVE_2021 : ST_ACTIVE_2019];
+	const SumTable *st = &ru->s->t[sum_table(t, format)];
 
-	r->active_format = format;
-	for (int row = 0; row < GD_A_NROWS; row++)
+	if (t == GD_TABLE_ACTIVE)
+		r->active_format = format;
+	else if (t == GD_TABLE_REQUESTS)
+		r->requests_format = format;
+	else
+		r->review_present = true;
+	for (int row = 0; row < gd_tables[t].nrows; row++)
 	{
-		const GdActiveRowDef *d = gd_active_row_def(format, row);
+		/* the report is this function's own to fill */
+		int64	   *cells = (int64 *) gd_table_cells(r, t, row);
+		GdTableRow	d;
 
-		for (int c = 0; c < d->ncols; c++)
-		{
-			int			i = row * GD_A_NCOLS + c;
-
-			r->active[row][c] = cell_value(t, i, "active", d->key, d->cols[c].key);
-			incomplete_cell(ru, t, others, i, "active", d->key, d->cols[c].key);
-		}
-	}
-}
-
-static void
-fill_requests(Rollup *ru, GdReport *r, int format, int64 others)
-{
-	const SumTable *t = &ru->s->t[format == 2021 ? ST_REQUESTS_2021 : ST_REQUESTS_2019];
-
-	r->requests_format = format;
-	for (int row = 0; row < GD_R_NROWS; row++)
-	{
-		if (!gd_request_row_in_format(row, format))
+		if (!gd_table_row(t, format, row, &d))
 			continue;
-		for (int c = 0; c < GD_C_NCOLS; c++)
+		for (int c = 0; c < d.ncols; c++)
 		{
-			int			i = row * GD_C_NCOLS + c;
+			int			i = row * table_stride[t] + c;
 
-			r->requests[row][c] = cell_value(t, i, "requests", gd_request_rows[row].key,
-											 gd_request_cols[c].key);
-			incomplete_cell(ru, t, others, i, "requests", gd_request_rows[row].key,
-							gd_request_cols[c].key);
+			cells[c] = cell_value(st, i, gd_tables[t].key, d.key, d.cols[c].key);
+			incomplete_cell(ru, st, others, i, gd_tables[t].key, d.key, d.cols[c].key);
 		}
 	}
-}
-
-static void
-fill_review(Rollup *ru, GdReport *r)
-{
-	const SumTable *t = &ru->s->t[ST_REVIEW];
-
-	r->review_present = true;
-	for (int row = 0; row < GD_V_NROWS; row++)
-		for (int c = 0; c < GD_VC_NCOLS; c++)
-		{
-			int			i = row * GD_VC_NCOLS + c;
-
-			r->review[row][c] = cell_value(t, i, "review", gd_review_rows[row].key,
-										   gd_review_cols[c].key);
-			incomplete_cell(ru, t, 0, i, "review", gd_review_rows[row].key,
-							gd_review_cols[c].key);
-		}
 }
 
 static void
@@ -485,10 +470,8 @@ govdisc_sum_finalfn(PG_FUNCTION_ARGS)
 	const SumState *s;
 	GdReport	r;
 	Rollup		ru;
-	int			af,
-				qf;
-	int64		a_others,
-				q_others;
+	int			format[GD_NTABLES];
+	int64		others[GD_NTABLES];
 	JsonbValue *rollup;
 	Jsonb	   *doc;
 
@@ -501,11 +484,9 @@ govdisc_sum_finalfn(PG_FUNCTION_ARGS)
 		PG_RETURN_NULL();
 
 	gd_report_init(&r);
-	af = chosen_format(s, ST_ACTIVE_2019, ST_ACTIVE_2021);
-	qf = chosen_format(s, ST_REQUESTS_2019, ST_REQUESTS_2021);
-	a_others = af ? s->t[af == 2021 ? ST_ACTIVE_2019 : ST_ACTIVE_2021].members : 0;
-	q_others = qf ? s->t[qf == 2021 ? ST_REQUESTS_2019 : ST_REQUESTS_2021].members : 0;
-	r.template_ = template_of(af, qf);
+	for (int t = 0; t < GD_NTABLES; t++)
+		format[t] = chosen_format(s, t, &others[t]);
+	r.template_ = template_of(format[GD_TABLE_ACTIVE], format[GD_TABLE_REQUESTS]);
 	if (s->no_year == 0 && s->members > 0 && s->year_min == s->year_max)
 		r.year = s->year_min;
 
@@ -525,20 +506,17 @@ govdisc_sum_finalfn(PG_FUNCTION_ARGS)
 
 	push_key(&ru, "incomplete");
 	pushJsonbValue(&ru.ps, WJB_BEGIN_ARRAY, NULL);
-	if (af)
-		fill_active(&ru, &r, af, a_others);
-	if (qf)
-		fill_requests(&ru, &r, qf, q_others);
-	if (s->t[ST_REVIEW].members > 0)
-		fill_review(&ru, &r);
+	for (int t = 0; t < GD_NTABLES; t++)
+		if (format[t])
+			fill_table(&ru, &r, t, format[t], others[t]);
 	if (s->t[ST_FEES].members > 0)
 		fill_fees(&ru, &r);
 	pushJsonbValue(&ru.ps, WJB_END_ARRAY, NULL);
 
 	push_key(&ru, "excluded");
 	pushJsonbValue(&ru.ps, WJB_BEGIN_ARRAY, NULL);
-	excluded_entry(&ru, "active", af == 2021 ? 2019 : 2021, a_others);
-	excluded_entry(&ru, "requests", qf == 2021 ? 2019 : 2021, q_others);
+	for (int t = 0; t < GD_NTABLES; t++)
+		excluded_entry(&ru, gd_tables[t].key, format[t] == 2021 ? 2019 : 2021, others[t]);
 	pushJsonbValue(&ru.ps, WJB_END_ARRAY, NULL);
 
 	pushJsonbValue(&ru.ps, WJB_END_OBJECT, NULL);
