@@ -98,16 +98,15 @@ match_row(const char *compact, const GdCharSet *cs, void *arg)
 	{
 		const char *after = compact;
 		const char *stop;
-		GdCharSet	acs;
 
 		while ((stop = strstr(after, "。")) != NULL)
 			after = stop + 3;
-		gd_charset(&acs, after);
-		if (!gd_has_phrase(after, &acs, &words_section[0]) &&
-			!has_any(after, &acs, words_2021, NWORDS(words_2021)) &&
-			!has_any(after, &acs, words_2019, NWORDS(words_2019)))
+		/* the set of the whole text holds that of its end (see GdMatchFn) */
+		if (!gd_has_phrase(after, cs, &words_section[0]) &&
+			!has_any(after, cs, words_2021, NWORDS(words_2021)) &&
+			!has_any(after, cs, words_2019, NWORDS(words_2019)))
 			return -1;
-		return match_row(after, &acs, arg);
+		return match_row(after, cs, arg);
 	}
 	rest = gd_strip_numbering(compact);
 	len = strlen(rest);
@@ -166,7 +165,8 @@ read_headers(GdParser *p, const GdTokens *ts, T2 *st)
 			{
 				memcpy(joined, c, la);
 				memcpy(joined + la, b, lb + 1);
-				gd_charset(&joined_cs, joined);
+				joined_cs = *cs;
+				gd_charset_join(&joined_cs, ts->v[below].cs, joined, la);
 				c = joined;
 				cs = &joined_cs;
 			}
