@@ -263,9 +263,10 @@ is_heading_line(const char *s, size_t from, size_t to)
 }
 
 /*
- * The first tab or line end in s[i..to), or to: eight bytes at a time while
- * none of them is below 0x0B (x - 0x0B sets the high bit of a byte below
- * it that had it clear; a borrow only runs on from such a byte).
+ * The first tab or line end in s[i..to), or to: eight bytes at a time, the
+ * bytes below 0x0B marked (x - 0x0B sets the high bit of a byte below it
+ * that had it clear; a borrow only runs on from such a byte, so the lowest
+ * mark is the first of them).
  */
 static inline size_t
 tab_or_line_end(const char *s, size_t i, size_t to)
@@ -273,11 +274,24 @@ tab_or_line_end(const char *s, size_t i, size_t to)
 	while (to - i >= 8)
 	{
 		uint64_t	w;
+		uint64_t	low;
 
 		memcpy(&w, s + i, 8);
-		if (((w - UINT64_C(0x0B0B0B0B0B0B0B0B)) & ~w & UINT64_C(0x8080808080808080)) != 0)
-			break;
-		i += 8;
+		low = (w - UINT64_C(0x0B0B0B0B0B0B0B0B)) & ~w & UINT64_C(0x8080808080808080);
+		if (low == 0)
+		{
+			i += 8;
+			continue;
+		}
+#if defined(__GNUC__) && defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+		/* the first byte in memory is the lowest of w */
+		i += (size_t) __builtin_ctzll(low) / 8;
+		if (s[i] == '\t' || s[i] == '\n')
+			return i;
+		i++;
+#else
+		break;
+#endif
 	}
 	while (i < to && s[i] != '\t' && s[i] != '\n')
 		i++;
