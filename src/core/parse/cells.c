@@ -70,7 +70,16 @@ push_rowend(GdParser *p, GdTokens *ts, size_t off, bool soft)
 static inline bool
 is_digit_lookalike(char c)
 {
-	return c != '\0' && strchr("OoDQlIiZzSsBbgq", c) != NULL;
+	/* "OoDQlIiZzSsBbgq" as bits of their codes (all in 64..127) */
+	static const uint64_t letters =
+		(UINT64_C(1) << ('O' - 64)) | (UINT64_C(1) << ('o' - 64)) | (UINT64_C(1) << ('D' - 64)) |
+		(UINT64_C(1) << ('Q' - 64)) | (UINT64_C(1) << ('l' - 64)) | (UINT64_C(1) << ('I' - 64)) |
+		(UINT64_C(1) << ('i' - 64)) | (UINT64_C(1) << ('Z' - 64)) | (UINT64_C(1) << ('z' - 64)) |
+		(UINT64_C(1) << ('S' - 64)) | (UINT64_C(1) << ('s' - 64)) | (UINT64_C(1) << ('B' - 64)) |
+		(UINT64_C(1) << ('b' - 64)) | (UINT64_C(1) << ('g' - 64)) | (UINT64_C(1) << ('q' - 64));
+	unsigned char u = (unsigned char) c;
+
+	return u >= 64 && u < 128 && ((letters >> (u - 64)) & 1);
 }
 
 /*
