@@ -595,7 +595,7 @@ gd_match_cells(GdParser *p, const GdTokens *ts, size_t i, GdMatchFn fn, void *ar
 {
 	const GdToken *t = &ts->v[i];
 	char		buf[GD_JOIN_MAX];
-	size_t		used;
+	size_t		used = 0;
 	GdCharSet	cs;
 	int			m;
 
@@ -604,15 +604,19 @@ gd_match_cells(GdParser *p, const GdTokens *ts, size_t i, GdMatchFn fn, void *ar
 	if (m >= 0 || !t->cell || t->compact_len == 0 ||
 		t->compact_len + 1 > GD_JOIN_MAX)
 		return m;
-	memcpy(buf, t->compact, t->compact_len + 1);
-	used = t->compact_len;
-	cs = *t->cs;
 	for (size_t j = i + 1; j < ts->n && j <= i + 3; j++)
 	{
 		const GdToken *u = &ts->v[j];
 
 		if (u->kind != GD_TK_TEXT || !u->cell)
 			break;
+		/* the text the cells after it join, started when there is one */
+		if (j == i + 1)
+		{
+			memcpy(buf, t->compact, t->compact_len + 1);
+			used = t->compact_len;
+			cs = *t->cs;
+		}
 		m = match_joined(p, t, u, fn, arg, buf, &used, &cs);
 		if (m >= 0)
 		{
@@ -638,8 +642,8 @@ gd_match_cells(GdParser *p, const GdTokens *ts, size_t i, GdMatchFn fn, void *ar
 		if (gd_strip_numbering(cb) != cb ||
 			(fn(cb, below->cs, arg) >= 0 && gd_strip_numbering(t->compact) == t->compact))
 			return -1;
+		memcpy(buf, t->compact, t->compact_len + 1);
 		used = t->compact_len;
-		buf[used] = '\0';
 		cs = *t->cs;
 		return match_joined(p, t, below, fn, arg, buf, &used, &cs);
 	}
