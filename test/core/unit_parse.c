@@ -2,6 +2,7 @@
 #include "unit.h"
 #include "match.h"
 #include "split.h"
+#include "text.h"
 #include "utf8.h"
 #include "values.h"
 
@@ -36,6 +37,70 @@ test_compact_and_numbering(void)
 	CHECK_STR(gd_strip_numbering("规章"), "规章");
 	CHECK_INT(gd_clip("规章", 6, 4), 3);	/* never half a character */
 	CHECK_INT(gd_clip("规章", 6, 10), 6);
+}
+
+/* The set of a joined text from its parts' sets (match.c), and where it differs from their union */
+static void
+test_charset_join(void)
+{
+	GdCharSet	a,
+				b,
+				joined,
+				want;
+	char		buf[64];
+
+	gd_charset(&a, "行政");
+	gd_charset(&b, "许可");
+	strcpy(buf, "行政许可");
+	joined = a;
+	gd_charset_join(&joined, &b, buf, strlen("行政"));
+	gd_charset(&want, buf);
+	CHECK(memcmp(&joined, &want, sizeof(want)) == 0);
+
+	/* a text cut inside a character: its last byte hashes after the first's */
+	gd_charset(&a, "x\xE8\xA1");
+	gd_charset(&b, "\x8Cy");
+	strcpy(buf, "x\xE8\xA1\x8Cy");
+	joined = a;
+	gd_charset_join(&joined, &b, buf, 3);
+	gd_charset(&want, buf);
+	CHECK(memcmp(&joined, &want, sizeof(want)) == 0);
+	CHECK(gd_charset_covers(&joined, &want) && !gd_charset_covers(&a, &want) &&
+		  !gd_charset_covers(&b, &want));
+	{
+		GdCharSet	u = a;
+
+		for (int w = 0; w < 4; w++)
+			u.w[w] |= b.w[w];
+		CHECK(!gd_charset_covers(&u, &want));	/* the union alone lacks it */
+	}
+}
+
+/* gd_position: counted on from its last answer only within the same checkpoint */
+static void
+test_position(void)
+{
+	/* 规 章 a | 行 b: bytes 0 3 6 | 7 10; a checkpoint at byte 7, input character 20 */
+	char		s[] = "规章a行b";
+	GdCheckpoint cps[2] = {{0, 0}, {7, 20}};
+	GdText		t;
+
+	memset(&t, 0, sizeof(t));
+	t.s = s;
+	t.len = strlen(s);
+	t.cps = cps;
+	t.ncps = 2;
+	t.orig_chars = 30;
+	CHECK_INT(gd_position(&t, 3), 2);
+	CHECK_INT(gd_position(&t, 6), 3);
+	CHECK_INT(gd_position(&t, 3), 2);	/* backwards */
+	CHECK_INT(gd_position(&t, 7), 21);
+	CHECK_INT(gd_position(&t, 10), 22);
+	CHECK_INT(gd_position(&t, 6), 3);	/* after answers at another checkpoint */
+	CHECK_INT(gd_position(&t, 11), 23);
+	CHECK_INT(gd_position(&t, 99), 23);	/* past the end */
+	t.orig_chars = 20;
+	CHECK_INT(gd_position(&t, 10), 21);	/* no further than the input */
 }
 
 static void
@@ -350,6 +415,8 @@ int
 main(void)
 {
 	test_compact_and_numbering();
+	test_charset_join();
+	test_position();
 	test_numbers();
 	test_split();
 	test_label_numbering();

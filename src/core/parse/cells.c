@@ -70,7 +70,16 @@ push_rowend(GdParser *p, GdTokens *ts, size_t off, bool soft)
 static inline bool
 is_digit_lookalike(char c)
 {
-	return c != '\0' && strchr("OoDQlIiZzSsBbgq", c) != NULL;
+	/* "OoDQlIiZzSsBbgq" as bits of their codes (all in 64..127) */
+	static const uint64_t letters =
+		(UINT64_C(1) << ('O' - 64)) | (UINT64_C(1) << ('o' - 64)) | (UINT64_C(1) << ('D' - 64)) |
+		(UINT64_C(1) << ('Q' - 64)) | (UINT64_C(1) << ('l' - 64)) | (UINT64_C(1) << ('I' - 64)) |
+		(UINT64_C(1) << ('i' - 64)) | (UINT64_C(1) << ('Z' - 64)) | (UINT64_C(1) << ('z' - 64)) |
+		(UINT64_C(1) << ('S' - 64)) | (UINT64_C(1) << ('s' - 64)) | (UINT64_C(1) << ('B' - 64)) |
+		(UINT64_C(1) << ('b' - 64)) | (UINT64_C(1) << ('g' - 64)) | (UINT64_C(1) << ('q' - 64));
+	unsigned char u = (unsigned char) c;
+
+	return u >= 64 && u < 128 && ((letters >> (u - 64)) & 1);
 }
 
 /*
@@ -144,7 +153,8 @@ classify(const char *s, size_t n)
 static inline bool
 is_space(char c)
 {
-	return c == ' ' || c == '\t' || c == '\n';
+	/* most bytes are above the space: one test for them */
+	return (unsigned char) c <= ' ' && (c == ' ' || c == '\t' || c == '\n');
 }
 
 static inline void
@@ -261,7 +271,63 @@ is_heading_line(const char *s, size_t from, size_t to)
 		gd_contains(rest, "存在的主要问题") || gd_contains(rest, "其他需要报告");
 }
 
-/* Cells apart by tabs, from 'start' (after a Word line's leading tab) to 'to'. */
+/*
+ * The first tab or line end in s[i..to), or to: eight bytes at a time, the
+ * bytes below 0x0B marked (x - 0x0B sets the high bit of a byte below it
+ * that had it clear; a borrow only runs on from such a byte, so the lowest
+ * mark is the first of them).
+ */
+static inline size_t
+tab_or_line_end(const char *s, size_t i, size_t to)
+{
+	while (to - i >= 8)
+	{
+		uint64_t	w;
+		uint64_t	low;
+
+		memcpy(&w, s + i, 8);
+		low = (w - UINT64_C(0x0B0B0B0B0B0B0B0B)) & ~w & UINT64_C(0x8080808080808080);
+		if (low == 0)
+		{
+			i += 8;
+			continue;
+		}
+#if defined(__GNUC__) && defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+		/* the first byte in memory is the lowest of w */
+		i += (size_t) __builtin_ctzll(low) / 8;
+		if (s[i] == '\t' || s[i] == '\n')
+			return i;
+		i++;
+#else
+		break;
+#endif
+	}
+	while (i < to && s[i] != '\t' && s[i] != '\n')
+		i++;
+	return i;
+}
+
+/*
+ * A Word line: cells apart by tabs from 'start' (after its leading tab) to
+ * the line's end, found in the same pass.  Returns where the line ends.
+ */
+static size_t
+word_line(GdParser *p, GdTokens *ts, size_t start, size_t to)
+{
+	const char *s = p->t.s;
+
+	for (;;)
+	{
+		size_t		i = tab_or_line_end(s, start, to);
+
+		push_cell(p, ts, start, i);
+		if (i == to || s[i] == '\n')
+			return i;
+		start = i + 1;
+	}
+}
+
+/* Cells apart by tabs, from 'start' to 'to' (a line's end). */
 static void
 tab_cells(GdParser *p, GdTokens *ts, size_t start, size_t to)
 {
@@ -686,8 +752,8 @@ gd_tokenize(GdParser *p, size_t from, size_t to, GdTokens *ts)
 	}
 	while (ls < to)
 	{
-		const char *nl = memchr(s + ls, '\n', to - ls);
-		size_t		le = nl ? (size_t) (nl - s) : to;
+		const char *nl;
+		size_t		le;
 		const char *bar;
 
 		if (ls >= next_tick)
@@ -695,13 +761,16 @@ gd_tokenize(GdParser *p, size_t from, size_t to, GdTokens *ts)
 			gd_tick(p);
 			next_tick = ls + (1 << 16);
 		}
-		if (ls < le && s[ls] == '\t')
+		if (s[ls] == '\t')
 		{
-			/* a lone tab is a blank cell */
-			tab_cells(p, ts, ls + 1, le);
+			/* a lone tab is a blank cell; the cells find the line's end */
+			ls = word_line(p, ts, ls + 1, to) + 1;
 			prev_cell = true;
+			continue;
 		}
-		else if (is_blank_line(s, ls, le))
+		nl = memchr(s + ls, '\n', to - ls);
+		le = nl ? (size_t) (nl - s) : to;
+		if (is_blank_line(s, ls, le))
 		{
 			if (prev_cell)
 				push_rowend(p, ts, ls, false);

@@ -541,21 +541,45 @@ gd_cell_below(const GdTokens *ts, size_t i)
 	return below;
 }
 
-/* Does fn name a label in the compact forms of a and b, joined? */
+/*
+ * The set of a text joined from two, given the sets of both: their union,
+ * and the hash of the second's first byte after the first's last one (a
+ * continuation byte after another; a text cut inside a character).  Each
+ * byte's hash reads it and the byte before it only (byte_hash), so this
+ * holds gd_charset of the joined text, without a pass over it.
+ */
+void
+gd_charset_join(GdCharSet *cs, const GdCharSet *b, const char *joined, size_t at)
+{
+	for (int w = 0; w < 4; w++)
+		cs->w[w] |= b->w[w];
+	/* only a continuation byte hashes otherwise after the byte before it */
+	if (at > 0 && ((unsigned char) joined[at] & 0xC0) == 0x80)
+	{
+		int			h = byte_hash((const unsigned char *) joined + at, true);
+
+		if (h >= 0)
+			CHARSET_ADD(cs, h);
+	}
+}
+
+/*
+ * Does fn name a label in the compact forms of a and b, joined?  *cs is the
+ * set of buf[0..*used), and becomes that of the joined text.
+ */
 static int
 match_joined(GdParser *p, const GdToken *a, const GdToken *b, GdMatchFn fn, void *arg,
-			 char *buf, size_t *used)
+			 char *buf, size_t *used, GdCharSet *cs)
 {
 	const char *cb = gd_token_compact(p, b);
 	size_t		nb = b->compact_len;
-	GdCharSet	cs;
 
 	if (*used + nb + 1 > GD_JOIN_MAX)
 		return -1;
 	memcpy(buf + *used, cb, nb + 1);
+	gd_charset_join(cs, b->cs, buf, *used);
 	*used += nb;
-	gd_charset(&cs, buf);
-	return fn(buf, &cs, arg);
+	return fn(buf, cs, arg);
 }
 
 /*
@@ -571,7 +595,8 @@ gd_match_cells(GdParser *p, const GdTokens *ts, size_t i, GdMatchFn fn, void *ar
 {
 	const GdToken *t = &ts->v[i];
 	char		buf[GD_JOIN_MAX];
-	size_t		used;
+	size_t		used = 0;
+	GdCharSet	cs;
 	int			m;
 
 	*last = i;
@@ -579,15 +604,20 @@ gd_match_cells(GdParser *p, const GdTokens *ts, size_t i, GdMatchFn fn, void *ar
 	if (m >= 0 || !t->cell || t->compact_len == 0 ||
 		t->compact_len + 1 > GD_JOIN_MAX)
 		return m;
-	memcpy(buf, t->compact, t->compact_len + 1);
-	used = t->compact_len;
 	for (size_t j = i + 1; j < ts->n && j <= i + 3; j++)
 	{
 		const GdToken *u = &ts->v[j];
 
 		if (u->kind != GD_TK_TEXT || !u->cell)
 			break;
-		m = match_joined(p, t, u, fn, arg, buf, &used);
+		/* the text the cells after it join, started when there is one */
+		if (j == i + 1)
+		{
+			memcpy(buf, t->compact, t->compact_len + 1);
+			used = t->compact_len;
+			cs = *t->cs;
+		}
+		m = match_joined(p, t, u, fn, arg, buf, &used, &cs);
 		if (m >= 0)
 		{
 			*last = j;
@@ -612,8 +642,9 @@ gd_match_cells(GdParser *p, const GdTokens *ts, size_t i, GdMatchFn fn, void *ar
 		if (gd_strip_numbering(cb) != cb ||
 			(fn(cb, below->cs, arg) >= 0 && gd_strip_numbering(t->compact) == t->compact))
 			return -1;
+		memcpy(buf, t->compact, t->compact_len + 1);
 		used = t->compact_len;
-		buf[used] = '\0';
-		return match_joined(p, t, below, fn, arg, buf, &used);
+		cs = *t->cs;
+		return match_joined(p, t, below, fn, arg, buf, &used, &cs);
 	}
 }

@@ -36,6 +36,14 @@ extern size_t gd_compact_charset(const char *s, size_t n, char *buf, size_t bufs
 								 GdCharSet *cs);
 extern bool gd_has(const char *hay, const GdCharSet *cs, const char *needle);
 
+/*
+ * The set of a text joined at 'at' (joined[0..at) of set *cs, the rest of
+ * set *b): *cs becomes a set that holds gd_charset of all of it, without a
+ * pass over it.
+ */
+extern void gd_charset_join(GdCharSet *cs, const GdCharSet *b, const char *joined,
+							size_t at);
+
 /* May a text of set 'hay' contain one of set 'needle'? */
 static inline bool
 gd_charset_covers(const GdCharSet *hay, const GdCharSet *needle)
@@ -67,7 +75,10 @@ gd_has_phrase(const char *hay, const GdCharSet *cs, const GdPhrase *ph)
 extern const char *gd_strip_numbering(const char *s);
 
 /* Matching a token against a table's labels: fn returns a row or -1. */
-/* cs holds (at least) the characters of compact */
+/*
+ * cs holds (at least) the characters of compact: it may only rule phrases
+ * out, the answer is the text's (a set that holds more must give the same).
+ */
 typedef int (*GdMatchFn) (const char *compact, const GdCharSet *cs, void *arg);
 extern int	gd_match_token(GdParser *p, const GdToken *t, GdMatchFn fn, void *arg);
 /* gd_match_token, or of a label cut over cells (match.c); *last: see there */

@@ -38,6 +38,9 @@ static const int label_rows[] = {
 #define NLABELS ((int) (sizeof(labels) / sizeof(labels[0])))
 #define L_NORMATIVE 1
 
+/* The last bytes of the labels, as a set of 256 bits (init_words) */
+static uint64_t label_ends[4];
+
 static GdPhrase words_2021[] = {
 	{"制发件数"}, {"废止件数"}, {"现行有效件数"}, {"本年处理决定数量"}, {"收费金额"},
 };
@@ -60,6 +63,12 @@ init_words(void)
 	if (words_ready)
 		return;
 	gd_phrases(labels, NLABELS);
+	for (int k = 0; k < NLABELS; k++)
+	{
+		unsigned	b = (unsigned char) labels[k].s[labels[k].len - 1];
+
+		label_ends[b >> 6] |= (uint64_t) 1 << (b & 63);
+	}
 	gd_phrases(words_2021, NWORDS(words_2021));
 	gd_phrases(words_2019, NWORDS(words_2019));
 	gd_phrases(words_amount, NWORDS(words_amount));
@@ -88,6 +97,8 @@ match_row(const char *compact, const GdCharSet *cs, void *arg)
 {
 	const char *rest;
 	size_t		len;
+	size_t		rest_len = 0;
+	unsigned	last;
 
 	/*
 	 * A sentence is no label; but web text runs the prose into the table
@@ -98,28 +109,43 @@ match_row(const char *compact, const GdCharSet *cs, void *arg)
 	{
 		const char *after = compact;
 		const char *stop;
-		GdCharSet	acs;
 
 		while ((stop = strstr(after, "。")) != NULL)
 			after = stop + 3;
-		gd_charset(&acs, after);
-		if (!gd_has_phrase(after, &acs, &words_section[0]) &&
-			!has_any(after, &acs, words_2021, NWORDS(words_2021)) &&
-			!has_any(after, &acs, words_2019, NWORDS(words_2019)))
+		/* the set of the whole text holds that of its end (see GdMatchFn) */
+		if (!gd_has_phrase(after, cs, &words_section[0]) &&
+			!has_any(after, cs, words_2021, NWORDS(words_2021)) &&
+			!has_any(after, cs, words_2019, NWORDS(words_2019)))
 			return -1;
-		return match_row(after, &acs, arg);
+		return match_row(after, cs, arg);
 	}
-	rest = gd_strip_numbering(compact);
-	len = strlen(rest);
-	if (len == 0)
-		return -1;
-	for (int k = 0; k < NLABELS; k++)
-		if (len >= labels[k].len && gd_charset_covers(cs, &labels[k].cs) &&
-			memcmp(rest + len - labels[k].len, labels[k].s, labels[k].len) == 0)
-			return label_rows[k];
+	/*
+	 * A label ends the text after its numbering: the text's last byte rules
+	 * most labels out, before the numbering is looked for.
+	 */
+	len = strlen(compact);
+	last = len > 0 ? (unsigned char) compact[len - 1] : 0;
+	rest = NULL;
+	if ((label_ends[last >> 6] >> (last & 63)) & 1)
+	{
+		rest = gd_strip_numbering(compact);
+		rest_len = len - (size_t) (rest - compact);
+		for (int k = 0; k < NLABELS; k++)
+			if (rest_len >= labels[k].len && gd_charset_covers(cs, &labels[k].cs) &&
+				memcmp(compact + len - labels[k].len, labels[k].s, labels[k].len) == 0)
+				return label_rows[k];
+	}
 	/* 规范性文件（本单位制发的） */
-	if (len <= 3 * 16 && gd_has_phrase(rest, cs, &labels[L_NORMATIVE]))
-		return GD_A_NORMATIVE;
+	if (len > 0 && gd_charset_covers(cs, &labels[L_NORMATIVE].cs))
+	{
+		if (rest == NULL)
+		{
+			rest = gd_strip_numbering(compact);
+			rest_len = len - (size_t) (rest - compact);
+		}
+		if (rest_len <= 3 * 16 && gd_contains(rest, labels[L_NORMATIVE].s))
+			return GD_A_NORMATIVE;
+	}
 	return -1;
 }
 
@@ -166,7 +192,8 @@ read_headers(GdParser *p, const GdTokens *ts, T2 *st)
 			{
 				memcpy(joined, c, la);
 				memcpy(joined + la, b, lb + 1);
-				gd_charset(&joined_cs, joined);
+				joined_cs = *cs;
+				gd_charset_join(&joined_cs, ts->v[below].cs, joined, la);
 				c = joined;
 				cs = &joined_cs;
 			}

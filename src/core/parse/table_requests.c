@@ -171,23 +171,28 @@ static int
 match_row(const char *compact, const GdCharSet *cs, void *arg)
 {
 	const T3   *st = arg;
-	const char *rest = gd_strip_numbering(compact);
 	size_t		len = strlen(compact);
-	size_t		rest_len = len - (size_t) (rest - compact);
 	const char *tail = compact;
 	uint64_t	cand = 0;
 
 	if (len == 0 || gd_has_phrase(compact, cs, &stops[0]) ||
 		gd_has_phrase(compact, cs, &stops[1]))
 		return -1;
-	if (rest_len == 6)
+	/* one of these words after the numbering, or nothing: the text ends with it */
+	if (len >= 6 && (memcmp(compact + len - 6, "总计", 6) == 0 ||
+					 memcmp(compact + len - 6, "合计", 6) == 0 ||
+					 memcmp(compact + len - 6, "其他", 6) == 0))
 	{
-		if (memcmp(rest, "总计", 6) == 0 || memcmp(rest, "合计", 6) == 0)
-			return st->seen_row ? GD_R_TOTAL : -1;
-		if (memcmp(rest, "其他", 6) == 0)
+		const char *rest = gd_strip_numbering(compact);
+
+		if (len - (size_t) (rest - compact) == 6)
+		{
+			if (memcmp(rest, "其他", 6) != 0)
+				return st->seen_row ? GD_R_TOTAL : -1;
 			return (st->format == 2021 && rest != compact &&
 					(st->last_row == GD_R_OTHER_NO_FEE || st->last_row == GD_R_OTHER_NO_CORRECTION ||
 					 st->found[GD_R_OTHER_NO_FEE])) ? GD_R_OTHER_MISC : -1;
+		}
 	}
 
 	/*

@@ -32,8 +32,23 @@ gd_position(const GdText *t, size_t off)
 	i = t->cps[lo].norm;
 	if (off > t->len)
 		off = t->len;
+	/* characters count alike in parts: on from the last answer, when it helps */
+	if (t->memo_ncps == t->ncps && t->memo_cp == lo && t->memo_norm >= i &&
+		t->memo_norm <= off)
+	{
+		pos = t->memo_orig;
+		i = t->memo_norm;
+	}
 	if (off > i)
+	{
+		GdText	   *m = (GdText *) t;	/* the memo is not part of the text */
+
 		pos += (int64_t) gd_utf8_chars(t->s + i, off - i);
+		m->memo_ncps = t->ncps;
+		m->memo_cp = lo;
+		m->memo_norm = off;
+		m->memo_orig = pos;
+	}
 	if (pos > t->orig_chars)
 		pos = t->orig_chars;
 	return pos + 1;

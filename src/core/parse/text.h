@@ -23,6 +23,16 @@ typedef struct GdText
 	GdCheckpoint *cps;
 	size_t		ncps;
 	int64_t		orig_chars;		/* characters in the input */
+
+	/*
+	 * gd_position's last count (the parse's diagnostics come in the text's
+	 * order): at byte memo_norm, after checkpoint memo_cp, the input's
+	 * character memo_orig.  Valid when memo_ncps is ncps (0: none yet).
+	 */
+	size_t		memo_ncps;
+	size_t		memo_cp;
+	size_t		memo_norm;
+	int64_t		memo_orig;
 } GdText;
 
 /* 1-based character position in the input of a normalised byte offset */
