@@ -52,5 +52,5 @@ gd_diag(GdParser *p, const char *code, const char *table, const char *row,
 	d->table = table;
 	d->row = row;
 	d->column = column;
-	d->start = norm_off == (size_t) -1 ? -1 : gd_position(&p->t, norm_off);
+	d->start = norm_off == (size_t) -1 ? -1 : gd_position_next(&p->t, norm_off);
 }

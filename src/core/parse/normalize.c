@@ -968,6 +968,7 @@ pass_finish(Pass *ps)
 	p->t.cps = o->cps;
 	p->t.ncps = o->ncps;
 	p->t.orig_chars = ps->orig;
+	p->t.memo_cp = (size_t) -1;	/* none yet (text.h) */
 }
 
 void

@@ -3,22 +3,21 @@
  *		The normalised text's way back to the input: a diagnostic or a
  *		section names a character position of the input, which a sparse map
  *		of checkpoints (written by gd_normalize) and a count of the
- *		characters after the nearest one give.
+ *		characters after the nearest one give.  The parser asks for
+ *		positions mostly in order and close together (a table's cells one
+ *		after another), so gd_position_next counts on from the last one
+ *		asked when no checkpoint stands between.
  */
 #include "text.h"
 #include "utf8.h"
 
-int64_t
-gd_position(const GdText *t, size_t off)
+/* The last checkpoint at or before off. */
+static size_t
+checkpoint_before(const GdText *t, size_t off)
 {
 	size_t		lo = 0,
 				hi = t->ncps;
-	size_t		i;
-	int64_t		pos;
 
-	if (t->ncps == 0)
-		return 1;
-	/* last checkpoint at or before off */
 	while (hi - lo > 1)
 	{
 		size_t		mid = (lo + hi) / 2;
@@ -28,12 +27,60 @@ gd_position(const GdText *t, size_t off)
 		else
 			hi = mid;
 	}
+	return lo;
+}
+
+int64_t
+gd_position(const GdText *t, size_t off)
+{
+	size_t		lo;
+	size_t		i;
+	int64_t		pos;
+
+	if (t->ncps == 0)
+		return 1;
+	lo = checkpoint_before(t, off);
 	pos = t->cps[lo].orig;
 	i = t->cps[lo].norm;
 	if (off > t->len)
 		off = t->len;
 	if (off > i)
 		pos += (int64_t) gd_utf8_chars(t->s + i, off - i);
+	if (pos > t->orig_chars)
+		pos = t->orig_chars;
+	return pos + 1;
+}
+
+int64_t
+gd_position_next(GdText *t, size_t off)
+{
+	size_t		k = t->memo_cp;
+	size_t		i;
+	int64_t		pos;
+
+	if (t->ncps == 0)
+		return 1;
+	/* every checkpoint is at or before t->len: the same one either way */
+	if (off > t->len)
+		off = t->len;
+	if (k < t->ncps && off >= t->memo_norm &&
+		(k + 1 == t->ncps || t->cps[k + 1].norm > off))
+	{
+		/* no checkpoint between: counting on from the last offset is exact */
+		i = t->memo_norm;
+		pos = t->memo_orig;
+	}
+	else
+	{
+		k = checkpoint_before(t, off);
+		i = t->cps[k].norm;
+		pos = t->cps[k].orig;
+	}
+	if (off > i)
+		pos += (int64_t) gd_utf8_chars(t->s + i, off - i);
+	t->memo_cp = k;
+	t->memo_norm = off;
+	t->memo_orig = pos;
 	if (pos > t->orig_chars)
 		pos = t->orig_chars;
 	return pos + 1;

@@ -23,9 +23,20 @@ typedef struct GdText
 	GdCheckpoint *cps;
 	size_t		ncps;
 	int64_t		orig_chars;		/* characters in the input */
+
+	/*
+	 * The last offset gd_position_next mapped (norm_at, before the cut at
+	 * orig_chars), and the checkpoint before it: the next offset, most often
+	 * a little further on, is counted from there.  gd_normalize resets it.
+	 */
+	size_t		memo_cp;
+	size_t		memo_norm;
+	int64_t		memo_orig;
 } GdText;
 
 /* 1-based character position in the input of a normalised byte offset */
 extern int64_t gd_position(const GdText *t, size_t norm_off);
+/* the same, counting from the offset asked before when it is nearer */
+extern int64_t gd_position_next(GdText *t, size_t norm_off);
 
 #endif							/* GOVDISC_TEXT_H */
