@@ -140,8 +140,16 @@ checkpoint(Out *o, int64_t orig)
 /* ---- NFKC through ICU, with a per-process table of inert BMP characters ---- */
 
 static const UNormalizer2 *nfkc;
-static unsigned char inert_bmp[65536 / 8];
 static bool inert_ready;
+
+/*
+ * Which BMP characters NFKC leaves alone, filled a block of 256 at a time
+ * when a character of the block is first asked about: a report uses a few
+ * blocks (ASCII, CJK punctuation, full-width forms ...), and asking ICU
+ * about all 65,536 characters at once cost as much as ten parses.
+ */
+static unsigned char inert_bmp[65536 / 8];
+static uint64_t inert_block_done[256 / 64];
 
 /* One-byte characters a run copies as they are: [html][byte] */
 static unsigned char copy_byte[2][256];
@@ -161,14 +169,6 @@ init_nfkc(void)
 	nfkc = unorm2_getNFKCInstance(&err);
 	if (U_FAILURE(err))
 		nfkc = NULL;
-	for (uint32_t c = 0; c < 65536; c++)
-	{
-		bool		inert = (c >= 0xD800 && c <= 0xDFFF) || nfkc == NULL ||
-			unorm2_isInert(nfkc, (UChar32) c);
-
-		if (inert)
-			inert_bmp[c >> 3] |= (unsigned char) (1 << (c & 7));
-	}
 	for (int c = 0x20; c < 0x7F; c++)
 		copy_byte[0][c] = copy_byte[1][c] = 1;
 	copy_byte[0]['\n'] = copy_byte[0]['\t'] = 1;
@@ -185,13 +185,32 @@ init_nfkc(void)
 	inert_ready = true;
 }
 
+/* inert_bmp for the characters block * 256 .. block * 256 + 255 */
+static void
+inert_block(uint32_t block)
+{
+	for (uint32_t c = block << 8; c < (block + 1) << 8; c++)
+	{
+		bool		inert = (c >= 0xD800 && c <= 0xDFFF) || nfkc == NULL ||
+			unorm2_isInert(nfkc, (UChar32) c);
+
+		if (inert)
+			inert_bmp[c >> 3] |= (unsigned char) (1 << (c & 7));
+	}
+	inert_block_done[block >> 6] |= (uint64_t) 1 << (block & 63);
+}
+
 static inline bool
 is_inert(uint32_t c)
 {
 	if (c < 0x80)
 		return true;
 	if (c < 65536)
+	{
+		if (!((inert_block_done[c >> 14] >> ((c >> 8) & 63)) & 1))
+			inert_block(c >> 8);
 		return (inert_bmp[c >> 3] >> (c & 7)) & 1;
+	}
 	return nfkc == NULL || unorm2_isInert(nfkc, (UChar32) c);
 }
 
