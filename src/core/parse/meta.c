@@ -151,6 +151,32 @@ set_published(GdReport *r, int y, int m, int d)
 	o[10] = '\0';
 }
 
+/*
+ * Where the line that holds s[i - 1] starts: just after the last '\n'
+ * before i, or 0.  Eight bytes at a time, as a report's closing paragraph
+ * is long.
+ */
+static size_t
+line_start(const char *s, size_t i)
+{
+	const uint64_t ones = UINT64_C(0x0101010101010101);
+
+	while (i >= 8)
+	{
+		uint64_t	w;
+
+		memcpy(&w, s + i - 8, 8);
+		w ^= ones * '\n';
+		/* no byte of w is zero: none of the eight is a '\n' */
+		if (((w - ones) & ~w & (ones << 7)) != 0)
+			break;
+		i -= 8;
+	}
+	while (i > 0 && s[i - 1] != '\n')
+		i--;
+	return i;
+}
+
 static size_t
 find(const char *s, size_t a, size_t b, const char *needle)
 {
@@ -419,8 +445,7 @@ read_published(GdParser *p)
 					stop = (size_t) -1;
 
 		if (partial)
-			while (i > 0 && s[i - 1] != '\n')
-				i--;
+			i = line_start(s, i);
 		if (i == 0 || lines >= 8)
 			break;
 		b = i;
