@@ -11,7 +11,8 @@
  * The pass (gd_normalize) is a loop over the input with one state, Pass:
  * where it is (i, bytes; orig, characters), what it has written (Out, with
  * its checkpoints), the characters waiting for NFKC (run) and how far the
- * output is noted for the prose triggers (noted).  At each position the
+ * output is noted for the prose triggers and the headings' separators
+ * (noted).  At each position the
  * first step that applies consumes input, then the loop starts again:
  *
  *	MARKUP	(HTML only, at '<' or '&') a tag becomes its Word-text layout
@@ -29,8 +30,9 @@
  * written wherever output and input stop advancing together (markup,
  * folds, NFKC) and at least every 256 bytes of output, so that
  * gd_position counts few characters.  Every path notes the prose triggers
- * of what it writes: COPY as it scans, the others through note_triggers
- * before the next COPY.
+ * and the separators . , 、 (where sections.c looks for headings) of what
+ * it writes: COPY as it scans, the others through note_triggers before
+ * the next COPY.
  */
 #include <string.h>
 
@@ -101,13 +103,44 @@ note_trigger(Out *o, size_t at)
 	p->trigger_at[p->ntrigger_at++] = at;
 }
 
-/* The triggers in what was written since offset *noted; then all is noted. */
+static void
+grow_separators(GdParser *p)
+{
+	size_t		ncap = p->capsep_at ? p->capsep_at * 2 : 64;
+
+	p->sep_at = gd_grow(p, p->sep_at, p->nsep_at * sizeof(size_t),
+						ncap * sizeof(size_t));
+	p->capsep_at = ncap;
+}
+
+/* A separator (. , 、) of a heading's numbering is at offset 'at' (see GdParser). */
+static inline void
+note_separator(Out *o, size_t at)
+{
+	GdParser   *p = o->p;
+
+	if (p->nsep_at == p->capsep_at)
+		grow_separators(p);
+	p->sep_at[p->nsep_at++] = at;
+}
+
+/*
+ * The triggers and separators in what was written since offset *noted;
+ * then all is noted.
+ */
 static void
 note_triggers(Out *o, size_t *noted)
 {
-	for (size_t i = *noted; i + 2 < o->len; i++)
-		if (gd_trigger_bits(o->p, o->buf + i))
+	const unsigned char *b = (const unsigned char *) o->buf;
+
+	for (size_t i = *noted; i < o->len; i++)
+	{
+		if (b[i] == ',' || b[i] == '.' ||
+			(b[i] == 0xE3 && i + 2 < o->len && b[i + 1] == 0x80 && b[i + 2] == 0x81))
+			note_separator(o, i);
+		else if (i + 2 < o->len && gd_trigger_bits(o->p, o->buf + i))
 			note_trigger(o, i);
+	}
 	*noted = o->len;
 }
 
@@ -151,7 +184,10 @@ static bool inert_ready;
 static unsigned char inert_bmp[65536 / 8];
 static uint64_t inert_block_done[256 / 64];
 
-/* One-byte characters a run copies as they are: [html][byte] */
+/*
+ * One-byte characters a run copies as they are: [html][byte].  The
+ * separators . and , stop the loop over them, to be noted (see GdParser).
+ */
 static unsigned char copy_byte[2][256];
 
 /* Bytes in tags: of a name, a tag's end, quotes, continuation bytes */
@@ -173,6 +209,8 @@ init_nfkc(void)
 		copy_byte[0][c] = copy_byte[1][c] = 1;
 	copy_byte[0]['\n'] = copy_byte[0]['\t'] = 1;
 	copy_byte[1]['<'] = copy_byte[1]['&'] = 0;
+	copy_byte[0][','] = copy_byte[1][','] = 0;
+	copy_byte[0]['.'] = copy_byte[1]['.'] = 0;
 	for (int c = 0; c < 256; c++)
 	{
 		if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'))
@@ -655,7 +693,7 @@ typedef struct Pass
 	int			nrun;
 	size_t		last_cp;		/* output offset of the last periodic checkpoint */
 	size_t		next_tick;
-	size_t		noted;			/* output up to here is noted for the prose */
+	size_t		noted;			/* output up to here is noted (triggers, separators) */
 } Pass;
 
 #define RUN_MAX 32
@@ -759,7 +797,7 @@ pass_markup(Pass *ps, unsigned char b)
  * at lim (lim3 for an ideograph); *ascii gets its one-byte characters (the
  * rest have three), *fold the byte that a full-width character or the
  * ideographic space that stops it folds to (0: none).  Notes the triggers
- * among its ideographs.
+ * among its ideographs and the separators . , 、 it copies.
  */
 static inline size_t
 copyable_end(Pass *ps, size_t lim, size_t lim3, size_t *ascii, char *fold)
@@ -801,6 +839,13 @@ copyable_end(Pass *ps, size_t lim, size_t lim3, size_t *ascii, char *fold)
 		if (r >= lim)
 			break;
 		c2 = (unsigned char) in[r];
+		if (c2 == ',' || c2 == '.')
+		{
+			note_separator(ps->o, ps->o->len + (r - i));
+			*ascii += 1;
+			r++;
+			continue;
+		}
 		if ((unsigned) (c2 - 0xE4) < 6)
 		{
 			/* an ideograph, unless the loop above stopped at it */
@@ -823,6 +868,8 @@ copyable_end(Pass *ps, size_t lim, size_t lim3, size_t *ascii, char *fold)
 			else if (!((cp >= 0xD800 && cp <= 0xDFFF) || cp == 0xFFFD ||
 					   !is_inert(cp) || extra_fold(cp) != cp))
 			{
+				if (cp == 0x3001)	/* 、 */
+					note_separator(ps->o, ps->o->len + (r - i));
 				r += 3;
 				continue;
 			}
@@ -874,6 +921,8 @@ pass_copy(Pass *ps)
 		}
 		if (!fold)
 			break;
+		if (fold == ',' || fold == '.')
+			note_separator(o, o->len);
 		o->buf[o->len++] = fold;
 		ps->noted = o->len;
 		ps->i += 3;

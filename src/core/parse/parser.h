@@ -42,6 +42,14 @@ typedef struct GdParser
 	size_t	   *trigger_at;
 	size_t		ntrigger_at;
 	size_t		captrigger_at;
+
+	/*
+	 * Where a part's heading may stand (sections.c): the offsets, in order,
+	 * of every separator (. , 、) of the text, noted by gd_normalize too.
+	 */
+	size_t	   *sep_at;
+	size_t		nsep_at;
+	size_t		capsep_at;
 } GdParser;
 
 #endif							/* GOVDISC_PARSER_H */
