@@ -486,9 +486,17 @@ read_published(GdParser *p)
 /* ---- figures stated in the prose ---- */
 
 /* Words that make a figure part of the total, or not about it at all. */
-static const char *const qualifiers[] = {
-	"网络", "邮寄", "信函", "当面", "线下", "线上", "电子邮件", "传真", "本级", "其中",
-	"同比", "增长", "下降", "减少", "增加", NULL
+typedef struct Qualifier
+{
+	const char *word;
+	size_t		len;
+} Qualifier;
+
+#define Q(word) {word, sizeof(word) - 1}
+
+static const Qualifier qualifiers[] = {
+	Q("网络"), Q("邮寄"), Q("信函"), Q("当面"), Q("线下"), Q("线上"), Q("电子邮件"), Q("传真"),
+	Q("本级"), Q("其中"), Q("同比"), Q("增长"), Q("下降"), Q("减少"), Q("增加"), {NULL, 0}
 };
 
 /*
@@ -506,9 +514,9 @@ static void
 qualifier_table(Qualifiers *qt)
 {
 	memset(qt, 0, sizeof(*qt));
-	for (int q = 0; qualifiers[q]; q++)
+	for (int q = 0; qualifiers[q].word; q++)
 	{
-		unsigned	key = QUALIFIER_KEY(qualifiers[q][0], qualifiers[q][1]);
+		unsigned	key = QUALIFIER_KEY(qualifiers[q].word[0], qualifiers[q].word[1]);
 
 		qt->w[key >> 6] |= (uint64_t) 1 << (key & 63);
 	}
@@ -548,12 +556,15 @@ figure_after(const char *s, size_t from, size_t len, const char *must_have,
 				unsigned	key = QUALIFIER_KEY(c, s[j + 1]);
 
 				if (qt->w[key >> 6] & ((uint64_t) 1 << (key & 63)))
-					for (int q = 0; qualifiers[q]; q++)
-						if (s[j] == qualifiers[q][0] && s[j + 1] == qualifiers[q][1] &&
-							j + strlen(qualifiers[q]) <= len &&
-							memcmp(s + j, qualifiers[q], strlen(qualifiers[q])) == 0)
+					for (const Qualifier *q = qualifiers; q->word; q++)
+						if (s[j] == q->word[0] && s[j + 1] == q->word[1] &&
+							j + q->len <= len && memcmp(s + j, q->word, q->len) == 0)
 							return GD_NULL;
 			}
+			/* a continuation byte is none of the above: skip a character's */
+			if (c >= 0xE0 && j + 2 < len && ((unsigned char) s[j + 1] & 0xC0) == 0x80 &&
+				((unsigned char) s[j + 2] & 0xC0) == 0x80)
+				j += 2;
 			continue;
 		}
 		if (c == ';' || c == '\n' || c == ',')
@@ -610,7 +621,6 @@ gd_read_prose(GdParser *p)
 		&p->r->prose.carried_forward, &p->r->prose.reconsideration,
 	&p->r->prose.litigation};
 	Qualifiers	qt;
-	size_t		wlen[32];
 	uint32_t	of_what[P_IN_FORCE + 1];
 	uint32_t	live = 0;		/* the triggers whose figure is still wanted */
 
@@ -620,7 +630,6 @@ gd_read_prose(GdParser *p)
 	{
 		int			what = gd_triggers[k].what;
 
-		wlen[k] = strlen(gd_triggers[k].word);
 		of_what[what] |= 1u << k;
 		if (what < P_ISSUED ? *once[what] == GD_NULL : p->stated[what - P_ISSUED].n < 8)
 			live |= 1u << k;
@@ -638,15 +647,16 @@ gd_read_prose(GdParser *p)
 		{
 			int			k = lowest_bit(maybe);
 			const char *w = gd_triggers[k].word;
-			size_t		n = wlen[k];
+			size_t		n = gd_triggers[k].len;
 			int64_t		v;
 			int			what = gd_triggers[k].what;
 
 			maybe &= maybe - 1;
 			/* each trigger has two characters or more: i + 6 <= len */
-			if (s[i] != w[0] || s[i + 1] != w[1] || s[i + 2] != w[2] || s[i + 3] != w[3])
+			if (s[i] != w[0] || s[i + 1] != w[1] || s[i + 2] != w[2] || s[i + 3] != w[3] ||
+				s[i + 4] != w[4] || s[i + 5] != w[5])
 				continue;
-			if (i + n > len || memcmp(s + i + 3, w + 3, n - 3) != 0)
+			if (n > 6 && (i + n > len || memcmp(s + i + 6, w + 6, n - 6) != 0))
 				continue;
 			/* a trigger taken out of live may still be in maybe */
 			if (what < P_ISSUED && *once[what] != GD_NULL)
