@@ -11,6 +11,7 @@
 #include "diagnostics.h"
 #include "meta.h"
 #include "triggers.h"
+#include "utf8.h"
 #include "values.h"
 
 #define HEAD_LINES 12
@@ -209,12 +210,7 @@ has(const char *s, size_t a, size_t b, const char *needle)
 static size_t
 nchars(const char *s, size_t a, size_t b)
 {
-	size_t		c = 0;
-
-	for (size_t i = a; i < b; i++)
-		if (((unsigned char) s[i] & 0xC0) != 0x80)
-			c++;
-	return c;
+	return b > a ? gd_utf8_chars(s + a, b - a) : 0;
 }
 
 /* Trims white space and the decorations around a title's agency name. */
@@ -499,13 +495,25 @@ static const Qualifier qualifiers[] = {
 	Q("本级"), Q("其中"), Q("同比"), Q("增长"), Q("下降"), Q("减少"), Q("增加"), {NULL, 0}
 };
 
+/* The index of the lowest bit set in x (not 0), by a de Bruijn sequence. */
+static int
+lowest_bit(uint32_t x)
+{
+	static const unsigned char at[32] = {
+		0, 1, 28, 2, 29, 14, 24, 3, 30, 22, 20, 15, 25, 17, 4, 8,
+		31, 27, 13, 23, 21, 19, 16, 7, 26, 12, 18, 6, 11, 5, 10, 9
+	};
+
+	return at[((x & (0u - x)) * 0x077CB531u) >> 27];
+}
+
 /*
- * The qualifiers by the first two bytes of their first character, a bit
- * for each (lead & 0x0F, next & 0x3F): most characters have none.
+ * The qualifiers by the first two bytes of their first character (lead &
+ * 0x0F, next & 0x3F), a bit for each: most characters have none.
  */
 typedef struct Qualifiers
 {
-	uint64_t	w[16];
+	uint16_t	of_key[16 * 64];
 } Qualifiers;
 
 #define QUALIFIER_KEY(c0, c1)	((((unsigned) (c0) & 0x0F) << 6) | ((unsigned) (c1) & 0x3F))
@@ -518,7 +526,7 @@ qualifier_table(Qualifiers *qt)
 	{
 		unsigned	key = QUALIFIER_KEY(qualifiers[q].word[0], qualifiers[q].word[1]);
 
-		qt->w[key >> 6] |= (uint64_t) 1 << (key & 63);
+		qt->of_key[key] |= (uint16_t) (1u << q);
 	}
 }
 
@@ -553,13 +561,15 @@ figure_after(const char *s, size_t from, size_t len, const char *must_have,
 			/* the text ends in a NUL: s[j + 1] may be read */
 			if (c >= 0xE4)
 			{
-				unsigned	key = QUALIFIER_KEY(c, s[j + 1]);
+				uint32_t	maybe = qt->of_key[QUALIFIER_KEY(c, s[j + 1])];
 
-				if (qt->w[key >> 6] & ((uint64_t) 1 << (key & 63)))
-					for (const Qualifier *q = qualifiers; q->word; q++)
-						if (s[j] == q->word[0] && s[j + 1] == q->word[1] &&
-							j + q->len <= len && memcmp(s + j, q->word, q->len) == 0)
-							return GD_NULL;
+				for (; maybe != 0; maybe &= maybe - 1)
+				{
+					const Qualifier *q = &qualifiers[lowest_bit(maybe)];
+
+					if (j + q->len <= len && memcmp(s + j, q->word, q->len) == 0)
+						return GD_NULL;
+				}
 			}
 			/* a continuation byte is none of the above: skip a character's */
 			if (c >= 0xE0 && j + 2 < len && ((unsigned char) s[j + 1] & 0xC0) == 0x80 &&
@@ -594,18 +604,6 @@ figure_after(const char *s, size_t from, size_t len, const char *must_have,
 	return GD_NULL;
 }
 
-/* The index of the lowest bit set in x (not 0), by a de Bruijn sequence. */
-static int
-lowest_bit(uint32_t x)
-{
-	static const unsigned char at[32] = {
-		0, 1, 28, 2, 29, 14, 24, 3, 30, 22, 20, 15, 25, 17, 4, 8,
-		31, 27, 13, 23, 21, 19, 16, 7, 26, 12, 18, 6, 11, 5, 10, 9
-	};
-
-	return at[((x & (0u - x)) * 0x077CB531u) >> 27];
-}
-
 /*
  * The first figure stated for each request and review total, and every
  * figure stated for 2021's 表二 columns: at the places gd_normalize noted,
@@ -621,6 +619,7 @@ gd_read_prose(GdParser *p)
 		&p->r->prose.carried_forward, &p->r->prose.reconsideration,
 	&p->r->prose.litigation};
 	Qualifiers	qt;
+	uint64_t	head[GD_NTRIGGERS]; /* a trigger's first six bytes */
 	uint32_t	of_what[P_IN_FORCE + 1];
 	uint32_t	live = 0;		/* the triggers whose figure is still wanted */
 
@@ -630,6 +629,8 @@ gd_read_prose(GdParser *p)
 	{
 		int			what = gd_triggers[k].what;
 
+		head[k] = 0;
+		memcpy(&head[k], gd_triggers[k].word, 6);
 		of_what[what] |= 1u << k;
 		if (what < P_ISSUED ? *once[what] == GD_NULL : p->stated[what - P_ISSUED].n < 8)
 			live |= 1u << k;
@@ -639,24 +640,29 @@ gd_read_prose(GdParser *p)
 	{
 		size_t		i = p->trigger_at[j];
 		uint32_t	maybe;
+		uint64_t	here = 0;
 
 		if (i + 6 > len)
 			break;
 		maybe = gd_trigger_bits(p, s + i) & live;
+		if (maybe != 0)
+			memcpy(&here, s + i, 6);
 		while (maybe != 0)
 		{
 			int			k = lowest_bit(maybe);
 			const char *w = gd_triggers[k].word;
 			size_t		n = gd_triggers[k].len;
+			size_t		m = 6;
 			int64_t		v;
 			int			what = gd_triggers[k].what;
 
 			maybe &= maybe - 1;
 			/* each trigger has two characters or more: i + 6 <= len */
-			if (s[i] != w[0] || s[i + 1] != w[1] || s[i + 2] != w[2] || s[i + 3] != w[3] ||
-				s[i + 4] != w[4] || s[i + 5] != w[5])
+			if (here != head[k] || i + n > len)
 				continue;
-			if (n > 6 && (i + n > len || memcmp(s + i + 6, w + 6, n - 6) != 0))
+			while (m < n && s[i + m] == w[m])
+				m++;
+			if (m < n)
 				continue;
 			/* a trigger taken out of live may still be in maybe */
 			if (what < P_ISSUED && *once[what] != GD_NULL)
