@@ -363,10 +363,20 @@ statistical_year(GdParser *p)
 	const char *s = p->t.s;
 	size_t		end = p->t.len < 20000 ? p->t.len : 20000;
 	static const char *const marks[] = {"统计期限", "统计时限", "统计时间", "统计周期", "统计区间", NULL};
+	size_t		first[5] = {(size_t) -1, (size_t) -1, (size_t) -1, (size_t) -1, (size_t) -1};
+	int			left = 5;
 
+	/* every mark opens with 统计: one pass finds where each first stands */
+	for (size_t at = 0; left > 0 && (at = find(s, at, end, "统计")) != (size_t) -1; at += 6)
+		for (int k = 0; marks[k]; k++)
+			if (first[k] == (size_t) -1 && at + 12 <= end && memcmp(s + at, marks[k], 12) == 0)
+			{
+				first[k] = at;
+				left--;
+			}
 	for (int k = 0; marks[k]; k++)
 	{
-		size_t		at = find(s, 0, end, marks[k]);
+		size_t		at = first[k];
 
 		if (at == (size_t) -1)
 			continue;
@@ -719,7 +729,9 @@ read_fees(GdParser *p)
 		size_t		e = a;
 		size_t		fee;
 
-		while (e < b && memcmp(s + e, "。", 3) != 0 && s[e] != '\n')
+		/* s ends in a NUL: s[e + 1] may be read, and s[e + 2] after 0x80 */
+		while (e < b && s[e] != '\n' &&
+			   !(s[e] == (char) 0xE3 && s[e + 1] == (char) 0x80 && s[e + 2] == (char) 0x82))
 			e++;
 		fee = find(s, a, e, "费");
 		if (fee != (size_t) -1 && (has(s, a, e, "处理费") || has(s, a, e, "收费") ||
