@@ -176,12 +176,14 @@ static const UNormalizer2 *nfkc;
 static bool inert_ready;
 
 /*
- * Which BMP characters NFKC leaves alone, filled a block of 256 at a time
- * when a character of the block is first asked about: a report uses a few
- * blocks (ASCII, CJK punctuation, full-width forms ...), and asking ICU
- * about all 65,536 characters at once cost as much as ten parses.
+ * Which BMP characters NFKC leaves alone (and which are plain, see
+ * inert_block), filled a block of 256 at a time when a character of the
+ * block is first asked about: a report uses a few blocks (ASCII, CJK
+ * punctuation, full-width forms ...), and asking ICU about all 65,536
+ * characters at once cost as much as ten parses.
  */
 static unsigned char inert_bmp[65536 / 8];
+static unsigned char plain_bmp[65536 / 8];
 static uint64_t inert_block_done[256 / 64];
 
 /*
@@ -221,35 +223,6 @@ init_nfkc(void)
 	tag_byte['>'] = TAG_END;
 	tag_byte['"'] = tag_byte['\''] = TAG_QUOTE;
 	inert_ready = true;
-}
-
-/* inert_bmp for the characters block * 256 .. block * 256 + 255 */
-static void
-inert_block(uint32_t block)
-{
-	for (uint32_t c = block << 8; c < (block + 1) << 8; c++)
-	{
-		bool		inert = (c >= 0xD800 && c <= 0xDFFF) || nfkc == NULL ||
-			unorm2_isInert(nfkc, (UChar32) c);
-
-		if (inert)
-			inert_bmp[c >> 3] |= (unsigned char) (1 << (c & 7));
-	}
-	inert_block_done[block >> 6] |= (uint64_t) 1 << (block & 63);
-}
-
-static inline bool
-is_inert(uint32_t c)
-{
-	if (c < 0x80)
-		return true;
-	if (c < 65536)
-	{
-		if (!((inert_block_done[c >> 14] >> ((c >> 8) & 63)) & 1))
-			inert_block(c >> 8);
-		return (inert_bmp[c >> 3] >> (c & 7)) & 1;
-	}
-	return nfkc == NULL || unorm2_isInert(nfkc, (UChar32) c);
 }
 
 /* Characters the reports use that NFKC leaves alone but the parser folds. */
@@ -298,6 +271,51 @@ extra_fold(uint32_t c)
 		default:
 			return c;
 	}
+}
+
+/*
+ * inert_bmp and plain_bmp for the characters block * 256 .. block * 256 +
+ * 255.  A plain character is copied as it is: inert, no surrogate, no
+ * U+FFFD, and none of the extra folds.
+ */
+static void
+inert_block(uint32_t block)
+{
+	for (uint32_t c = block << 8; c < (block + 1) << 8; c++)
+	{
+		bool		surrogate = c >= 0xD800 && c <= 0xDFFF;
+		bool		inert = surrogate || nfkc == NULL ||
+			unorm2_isInert(nfkc, (UChar32) c);
+
+		if (inert)
+			inert_bmp[c >> 3] |= (unsigned char) (1 << (c & 7));
+		if (inert && !surrogate && c != 0xFFFD && extra_fold(c) == c)
+			plain_bmp[c >> 3] |= (unsigned char) (1 << (c & 7));
+	}
+	inert_block_done[block >> 6] |= (uint64_t) 1 << (block & 63);
+}
+
+static inline bool
+is_inert(uint32_t c)
+{
+	if (c < 0x80)
+		return true;
+	if (c < 65536)
+	{
+		if (!((inert_block_done[c >> 14] >> ((c >> 8) & 63)) & 1))
+			inert_block(c >> 8);
+		return (inert_bmp[c >> 3] >> (c & 7)) & 1;
+	}
+	return nfkc == NULL || unorm2_isInert(nfkc, (UChar32) c);
+}
+
+/* Is the BMP character c (0x80 and up) plain (see inert_block)? */
+static inline bool
+is_plain_bmp(uint32_t c)
+{
+	if (!((inert_block_done[c >> 14] >> ((c >> 8) & 63)) & 1))
+		inert_block(c >> 8);
+	return (plain_bmp[c >> 3] >> (c & 7)) & 1;
 }
 
 /* Emits c after the extra folds and the control-character rules. */
@@ -865,8 +883,7 @@ copyable_end(Pass *ps, size_t lim, size_t lim3, size_t *ascii, char *fold)
 				*fold = (char) (cp - 0xFEE0);	/* what NFKC does */
 			else if (cp == 0x3000)
 				*fold = ' ';
-			else if (!((cp >= 0xD800 && cp <= 0xDFFF) || cp == 0xFFFD ||
-					   !is_inert(cp) || extra_fold(cp) != cp))
+			else if (is_plain_bmp(cp))
 			{
 				if (cp == 0x3001)	/* 、 */
 					note_separator(ps->o, ps->o->len + (r - i));
