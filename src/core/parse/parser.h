@@ -50,6 +50,8 @@ typedef struct GdParser
 	size_t	   *sep_at;
 	size_t		nsep_at;
 	size_t		capsep_at;
+
+	const char *fixed_fmt;		/* the last fixed message of gd_diag */
 } GdParser;
 
 #endif							/* GOVDISC_PARSER_H */
