@@ -113,15 +113,38 @@ grow_separators(GdParser *p)
 	p->capsep_at = ncap;
 }
 
-/* A separator (. , 、) of a heading's numbering is at offset 'at' (see GdParser). */
+/*
+ * The bytes a heading's numeral ends with: 1..6, and the last bytes of
+ * 一 二 三 四 五 六 (sections.c reads the rest).
+ */
+static const unsigned char numeral_last[256] = {
+	['1'] = 1, ['2'] = 1, ['3'] = 1, ['4'] = 1, ['5'] = 1, ['6'] = 1,
+	[0x80] = 1, [0x8C] = 1, [0x89] = 1, [0x9B] = 1, [0x94] = 1, [0xAD] = 1
+};
+
+/*
+ * A separator (. , 、) is at offset 'at', after the byte 'prev': noted when
+ * a heading's numeral may end there (see GdParser).
+ */
 static inline void
-note_separator(Out *o, size_t at)
+note_separator(Out *o, size_t at, unsigned char prev)
 {
 	GdParser   *p = o->p;
 
+	if (!numeral_last[prev])
+		return;
 	if (p->nsep_at == p->capsep_at)
 		grow_separators(p);
 	p->sep_at[p->nsep_at++] = at;
+}
+
+/* The byte written before the run (copyable_end) reaches in[r]. */
+static inline unsigned char
+byte_before(const Out *o, const char *in, size_t i, size_t r)
+{
+	if (r > i)
+		return (unsigned char) in[r - 1];
+	return o->len ? (unsigned char) o->buf[o->len - 1] : 0;
 }
 
 /*
@@ -137,7 +160,7 @@ note_triggers(Out *o, size_t *noted)
 	{
 		if (b[i] == ',' || b[i] == '.' ||
 			(b[i] == 0xE3 && i + 2 < o->len && b[i + 1] == 0x80 && b[i + 2] == 0x81))
-			note_separator(o, i);
+			note_separator(o, i, i > 0 ? b[i - 1] : 0);
 		else if (i + 2 < o->len && gd_trigger_bits(o->p, o->buf + i))
 			note_trigger(o, i);
 	}
@@ -859,7 +882,7 @@ copyable_end(Pass *ps, size_t lim, size_t lim3, size_t *ascii, char *fold)
 		c2 = (unsigned char) in[r];
 		if (c2 == ',' || c2 == '.')
 		{
-			note_separator(ps->o, ps->o->len + (r - i));
+			note_separator(ps->o, ps->o->len + (r - i), byte_before(ps->o, in, i, r));
 			*ascii += 1;
 			r++;
 			continue;
@@ -886,7 +909,7 @@ copyable_end(Pass *ps, size_t lim, size_t lim3, size_t *ascii, char *fold)
 			else if (is_plain_bmp(cp))
 			{
 				if (cp == 0x3001)	/* 、 */
-					note_separator(ps->o, ps->o->len + (r - i));
+					note_separator(ps->o, ps->o->len + (r - i), byte_before(ps->o, in, i, r));
 				r += 3;
 				continue;
 			}
@@ -939,7 +962,7 @@ pass_copy(Pass *ps)
 		if (!fold)
 			break;
 		if (fold == ',' || fold == '.')
-			note_separator(o, o->len);
+			note_separator(o, o->len, o->len ? (unsigned char) o->buf[o->len - 1] : 0);
 		o->buf[o->len++] = fold;
 		ps->noted = o->len;
 		ps->i += 3;

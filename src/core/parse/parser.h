@@ -45,7 +45,8 @@ typedef struct GdParser
 
 	/*
 	 * Where a part's heading may stand (sections.c): the offsets, in order,
-	 * of every separator (. , 、) of the text, noted by gd_normalize too.
+	 * of the separators (. , 、) of the text that follow a byte a numeral
+	 * may end with (1..6, the last byte of 一..六), noted by gd_normalize.
 	 */
 	size_t	   *sep_at;
 	size_t		nsep_at;

@@ -181,7 +181,8 @@ consider(const char *s, size_t len, Candidates *c, size_t j)
 
 /*
  * The places where each part's heading may stand, found by their separators
- * (、 . ,), which gd_normalize noted as it wrote them; the parts are then
+ * (、 . ,) after what may end a numeral, which gd_normalize noted as it
+ * wrote them (numeral_before reads the numeral itself); the parts are then
  * taken in order, each after the one before.  The separators are taken one
  * kind after another (. then , then 、), which decides which places are
  * kept when a part has more than MAX_CANDIDATES.
