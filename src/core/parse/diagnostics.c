@@ -39,8 +39,11 @@ gd_diag(GdParser *p, const char *code, const char *table, const char *row,
 	}
 	d = &r->diagnostics[r->ndiagnostics++];
 	d->code = code;
-	if (strchr(fmt, '%') == NULL && strlen(fmt) <= MESSAGE_MAX - 8)
-		d->message = fmt;		/* a fixed message needs no copy */
+	/* a fixed message needs no copy; the same one comes again and again */
+	if (fmt == p->fixed_fmt)
+		d->message = fmt;
+	else if (strchr(fmt, '%') == NULL && strlen(fmt) <= MESSAGE_MAX - 8)
+		d->message = p->fixed_fmt = fmt;
 	else
 	{
 		va_start(ap, fmt);

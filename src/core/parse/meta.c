@@ -11,6 +11,7 @@
 #include "diagnostics.h"
 #include "meta.h"
 #include "triggers.h"
+#include "utf8.h"
 #include "values.h"
 
 #define HEAD_LINES 12
@@ -151,6 +152,32 @@ set_published(GdReport *r, int y, int m, int d)
 	o[10] = '\0';
 }
 
+/*
+ * Where the line that holds s[i - 1] starts: just after the last '\n'
+ * before i, or 0.  Eight bytes at a time, as a report's closing paragraph
+ * is long.
+ */
+static size_t
+line_start(const char *s, size_t i)
+{
+	const uint64_t ones = UINT64_C(0x0101010101010101);
+
+	while (i >= 8)
+	{
+		uint64_t	w;
+
+		memcpy(&w, s + i - 8, 8);
+		w ^= ones * '\n';
+		/* no byte of w is zero: none of the eight is a '\n' */
+		if (((w - ones) & ~w & (ones << 7)) != 0)
+			break;
+		i -= 8;
+	}
+	while (i > 0 && s[i - 1] != '\n')
+		i--;
+	return i;
+}
+
 static size_t
 find(const char *s, size_t a, size_t b, const char *needle)
 {
@@ -183,12 +210,7 @@ has(const char *s, size_t a, size_t b, const char *needle)
 static size_t
 nchars(const char *s, size_t a, size_t b)
 {
-	size_t		c = 0;
-
-	for (size_t i = a; i < b; i++)
-		if (((unsigned char) s[i] & 0xC0) != 0x80)
-			c++;
-	return c;
+	return b > a ? gd_utf8_chars(s + a, b - a) : 0;
 }
 
 /* Trims white space and the decorations around a title's agency name. */
@@ -341,10 +363,20 @@ statistical_year(GdParser *p)
 	const char *s = p->t.s;
 	size_t		end = p->t.len < 20000 ? p->t.len : 20000;
 	static const char *const marks[] = {"统计期限", "统计时限", "统计时间", "统计周期", "统计区间", NULL};
+	size_t		first[5] = {(size_t) -1, (size_t) -1, (size_t) -1, (size_t) -1, (size_t) -1};
+	int			left = 5;
 
+	/* every mark opens with 统计: one pass finds where each first stands */
+	for (size_t at = 0; left > 0 && (at = find(s, at, end, "统计")) != (size_t) -1; at += 6)
+		for (int k = 0; marks[k]; k++)
+			if (first[k] == (size_t) -1 && at + 12 <= end && memcmp(s + at, marks[k], 12) == 0)
+			{
+				first[k] = at;
+				left--;
+			}
 	for (int k = 0; marks[k]; k++)
 	{
-		size_t		at = find(s, 0, end, marks[k]);
+		size_t		at = first[k];
 
 		if (at == (size_t) -1)
 			continue;
@@ -419,8 +451,7 @@ read_published(GdParser *p)
 					stop = (size_t) -1;
 
 		if (partial)
-			while (i > 0 && s[i - 1] != '\n')
-				i--;
+			i = line_start(s, i);
 		if (i == 0 || lines >= 8)
 			break;
 		b = i;
@@ -461,18 +492,38 @@ read_published(GdParser *p)
 /* ---- figures stated in the prose ---- */
 
 /* Words that make a figure part of the total, or not about it at all. */
-static const char *const qualifiers[] = {
-	"网络", "邮寄", "信函", "当面", "线下", "线上", "电子邮件", "传真", "本级", "其中",
-	"同比", "增长", "下降", "减少", "增加", NULL
+typedef struct Qualifier
+{
+	const char *word;
+	size_t		len;
+} Qualifier;
+
+#define Q(word) {word, sizeof(word) - 1}
+
+static const Qualifier qualifiers[] = {
+	Q("网络"), Q("邮寄"), Q("信函"), Q("当面"), Q("线下"), Q("线上"), Q("电子邮件"), Q("传真"),
+	Q("本级"), Q("其中"), Q("同比"), Q("增长"), Q("下降"), Q("减少"), Q("增加"), {NULL, 0}
 };
 
+/* The index of the lowest bit set in x (not 0), by a de Bruijn sequence. */
+static int
+lowest_bit(uint32_t x)
+{
+	static const unsigned char at[32] = {
+		0, 1, 28, 2, 29, 14, 24, 3, 30, 22, 20, 15, 25, 17, 4, 8,
+		31, 27, 13, 23, 21, 19, 16, 7, 26, 12, 18, 6, 11, 5, 10, 9
+	};
+
+	return at[((x & (0u - x)) * 0x077CB531u) >> 27];
+}
+
 /*
- * The qualifiers by the first two bytes of their first character, a bit
- * for each (lead & 0x0F, next & 0x3F): most characters have none.
+ * The qualifiers by the first two bytes of their first character (lead &
+ * 0x0F, next & 0x3F), a bit for each: most characters have none.
  */
 typedef struct Qualifiers
 {
-	uint64_t	w[16];
+	uint16_t	of_key[16 * 64];
 } Qualifiers;
 
 #define QUALIFIER_KEY(c0, c1)	((((unsigned) (c0) & 0x0F) << 6) | ((unsigned) (c1) & 0x3F))
@@ -481,11 +532,11 @@ static void
 qualifier_table(Qualifiers *qt)
 {
 	memset(qt, 0, sizeof(*qt));
-	for (int q = 0; qualifiers[q]; q++)
+	for (int q = 0; qualifiers[q].word; q++)
 	{
-		unsigned	key = QUALIFIER_KEY(qualifiers[q][0], qualifiers[q][1]);
+		unsigned	key = QUALIFIER_KEY(qualifiers[q].word[0], qualifiers[q].word[1]);
 
-		qt->w[key >> 6] |= (uint64_t) 1 << (key & 63);
+		qt->of_key[key] |= (uint16_t) (1u << q);
 	}
 }
 
@@ -520,15 +571,20 @@ figure_after(const char *s, size_t from, size_t len, const char *must_have,
 			/* the text ends in a NUL: s[j + 1] may be read */
 			if (c >= 0xE4)
 			{
-				unsigned	key = QUALIFIER_KEY(c, s[j + 1]);
+				uint32_t	maybe = qt->of_key[QUALIFIER_KEY(c, s[j + 1])];
 
-				if (qt->w[key >> 6] & ((uint64_t) 1 << (key & 63)))
-					for (int q = 0; qualifiers[q]; q++)
-						if (s[j] == qualifiers[q][0] && s[j + 1] == qualifiers[q][1] &&
-							j + strlen(qualifiers[q]) <= len &&
-							memcmp(s + j, qualifiers[q], strlen(qualifiers[q])) == 0)
-							return GD_NULL;
+				for (; maybe != 0; maybe &= maybe - 1)
+				{
+					const Qualifier *q = &qualifiers[lowest_bit(maybe)];
+
+					if (j + q->len <= len && memcmp(s + j, q->word, q->len) == 0)
+						return GD_NULL;
+				}
 			}
+			/* a continuation byte is none of the above: skip a character's */
+			if (c >= 0xE0 && j + 2 < len && ((unsigned char) s[j + 1] & 0xC0) == 0x80 &&
+				((unsigned char) s[j + 2] & 0xC0) == 0x80)
+				j += 2;
 			continue;
 		}
 		if (c == ';' || c == '\n' || c == ',')
@@ -558,18 +614,6 @@ figure_after(const char *s, size_t from, size_t len, const char *must_have,
 	return GD_NULL;
 }
 
-/* The index of the lowest bit set in x (not 0), by a de Bruijn sequence. */
-static int
-lowest_bit(uint32_t x)
-{
-	static const unsigned char at[32] = {
-		0, 1, 28, 2, 29, 14, 24, 3, 30, 22, 20, 15, 25, 17, 4, 8,
-		31, 27, 13, 23, 21, 19, 16, 7, 26, 12, 18, 6, 11, 5, 10, 9
-	};
-
-	return at[((x & (0u - x)) * 0x077CB531u) >> 27];
-}
-
 /*
  * The first figure stated for each request and review total, and every
  * figure stated for 2021's 表二 columns: at the places gd_normalize noted,
@@ -585,7 +629,7 @@ gd_read_prose(GdParser *p)
 		&p->r->prose.carried_forward, &p->r->prose.reconsideration,
 	&p->r->prose.litigation};
 	Qualifiers	qt;
-	size_t		wlen[32];
+	uint64_t	head[GD_NTRIGGERS]; /* a trigger's first six bytes */
 	uint32_t	of_what[P_IN_FORCE + 1];
 	uint32_t	live = 0;		/* the triggers whose figure is still wanted */
 
@@ -595,7 +639,8 @@ gd_read_prose(GdParser *p)
 	{
 		int			what = gd_triggers[k].what;
 
-		wlen[k] = strlen(gd_triggers[k].word);
+		head[k] = 0;
+		memcpy(&head[k], gd_triggers[k].word, 6);
 		of_what[what] |= 1u << k;
 		if (what < P_ISSUED ? *once[what] == GD_NULL : p->stated[what - P_ISSUED].n < 8)
 			live |= 1u << k;
@@ -605,23 +650,29 @@ gd_read_prose(GdParser *p)
 	{
 		size_t		i = p->trigger_at[j];
 		uint32_t	maybe;
+		uint64_t	here = 0;
 
 		if (i + 6 > len)
 			break;
 		maybe = gd_trigger_bits(p, s + i) & live;
+		if (maybe != 0)
+			memcpy(&here, s + i, 6);
 		while (maybe != 0)
 		{
 			int			k = lowest_bit(maybe);
 			const char *w = gd_triggers[k].word;
-			size_t		n = wlen[k];
+			size_t		n = gd_triggers[k].len;
+			size_t		m = 6;
 			int64_t		v;
 			int			what = gd_triggers[k].what;
 
 			maybe &= maybe - 1;
 			/* each trigger has two characters or more: i + 6 <= len */
-			if (s[i] != w[0] || s[i + 1] != w[1] || s[i + 2] != w[2] || s[i + 3] != w[3])
+			if (here != head[k] || i + n > len)
 				continue;
-			if (i + n > len || memcmp(s + i + 3, w + 3, n - 3) != 0)
+			while (m < n && s[i + m] == w[m])
+				m++;
+			if (m < n)
 				continue;
 			/* a trigger taken out of live may still be in maybe */
 			if (what < P_ISSUED && *once[what] != GD_NULL)
@@ -678,7 +729,9 @@ read_fees(GdParser *p)
 		size_t		e = a;
 		size_t		fee;
 
-		while (e < b && memcmp(s + e, "。", 3) != 0 && s[e] != '\n')
+		/* s ends in a NUL: s[e + 1] may be read, and s[e + 2] after 0x80 */
+		while (e < b && s[e] != '\n' &&
+			   !(s[e] == (char) 0xE3 && s[e + 1] == (char) 0x80 && s[e + 2] == (char) 0x82))
 			e++;
 		fee = find(s, a, e, "费");
 		if (fee != (size_t) -1 && (has(s, a, e, "处理费") || has(s, a, e, "收费") ||

@@ -11,7 +11,8 @@
  * The pass (gd_normalize) is a loop over the input with one state, Pass:
  * where it is (i, bytes; orig, characters), what it has written (Out, with
  * its checkpoints), the characters waiting for NFKC (run) and how far the
- * output is noted for the prose triggers (noted).  At each position the
+ * output is noted for the prose triggers and the headings' separators
+ * (noted).  At each position the
  * first step that applies consumes input, then the loop starts again:
  *
  *	MARKUP	(HTML only, at '<' or '&') a tag becomes its Word-text layout
@@ -29,8 +30,9 @@
  * written wherever output and input stop advancing together (markup,
  * folds, NFKC) and at least every 256 bytes of output, so that
  * gd_position counts few characters.  Every path notes the prose triggers
- * of what it writes: COPY as it scans, the others through note_triggers
- * before the next COPY.
+ * and the separators . , 、 (where sections.c looks for headings) of what
+ * it writes: COPY as it scans, the others through note_triggers before
+ * the next COPY.
  */
 #include <string.h>
 
@@ -101,13 +103,67 @@ note_trigger(Out *o, size_t at)
 	p->trigger_at[p->ntrigger_at++] = at;
 }
 
-/* The triggers in what was written since offset *noted; then all is noted. */
+static void
+grow_separators(GdParser *p)
+{
+	size_t		ncap = p->capsep_at ? p->capsep_at * 2 : 64;
+
+	p->sep_at = gd_grow(p, p->sep_at, p->nsep_at * sizeof(size_t),
+						ncap * sizeof(size_t));
+	p->capsep_at = ncap;
+}
+
+/*
+ * The bytes a heading's numeral ends with: 1..6, and the last bytes of
+ * 一 二 三 四 五 六 (sections.c reads the rest).
+ */
+static const unsigned char numeral_last[256] = {
+	['1'] = 1, ['2'] = 1, ['3'] = 1, ['4'] = 1, ['5'] = 1, ['6'] = 1,
+	[0x80] = 1, [0x8C] = 1, [0x89] = 1, [0x9B] = 1, [0x94] = 1, [0xAD] = 1
+};
+
+/*
+ * A separator (. , 、) is at offset 'at', after the byte 'prev': noted when
+ * a heading's numeral may end there (see GdParser).
+ */
+static inline void
+note_separator(Out *o, size_t at, unsigned char prev)
+{
+	GdParser   *p = o->p;
+
+	if (!numeral_last[prev])
+		return;
+	if (p->nsep_at == p->capsep_at)
+		grow_separators(p);
+	p->sep_at[p->nsep_at++] = at;
+}
+
+/* The byte written before the run (copyable_end) reaches in[r]. */
+static inline unsigned char
+byte_before(const Out *o, const char *in, size_t i, size_t r)
+{
+	if (r > i)
+		return (unsigned char) in[r - 1];
+	return o->len ? (unsigned char) o->buf[o->len - 1] : 0;
+}
+
+/*
+ * The triggers and separators in what was written since offset *noted;
+ * then all is noted.
+ */
 static void
 note_triggers(Out *o, size_t *noted)
 {
-	for (size_t i = *noted; i + 2 < o->len; i++)
-		if (gd_trigger_bits(o->p, o->buf + i))
+	const unsigned char *b = (const unsigned char *) o->buf;
+
+	for (size_t i = *noted; i < o->len; i++)
+	{
+		if (b[i] == ',' || b[i] == '.' ||
+			(b[i] == 0xE3 && i + 2 < o->len && b[i + 1] == 0x80 && b[i + 2] == 0x81))
+			note_separator(o, i, i > 0 ? b[i - 1] : 0);
+		else if (i + 2 < o->len && gd_trigger_bits(o->p, o->buf + i))
 			note_trigger(o, i);
+	}
 	*noted = o->len;
 }
 
@@ -140,10 +196,23 @@ checkpoint(Out *o, int64_t orig)
 /* ---- NFKC through ICU, with a per-process table of inert BMP characters ---- */
 
 static const UNormalizer2 *nfkc;
-static unsigned char inert_bmp[65536 / 8];
 static bool inert_ready;
 
-/* One-byte characters a run copies as they are: [html][byte] */
+/*
+ * Which BMP characters NFKC leaves alone (and which are plain, see
+ * inert_block), filled a block of 256 at a time when a character of the
+ * block is first asked about: a report uses a few blocks (ASCII, CJK
+ * punctuation, full-width forms ...), and asking ICU about all 65,536
+ * characters at once cost as much as ten parses.
+ */
+static unsigned char inert_bmp[65536 / 8];
+static unsigned char plain_bmp[65536 / 8];
+static uint64_t inert_block_done[256 / 64];
+
+/*
+ * One-byte characters a run copies as they are: [html][byte].  The
+ * separators . and , stop the loop over them, to be noted (see GdParser).
+ */
 static unsigned char copy_byte[2][256];
 
 /* Bytes in tags: of a name, a tag's end, quotes, continuation bytes */
@@ -161,18 +230,12 @@ init_nfkc(void)
 	nfkc = unorm2_getNFKCInstance(&err);
 	if (U_FAILURE(err))
 		nfkc = NULL;
-	for (uint32_t c = 0; c < 65536; c++)
-	{
-		bool		inert = (c >= 0xD800 && c <= 0xDFFF) || nfkc == NULL ||
-			unorm2_isInert(nfkc, (UChar32) c);
-
-		if (inert)
-			inert_bmp[c >> 3] |= (unsigned char) (1 << (c & 7));
-	}
 	for (int c = 0x20; c < 0x7F; c++)
 		copy_byte[0][c] = copy_byte[1][c] = 1;
 	copy_byte[0]['\n'] = copy_byte[0]['\t'] = 1;
 	copy_byte[1]['<'] = copy_byte[1]['&'] = 0;
+	copy_byte[0][','] = copy_byte[1][','] = 0;
+	copy_byte[0]['.'] = copy_byte[1]['.'] = 0;
 	for (int c = 0; c < 256; c++)
 	{
 		if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'))
@@ -183,16 +246,6 @@ init_nfkc(void)
 	tag_byte['>'] = TAG_END;
 	tag_byte['"'] = tag_byte['\''] = TAG_QUOTE;
 	inert_ready = true;
-}
-
-static inline bool
-is_inert(uint32_t c)
-{
-	if (c < 0x80)
-		return true;
-	if (c < 65536)
-		return (inert_bmp[c >> 3] >> (c & 7)) & 1;
-	return nfkc == NULL || unorm2_isInert(nfkc, (UChar32) c);
 }
 
 /* Characters the reports use that NFKC leaves alone but the parser folds. */
@@ -241,6 +294,51 @@ extra_fold(uint32_t c)
 		default:
 			return c;
 	}
+}
+
+/*
+ * inert_bmp and plain_bmp for the characters block * 256 .. block * 256 +
+ * 255.  A plain character is copied as it is: inert, no surrogate, no
+ * U+FFFD, and none of the extra folds.
+ */
+static void
+inert_block(uint32_t block)
+{
+	for (uint32_t c = block << 8; c < (block + 1) << 8; c++)
+	{
+		bool		surrogate = c >= 0xD800 && c <= 0xDFFF;
+		bool		inert = surrogate || nfkc == NULL ||
+			unorm2_isInert(nfkc, (UChar32) c);
+
+		if (inert)
+			inert_bmp[c >> 3] |= (unsigned char) (1 << (c & 7));
+		if (inert && !surrogate && c != 0xFFFD && extra_fold(c) == c)
+			plain_bmp[c >> 3] |= (unsigned char) (1 << (c & 7));
+	}
+	inert_block_done[block >> 6] |= (uint64_t) 1 << (block & 63);
+}
+
+static inline bool
+is_inert(uint32_t c)
+{
+	if (c < 0x80)
+		return true;
+	if (c < 65536)
+	{
+		if (!((inert_block_done[c >> 14] >> ((c >> 8) & 63)) & 1))
+			inert_block(c >> 8);
+		return (inert_bmp[c >> 3] >> (c & 7)) & 1;
+	}
+	return nfkc == NULL || unorm2_isInert(nfkc, (UChar32) c);
+}
+
+/* Is the BMP character c (0x80 and up) plain (see inert_block)? */
+static inline bool
+is_plain_bmp(uint32_t c)
+{
+	if (!((inert_block_done[c >> 14] >> ((c >> 8) & 63)) & 1))
+		inert_block(c >> 8);
+	return (plain_bmp[c >> 3] >> (c & 7)) & 1;
 }
 
 /* Emits c after the extra folds and the control-character rules. */
@@ -636,7 +734,7 @@ typedef struct Pass
 	int			nrun;
 	size_t		last_cp;		/* output offset of the last periodic checkpoint */
 	size_t		next_tick;
-	size_t		noted;			/* output up to here is noted for the prose */
+	size_t		noted;			/* output up to here is noted (triggers, separators) */
 } Pass;
 
 #define RUN_MAX 32
@@ -740,7 +838,7 @@ pass_markup(Pass *ps, unsigned char b)
  * at lim (lim3 for an ideograph); *ascii gets its one-byte characters (the
  * rest have three), *fold the byte that a full-width character or the
  * ideographic space that stops it folds to (0: none).  Notes the triggers
- * among its ideographs.
+ * among its ideographs and the separators . , 、 it copies.
  */
 static inline size_t
 copyable_end(Pass *ps, size_t lim, size_t lim3, size_t *ascii, char *fold)
@@ -782,6 +880,13 @@ copyable_end(Pass *ps, size_t lim, size_t lim3, size_t *ascii, char *fold)
 		if (r >= lim)
 			break;
 		c2 = (unsigned char) in[r];
+		if (c2 == ',' || c2 == '.')
+		{
+			note_separator(ps->o, ps->o->len + (r - i), byte_before(ps->o, in, i, r));
+			*ascii += 1;
+			r++;
+			continue;
+		}
 		if ((unsigned) (c2 - 0xE4) < 6)
 		{
 			/* an ideograph, unless the loop above stopped at it */
@@ -801,9 +906,10 @@ copyable_end(Pass *ps, size_t lim, size_t lim3, size_t *ascii, char *fold)
 				*fold = (char) (cp - 0xFEE0);	/* what NFKC does */
 			else if (cp == 0x3000)
 				*fold = ' ';
-			else if (!((cp >= 0xD800 && cp <= 0xDFFF) || cp == 0xFFFD ||
-					   !is_inert(cp) || extra_fold(cp) != cp))
+			else if (is_plain_bmp(cp))
 			{
+				if (cp == 0x3001)	/* 、 */
+					note_separator(ps->o, ps->o->len + (r - i), byte_before(ps->o, in, i, r));
 				r += 3;
 				continue;
 			}
@@ -855,6 +961,8 @@ pass_copy(Pass *ps)
 		}
 		if (!fold)
 			break;
+		if (fold == ',' || fold == '.')
+			note_separator(o, o->len, o->len ? (unsigned char) o->buf[o->len - 1] : 0);
 		o->buf[o->len++] = fold;
 		ps->noted = o->len;
 		ps->i += 3;
@@ -968,6 +1076,7 @@ pass_finish(Pass *ps)
 	p->t.cps = o->cps;
 	p->t.ncps = o->ncps;
 	p->t.orig_chars = ps->orig;
+	p->t.memo_cp = (size_t) -1;	/* none yet (text.h) */
 }
 
 void

@@ -42,6 +42,17 @@ typedef struct GdParser
 	size_t	   *trigger_at;
 	size_t		ntrigger_at;
 	size_t		captrigger_at;
+
+	/*
+	 * Where a part's heading may stand (sections.c): the offsets, in order,
+	 * of the separators (. , 、) of the text that follow a byte a numeral
+	 * may end with (1..6, the last byte of 一..六), noted by gd_normalize.
+	 */
+	size_t	   *sep_at;
+	size_t		nsep_at;
+	size_t		capsep_at;
+
+	const char *fixed_fmt;		/* the last fixed message of gd_diag */
 } GdParser;
 
 #endif							/* GOVDISC_PARSER_H */

@@ -179,8 +179,11 @@ consider(const char *s, size_t len, Candidates *c, size_t j)
 
 /*
  * The places where each part's heading may stand, found by their separators
- * (、 . ,) with memchr; the parts are then taken in order, each after the
- * one before.
+ * (、 . ,) after what may end a numeral, which gd_normalize noted as it
+ * wrote them (numeral_before reads the numeral itself); the parts are then
+ * taken in order, each after the one before.  The separators are taken one
+ * kind after another (. then , then 、), which decides which places are
+ * kept when a part has more than MAX_CANDIDATES.
  */
 static void
 find_headings(GdParser *p, size_t *found)
@@ -195,15 +198,13 @@ find_headings(GdParser *p, size_t *found)
 	memset(c.read, 0, sizeof(c.read));
 	for (int k = 0; k < 3; k++)
 	{
-		const char *q = s + 1;
-
-		while (q < s + len && (q = memchr(q, seps[k], len - (q - s))) != NULL)
+		for (size_t m = 0; m < p->nsep_at; m++)
 		{
-			size_t		j = q - s;
+			size_t		j = p->sep_at[m];
 
-			if (seps[k] != (char) 0xE3 || (j + 3 <= len && memcmp(q, "、", 3) == 0))
+			/* a numeral stands before a heading's separator */
+			if (s[j] == seps[k] && j >= 1)
 				consider(s, len, &c, j);
-			q++;
 		}
 		gd_tick(p);
 	}

@@ -3,22 +3,21 @@
  *		The normalised text's way back to the input: a diagnostic or a
  *		section names a character position of the input, which a sparse map
  *		of checkpoints (written by gd_normalize) and a count of the
- *		characters after the nearest one give.
+ *		characters after the nearest one give.  The parser asks for
+ *		positions mostly in order and close together (a table's cells one
+ *		after another), so gd_position counts on from the last one
+ *		asked when no checkpoint stands between.
  */
 #include "text.h"
 #include "utf8.h"
 
-int64_t
-gd_position(const GdText *t, size_t off)
+/* The last checkpoint at or before off. */
+static size_t
+checkpoint_before(const GdText *t, size_t off)
 {
 	size_t		lo = 0,
 				hi = t->ncps;
-	size_t		i;
-	int64_t		pos;
 
-	if (t->ncps == 0)
-		return 1;
-	/* last checkpoint at or before off */
 	while (hi - lo > 1)
 	{
 		size_t		mid = (lo + hi) / 2;
@@ -28,24 +27,40 @@ gd_position(const GdText *t, size_t off)
 		else
 			hi = mid;
 	}
-	pos = t->cps[lo].orig;
-	i = t->cps[lo].norm;
+	return lo;
+}
+
+int64_t
+gd_position(const GdText *t, size_t off)
+{
+	GdText	   *m = (GdText *) t;	/* the memo is not part of the text */
+	size_t		k = t->memo_cp;
+	size_t		i;
+	int64_t		pos;
+
+	if (t->ncps == 0)
+		return 1;
+	/* every checkpoint is at or before t->len: the same one either way */
 	if (off > t->len)
 		off = t->len;
-	/* characters count alike in parts: on from the last answer, when it helps */
-	if (t->memo_ncps == t->ncps && t->memo_cp == lo && t->memo_norm >= i &&
-		t->memo_norm <= off)
+	if (t->memo_set && k < t->ncps && t->cps[k].norm <= t->memo_norm &&
+		t->memo_norm <= off && (k + 1 == t->ncps || t->cps[k + 1].norm > off))
 	{
-		pos = t->memo_orig;
+		/* no checkpoint between the last answer and off: count on from it */
 		i = t->memo_norm;
+		pos = t->memo_orig;
+	}
+	else
+	{
+		k = checkpoint_before(t, off);
+		i = t->cps[k].norm;
+		pos = t->cps[k].orig;
 	}
 	if (off > i)
 	{
-		GdText	   *m = (GdText *) t;	/* the memo is not part of the text */
-
 		pos += (int64_t) gd_utf8_chars(t->s + i, off - i);
-		m->memo_ncps = t->ncps;
-		m->memo_cp = lo;
+		m->memo_set = true;
+		m->memo_cp = k;
 		m->memo_norm = off;
 		m->memo_orig = pos;
 	}

@@ -6,6 +6,7 @@
 #ifndef GOVDISC_TEXT_H
 #define GOVDISC_TEXT_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -25,11 +26,12 @@ typedef struct GdText
 	int64_t		orig_chars;		/* characters in the input */
 
 	/*
-	 * gd_position's last count (the parse's diagnostics come in the text's
-	 * order): at byte memo_norm, after checkpoint memo_cp, the input's
-	 * character memo_orig.  Valid when memo_ncps is ncps (0: none yet).
+	 * gd_position's last answer (the parse asks mostly in the text's order
+	 * and close together): byte memo_norm is the input's character
+	 * memo_orig, and checkpoint memo_cp the last one before it.  Valid once
+	 * memo_set; zeroed with the rest of the text.
 	 */
-	size_t		memo_ncps;
+	bool		memo_set;
 	size_t		memo_cp;
 	size_t		memo_norm;
 	int64_t		memo_orig;

@@ -14,23 +14,26 @@ static const char *const request_units[] = {"件", "个", "条", NULL};
 static const char *const case_units[] = {"件", "起", "宗", NULL};
 static const char *const document_units[] = {"件", "个", "份", NULL};
 
+/* a word and its length */
+#define W(word) word, sizeof(word) - 1
+
 const GdTrigger gd_triggers[GD_NTRIGGERS] = {
-	{"收到", P_RECEIVED, "申请", request_units},
-	{"受理", P_RECEIVED, "申请", request_units},
-	{"新收", P_RECEIVED, "申请", request_units},
-	{"上年结转", P_CARRIED_OVER, NULL, request_units},
-	{"上一年度结转", P_CARRIED_OVER, NULL, request_units},
-	{"上年度结转", P_CARRIED_OVER, NULL, request_units},
-	{"结转下年", P_CARRIED_FORWARD, NULL, request_units},
-	{"结转下一年", P_CARRIED_FORWARD, NULL, request_units},
-	{"结转至下年", P_CARRIED_FORWARD, NULL, request_units},
-	{"转入下年", P_CARRIED_FORWARD, NULL, request_units},
-	{"行政复议", P_RECONSIDERATION, NULL, case_units},
-	{"行政诉讼", P_LITIGATION, NULL, case_units},
-	{"制发", P_ISSUED, NULL, document_units},
-	{"印发", P_ISSUED, NULL, document_units},
-	{"废止", P_REPEALED, NULL, document_units},
-	{"现行有效", P_IN_FORCE, NULL, document_units},
+	{W("收到"), P_RECEIVED, "申请", request_units},
+	{W("受理"), P_RECEIVED, "申请", request_units},
+	{W("新收"), P_RECEIVED, "申请", request_units},
+	{W("上年结转"), P_CARRIED_OVER, NULL, request_units},
+	{W("上一年度结转"), P_CARRIED_OVER, NULL, request_units},
+	{W("上年度结转"), P_CARRIED_OVER, NULL, request_units},
+	{W("结转下年"), P_CARRIED_FORWARD, NULL, request_units},
+	{W("结转下一年"), P_CARRIED_FORWARD, NULL, request_units},
+	{W("结转至下年"), P_CARRIED_FORWARD, NULL, request_units},
+	{W("转入下年"), P_CARRIED_FORWARD, NULL, request_units},
+	{W("行政复议"), P_RECONSIDERATION, NULL, case_units},
+	{W("行政诉讼"), P_LITIGATION, NULL, case_units},
+	{W("制发"), P_ISSUED, NULL, document_units},
+	{W("印发"), P_ISSUED, NULL, document_units},
+	{W("废止"), P_REPEALED, NULL, document_units},
+	{W("现行有效"), P_IN_FORCE, NULL, document_units},
 };
 
 void

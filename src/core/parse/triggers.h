@@ -20,6 +20,7 @@ enum
 typedef struct GdTrigger
 {
 	const char *word;
+	size_t		len;			/* of word, in bytes */
 	int			what;
 	const char *must_have;		/* between the word and the figure; CJK */
 	const char *const *units;
