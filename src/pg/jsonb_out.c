@@ -10,6 +10,16 @@
  * header, one JEntry per child (the keys of an object, then its values) and
  * the children's data; every JB_OFFSET_STRIDE'th JEntry holds an end offset
  * instead of a length, and numerics and containers start 4-byte aligned.
+ *
+ * Every document is written (issue 20: about 35 diagnostics a report, a
+ * hundred cells), so the writer avoids work per value: the start of each
+ * object (its header, its keys' JEntries and the keys) is the same bytes
+ * every time, made once per backend and copied; counts are written as the
+ * Numeric int64_to_numeric makes, without making one; a string that is
+ * ASCII, or UTF-8 in a database that stores UTF-8, is copied as it is (what
+ * pg_any_to_server would return), checked inline rather than by a call per
+ * string.  The document goes straight into the caller's memory, not copied
+ * there afterwards.
  */
 #include "postgres.h"
 
@@ -22,6 +32,14 @@
 
 /* ---- the binary writer ---- */
 
+/* The document being written. */
+typedef struct Writer
+{
+	StringInfoData b;
+	bool		utf8;			/* the database stores UTF-8 as it is
+								 * (UTF8, SQL_ASCII) */
+} Writer;
+
 /* A container being written: its children's JEntries are filled in as they come. */
 typedef struct Frame
 {
@@ -32,24 +50,32 @@ typedef struct Frame
 	int			totallen;		/* their data's length so far */
 } Frame;
 
+/* room for len more bytes */
+static inline void
+reserve(StringInfo b, int len)
+{
+	if (b->len + len >= b->maxlen)
+		enlargeStringInfo(b, len);
+}
+
 /* appendBinaryStringInfo without a call when there is room, and without the NUL */
 static inline void
 append(StringInfo b, const void *data, int len)
 {
-	if (b->len + len >= b->maxlen)
-		enlargeStringInfo(b, len);
+	reserve(b, len);
 	memcpy(b->data + b->len, data, len);
 	b->len += len;
 }
 
 /* As padBufferToInt in jsonb_util.c; returns the padding's length */
-static int
+static inline int
 pad_to_int(StringInfo b)
 {
-	static const char zeroes[4];
 	int			padlen = INTALIGN(b->len) - b->len;
 
-	append(b, zeroes, padlen);
+	reserve(b, padlen);
+	for (int i = 0; i < padlen; i++)
+		b->data[b->len++] = '\0';
 	return padlen;
 }
 
@@ -63,26 +89,31 @@ begin(StringInfo b, Frame *f, uint32 kind, int n)
 	pad_to_int(b);
 	append(b, &header, sizeof(header));
 	f->jentries = b->len;
-	if (b->len + children * sizeof(JEntry) >= b->maxlen)
-		enlargeStringInfo(b, children * sizeof(JEntry));
+	reserve(b, children * sizeof(JEntry));
 	b->len += children * sizeof(JEntry);
 	f->nchildren = children;
 	f->i = 0;
 	f->totallen = 0;
 }
 
+static pg_noinline void
+too_large(void)
+{
+	ereport(ERROR,
+			(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+			 errmsg("parsed report is too large for jsonb"),
+			 errdetail("The document would exceed the maximum of %d bytes.",
+					   JENTRY_OFFLENMASK),
+			 errhint("Parse a shorter text.")));
+}
+
 /* The JEntry of the next child, whose data has just been appended. */
-static void
+static inline void
 child(StringInfo b, Frame *f, JEntry meta)
 {
 	f->totallen += JBE_OFFLENFLD(meta);
-	if (f->totallen > JENTRY_OFFLENMASK)
-		ereport(ERROR,
-				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
-				 errmsg("parsed report is too large for jsonb"),
-				 errdetail("The document would exceed the maximum of %d bytes.",
-						   JENTRY_OFFLENMASK),
-				 errhint("Parse a shorter text.")));
+	if (unlikely(f->totallen > JENTRY_OFFLENMASK))
+		too_large();
 	if (f->i % JB_OFFSET_STRIDE == 0)
 		meta = (meta & JENTRY_TYPEMASK) | f->totallen | JENTRY_HAS_OFF;
 	Assert(f->i < f->nchildren);
@@ -90,37 +121,17 @@ child(StringInfo b, Frame *f, JEntry meta)
 	f->i++;
 }
 
-static void
+static inline void
 end(StringInfo b, Frame *parent, Frame *f)
 {
 	Assert(f->i == f->nchildren);
 	child(b, parent, JENTRY_ISCONTAINER | (b->len - f->base));
 }
 
-static void
+static inline void
 put_null(StringInfo b, Frame *f)
 {
 	child(b, f, JENTRY_ISNULL);
-}
-
-/* Strings are UTF-8; a database of another encoding gets its own. */
-static void
-put_string(StringInfo b, Frame *f, const char *s)
-{
-	char	   *conv;
-	int			len;
-
-	if (s == NULL)
-	{
-		put_null(b, f);
-		return;
-	}
-	len = strlen(s);
-	conv = pg_any_to_server(s, len, PG_UTF8);
-	if (conv != s)
-		len = strlen(conv);
-	append(b, conv, len);
-	child(b, f, JENTRY_ISSTRING | len);
 }
 
 /* a key: ASCII, written as it is */
@@ -133,6 +144,99 @@ put_key(StringInfo b, Frame *f, const char *key)
 	child(b, f, JENTRY_ISSTRING | len);
 }
 
+/* ---- strings ---- */
+
+/*
+ * The length of s when it is well-formed UTF-8 as pg_utf8_islegal judges it
+ * (no overlong forms, no surrogates, nothing past U+10FFFF), else -1;
+ * *ascii tells whether it is all ASCII.  A continuation byte is read only
+ * after the bytes before it were found not to be the terminating NUL.
+ */
+static inline int
+utf8_length(const char *str, bool *ascii)
+{
+	const unsigned char *s = (const unsigned char *) str;
+	const unsigned char *p = s;
+	unsigned char seen = 0;
+
+	for (;;)
+	{
+		unsigned char c = *p;
+
+		if (c < 0x80)
+		{
+			if (c == 0)
+				break;
+			p++;
+			continue;
+		}
+		seen = 0x80;
+		if (c < 0xC2)
+			return -1;
+		if (c < 0xE0)
+		{
+			if ((p[1] & 0xC0) != 0x80)
+				return -1;
+			p += 2;
+		}
+		else if (c < 0xF0)
+		{
+			if (p[1] < (c == 0xE0 ? 0xA0 : 0x80) || p[1] > (c == 0xED ? 0x9F : 0xBF) ||
+				(p[2] & 0xC0) != 0x80)
+				return -1;
+			p += 3;
+		}
+		else if (c < 0xF5)
+		{
+			if (p[1] < (c == 0xF0 ? 0x90 : 0x80) || p[1] > (c == 0xF4 ? 0x8F : 0xBF) ||
+				(p[2] & 0xC0) != 0x80 || (p[3] & 0xC0) != 0x80)
+				return -1;
+			p += 4;
+		}
+		else
+			return -1;
+	}
+	if (unlikely(p - s > PG_INT32_MAX))
+		return -1;				/* let pg_any_to_server judge it */
+	*ascii = seen == 0;
+	return p - s;
+}
+
+/*
+ * Strings are UTF-8; a database of another encoding gets its own.  Where
+ * pg_any_to_server would return the string itself (ASCII anywhere; valid
+ * UTF-8 in a UTF8 or SQL_ASCII database, where it only checks it) it is
+ * copied as it is; otherwise pg_any_to_server converts it, or raises the
+ * error it always raised.
+ */
+static void
+put_string(Writer *w, Frame *f, const char *s)
+{
+	StringInfo	b = &w->b;
+	char	   *conv;
+	bool		ascii;
+	int			len;
+
+	if (s == NULL)
+	{
+		put_null(b, f);
+		return;
+	}
+	len = utf8_length(s, &ascii);
+	if (len < 0 || !(ascii || w->utf8))
+	{
+		len = strlen(s);
+		conv = pg_any_to_server(s, len, PG_UTF8);
+		if (conv != s)
+			len = strlen(conv);
+		s = conv;
+	}
+	append(b, s, len);
+	child(b, f, JENTRY_ISSTRING | len);
+}
+
+/* ---- numbers ---- */
+
 static void
 put_numeric(StringInfo b, Frame *f, Numeric n)
 {
@@ -144,60 +248,174 @@ put_numeric(StringInfo b, Frame *f, Numeric n)
 }
 
 /*
- * Most cells hold small counts: their Numerics are made once per backend
- * (in TopMemoryContext) instead of once per cell.
+ * A count of 0 to 10^8 - 1 as int64_to_numeric makes it (numeric.c's
+ * make_result): a 4-byte varlena header, the short form's header (sign +,
+ * display scale 0, the weight) and at most two base-10000 digits, without
+ * leading or trailing zero digits.  Written in place, with no palloc.
  */
-#define SMALL_NUMERICS 1024
+#define DIRECT_LIMIT 100000000
+#define NUMERIC_SHORT_HEADER 0x8000	/* numeric.c's NUMERIC_SHORT */
+
+static int
+direct_numeric(char *out, int64 i)
+{
+	uint16		digits[2];
+	uint16		header;
+	int			n;
+	int			weight;
+
+	Assert(i >= 0 && i < DIRECT_LIMIT);
+	if (i == 0)
+		n = weight = 0;
+	else if (i < 10000)
+	{
+		digits[0] = i;
+		n = 1;
+		weight = 0;
+	}
+	else
+	{
+		digits[0] = i / 10000;
+		digits[1] = i % 10000;
+		n = digits[1] ? 2 : 1;
+		weight = 1;
+	}
+	header = NUMERIC_SHORT_HEADER | weight;
+	SET_VARSIZE(out, VARHDRSZ + sizeof(header) + n * sizeof(uint16));
+	memcpy(out + VARHDRSZ, &header, sizeof(header));
+	memcpy(out + VARHDRSZ + sizeof(header), digits, n * sizeof(uint16));
+	return VARSIZE(out);
+}
+
+/*
+ * Whether direct_numeric writes what int64_to_numeric makes, checked once
+ * per backend on each of its cases; if a PostgreSQL ever made them
+ * otherwise, every count would go through int64_to_numeric again.
+ */
+static bool
+direct_numeric_ok(void)
+{
+	static int	ok = -1;
+
+	if (ok < 0)
+	{
+		static const int64 probe[] = {0, 1, 42, 9999, 10000, 10001, 12340000,
+		12345678, DIRECT_LIMIT - 1};
+		char		buf[16] pg_attribute_aligned(4);
+
+		ok = 1;
+		for (int i = 0; i < lengthof(probe); i++)
+		{
+			Numeric		n = int64_to_numeric(probe[i]);
+			int			len = direct_numeric(buf, probe[i]);
+
+			if (len != VARSIZE_ANY(n) || memcmp(buf, n, len) != 0)
+				ok = 0;
+			pfree(n);
+		}
+	}
+	return ok;
+}
 
 static void
-put_int(StringInfo b, Frame *f, int64 i)
+put_int(Writer *w, Frame *f, int64 i)
 {
-	static Numeric small[SMALL_NUMERICS];
+	StringInfo	b = &w->b;
 
 	if (i == GD_NULL)
 	{
 		put_null(b, f);
 		return;
 	}
-	if (i >= 0 && i < SMALL_NUMERICS)
+	if (i >= 0 && i < DIRECT_LIMIT && direct_numeric_ok())
 	{
-		if (small[i] == NULL)
-		{
-			MemoryContext old = MemoryContextSwitchTo(TopMemoryContext);
+		int			padlen = pad_to_int(b);
+		int			numlen;
 
-			small[i] = int64_to_numeric(i);
-			MemoryContextSwitchTo(old);
-		}
-		put_numeric(b, f, small[i]);
+		reserve(b, 16);
+		numlen = direct_numeric(b->data + b->len, i);
+		b->len += numlen;
+		child(b, f, JENTRY_ISNUMERIC | (padlen + numlen));
 		return;
 	}
 	put_numeric(b, f, int64_to_numeric(i));
 }
 
 static void
-put_amount(StringInfo b, Frame *f, int64 scaled)
+put_amount(Writer *w, Frame *f, int64 scaled)
 {
 	char		buf[32];
 
 	if (scaled == GD_NULL)
 	{
-		put_null(b, f);
+		put_null(&w->b, f);
 		return;
 	}
 	gd_amount_format(scaled, buf);
-	put_numeric(b, f, DatumGetNumeric(DirectFunctionCall3(numeric_in,
-														  CStringGetDatum(buf),
-														  ObjectIdGetDatum(InvalidOid),
-														  Int32GetDatum(-1))));
+	put_numeric(&w->b, f, DatumGetNumeric(DirectFunctionCall3(numeric_in,
+															  CStringGetDatum(buf),
+															  ObjectIdGetDatum(InvalidOid),
+															  Int32GetDatum(-1))));
 }
 
-/* An object whose keys are given in jsonb's order: begins it, writes the keys. */
-static void
-begin_object(StringInfo b, Frame *f, const char *const *keys, int n)
+/* ---- the start of an object, made once ---- */
+
+/*
+ * An object's header, its keys' JEntries and its keys, as begin() and
+ * put_key() write them from a 4-byte aligned start: the same bytes in every
+ * document, since a key's JEntry counts from the start of the object's data.
+ */
+typedef struct ObjectStart
 {
-	begin(b, f, JB_FOBJECT, n);
+	int			n;				/* keys */
+	int			keylen;			/* the keys' bytes */
+	char	   *bytes;			/* header, 2n JEntries (the values' unset),
+								 * the keys */
+} ObjectStart;
+
+/* keys[0..n) in jsonb's order; in TopMemoryContext */
+static void
+object_start(ObjectStart *os, const char *const *keys, int n)
+{
+	StringInfoData b;
+	Frame		f;
+
+	initStringInfo(&b);
+	begin(&b, &f, JB_FOBJECT, n);
 	for (int i = 0; i < n; i++)
-		put_key(b, f, keys[i]);
+		put_key(&b, &f, keys[i]);
+	/* the values' JEntries, set in each document, are zero here */
+	memset(b.data + f.jentries + n * sizeof(JEntry), 0, n * sizeof(JEntry));
+	os->n = n;
+	os->keylen = f.totallen;
+	os->bytes = MemoryContextAlloc(TopMemoryContext, b.len);
+	memcpy(os->bytes, b.data, b.len);
+	pfree(b.data);
+}
+
+/* An object whose keys are given: begins it, writes the keys. */
+static inline void
+begin_object(StringInfo b, Frame *f, const ObjectStart *os)
+{
+	int			jentries = 2 * os->n * sizeof(JEntry);
+	int			len = sizeof(uint32) + jentries + os->keylen;
+
+	f->base = b->len;
+	pad_to_int(b);
+	f->jentries = b->len + sizeof(uint32);
+	append(b, os->bytes, len);
+	f->nchildren = 2 * os->n;
+	f->i = os->n;
+	f->totallen = os->keylen;
+}
+
+/* An object of fixed keys, in jsonb's order, made the first time. */
+static inline const ObjectStart *
+fixed_object(ObjectStart *os, const char *const *keys, int n)
+{
+	if (unlikely(os->bytes == NULL))
+		object_start(os, keys, n);
+	return os;
 }
 
 /* ---- jsonb's key order of the label tables, worked out once per backend ---- */
@@ -217,18 +435,29 @@ StaticAssertDecl(GD_A_NROWS <= MAX_KEYS && GD_R_NROWS <= MAX_KEYS && GD_V_NROWS 
 				 GD_A_NCOLS < MAX_KEYS && GD_C_NCOLS <= MAX_KEYS && GD_VC_NCOLS <= MAX_KEYS,
 				 "MAX_KEYS is too small");
 
-/* Row and column keys of one table, each list in jsonb's order. */
+/* what a cell of a table holds */
+typedef enum CellKind
+{
+	CELL_COUNT,					/* a count (GD_KIND_COUNT, GD_KIND_SIGNED) */
+	CELL_AMOUNT,				/* yuan */
+	CELL_AMOUNT_TEXT			/* 2019's amount_text of 政府集中采购 */
+} CellKind;
+
+/* Row or column keys of one table, in jsonb's order, and their object's start. */
 typedef struct KeyList
 {
 	int			n;
 	int			at[MAX_KEYS];	/* index into the label table */
-	const char *keys[MAX_KEYS];
+	CellKind	kind[MAX_KEYS]; /* of a column */
+	ObjectStart start;
 } KeyList;
 
 /* keys[0..n) in jsonb's order: an insertion sort, once per backend */
 static void
 key_list(KeyList *l, const char *const *keys, int n)
 {
+	const char *sorted[MAX_KEYS];
+
 	for (int i = 0; i < n; i++)
 	{
 		int			j = i;
@@ -242,7 +471,8 @@ key_list(KeyList *l, const char *const *keys, int n)
 	}
 	l->n = n;
 	for (int i = 0; i < n; i++)
-		l->keys[i] = keys[l->at[i]];
+		sorted[i] = keys[l->at[i]];
+	object_start(&l->start, sorted, n);
 }
 
 /*
@@ -256,6 +486,30 @@ typedef struct TableKeys
 	KeyList		rows;
 	KeyList		cols[MAX_KEYS];
 } TableKeys;
+
+/* the columns of one row, sorted, with what each holds */
+static void
+column_keys(KeyList *l, GdTable t, int format, int row)
+{
+	const char *keys[MAX_KEYS] = {0};
+	GdTableRow	d;
+	int			ncols;
+
+	gd_table_row(t, format, row, &d);
+	ncols = d.ncols;
+	for (int c = 0; c < ncols; c++)
+		keys[c] = d.cols[c].key;
+	if (t == GD_TABLE_ACTIVE && format == 2019 && row == GD_A_PROCUREMENT)
+		keys[ncols++] = "amount_text";
+	key_list(l, keys, ncols);
+	for (int j = 0; j < ncols; j++)
+	{
+		int			c = l->at[j];
+
+		l->kind[j] = c == d.ncols ? CELL_AMOUNT_TEXT :
+			d.cols[c].kind == GD_KIND_AMOUNT ? CELL_AMOUNT : CELL_COUNT;
+	}
+}
 
 /* worked out once per backend, for each table and format (2019 or other, 2021) */
 static const TableKeys *
@@ -285,18 +539,7 @@ table_keys(GdTable t, int format)
 		for (int i = 0; i < n; i++)
 			k->rows.at[i] = rows[k->rows.at[i]];
 		for (int row = 0; row < gd_tables[t].nrows; row++)
-		{
-			GdTableRow	d;
-			int			ncols;
-
-			gd_table_row(t, format, row, &d);
-			ncols = d.ncols;
-			for (int c = 0; c < ncols; c++)
-				keys[c] = d.cols[c].key;
-			if (t == GD_TABLE_ACTIVE && format == 2019 && row == GD_A_PROCUREMENT)
-				keys[ncols++] = "amount_text";
-			key_list(&k->cols[row], keys, ncols);
-		}
+			column_keys(&k->cols[row], t, format, row);
 		k->ready = true;
 	}
 	return k;
@@ -304,8 +547,9 @@ table_keys(GdTable t, int format)
 
 /* A table: an object of rows, each an object of its cells; null when absent. */
 static void
-put_table(StringInfo b, Frame *doc, const GdReport *r, GdTable t)
+put_table(Writer *w, Frame *doc, const GdReport *r, GdTable t)
 {
+	StringInfo	b = &w->b;
 	int			format = gd_table_format(r, t);
 	const TableKeys *k;
 	Frame		o;
@@ -316,27 +560,29 @@ put_table(StringInfo b, Frame *doc, const GdReport *r, GdTable t)
 		return;
 	}
 	k = table_keys(t, format);
-	begin_object(b, &o, k->rows.keys, k->rows.n);
+	begin_object(b, &o, &k->rows.start);
 	for (int i = 0; i < k->rows.n; i++)
 	{
 		int			row = k->rows.at[i];
 		const int64 *v = gd_table_cells(r, t, row);
 		const KeyList *cols = &k->cols[row];
-		GdTableRow	d;
 		Frame		cells;
 
-		gd_table_row(t, format, row, &d);
-		begin_object(b, &cells, cols->keys, cols->n);
+		begin_object(b, &cells, &cols->start);
 		for (int j = 0; j < cols->n; j++)
 		{
-			int			c = cols->at[j];
-
-			if (c == d.ncols)
-				put_string(b, &cells, r->procurement_amount_text);
-			else if (d.cols[c].kind == GD_KIND_AMOUNT)
-				put_amount(b, &cells, v[c]);
-			else
-				put_int(b, &cells, v[c]);
+			switch (cols->kind[j])
+			{
+				case CELL_COUNT:
+					put_int(w, &cells, v[cols->at[j]]);
+					break;
+				case CELL_AMOUNT:
+					put_amount(w, &cells, v[cols->at[j]]);
+					break;
+				case CELL_AMOUNT_TEXT:
+					put_string(w, &cells, r->procurement_amount_text);
+					break;
+			}
 		}
 		end(b, &o, &cells);
 	}
@@ -344,96 +590,113 @@ put_table(StringInfo b, Frame *doc, const GdReport *r, GdTable t)
 }
 
 static void
-put_sections(StringInfo b, Frame *doc, const GdReport *r)
+put_sections(Writer *w, Frame *doc, const GdReport *r)
 {
 	static const char *const keys[] = {"no", "start", "title", "length"};
+	static ObjectStart os;
+	const ObjectStart *start = fixed_object(&os, keys, lengthof(keys));
 	Frame		a;
 
-	begin(b, &a, JB_FARRAY, r->nsections);
+	begin(&w->b, &a, JB_FARRAY, r->nsections);
 	for (int i = 0; i < r->nsections; i++)
 	{
 		const GdSection *s = &r->sections[i];
 		Frame		o;
 
-		begin_object(b, &o, keys, lengthof(keys));
-		put_int(b, &o, s->no);
-		put_int(b, &o, s->start);
-		put_string(b, &o, s->title);
-		put_int(b, &o, s->length);
-		end(b, &a, &o);
+		begin_object(&w->b, &o, start);
+		put_int(w, &o, s->no);
+		put_int(w, &o, s->start);
+		put_string(w, &o, s->title);
+		put_int(w, &o, s->length);
+		end(&w->b, &a, &o);
 	}
-	end(b, doc, &a);
+	end(&w->b, doc, &a);
 }
 
 static void
-put_diagnostics(StringInfo b, Frame *doc, const GdReport *r)
+put_diagnostics(Writer *w, Frame *doc, const GdReport *r)
 {
 	static const char *const keys[] = {"row", "code", "start", "table", "column", "message"};
+	static ObjectStart os;
+	const ObjectStart *start = fixed_object(&os, keys, lengthof(keys));
 	Frame		a;
 
-	begin(b, &a, JB_FARRAY, r->ndiagnostics);
+	begin(&w->b, &a, JB_FARRAY, r->ndiagnostics);
 	for (int i = 0; i < r->ndiagnostics; i++)
 	{
 		const GdDiagnostic *d = &r->diagnostics[i];
 		Frame		o;
 
-		begin_object(b, &o, keys, lengthof(keys));
-		put_string(b, &o, d->row);
-		put_string(b, &o, d->code);
-		put_int(b, &o, d->start > 0 ? d->start : GD_NULL);
-		put_string(b, &o, d->table);
-		put_string(b, &o, d->column);
-		put_string(b, &o, d->message);
-		end(b, &a, &o);
+		begin_object(&w->b, &o, start);
+		put_string(w, &o, d->row);
+		put_string(w, &o, d->code);
+		put_int(w, &o, d->start > 0 ? d->start : GD_NULL);
+		put_string(w, &o, d->table);
+		put_string(w, &o, d->column);
+		put_string(w, &o, d->message);
+		end(&w->b, &a, &o);
 	}
-	end(b, doc, &a);
+	end(&w->b, doc, &a);
 }
 
 static void
-put_fees(StringInfo b, Frame *doc, const GdReport *r)
+put_fees(Writer *w, Frame *doc, const GdReport *r)
 {
 	static const char *const keys[] = {"cases", "amount_yuan"};
+	static ObjectStart os;
 	Frame		o;
 
 	if (!r->fees_present)
 	{
-		put_null(b, doc);
+		put_null(&w->b, doc);
 		return;
 	}
-	begin_object(b, &o, keys, lengthof(keys));
-	put_int(b, &o, r->fee_cases);
-	put_amount(b, &o, r->fee_amount);
-	end(b, doc, &o);
+	begin_object(&w->b, &o, fixed_object(&os, keys, lengthof(keys)));
+	put_int(w, &o, r->fee_cases);
+	put_amount(w, &o, r->fee_amount);
+	end(&w->b, doc, &o);
 }
 
+/*
+ * The document, allocated in 'cxt'; anything else it needs (a Numeric, a
+ * string converted to the database's encoding) in the current context.
+ */
 Jsonb *
-govdisc_report_to_jsonb(const GdReport *r)
+govdisc_report_to_jsonb(const GdReport *r, MemoryContext cxt)
 {
 	/* in jsonb's key order */
 	static const char *const keys[] = {"year", "active", "agency", "review", "schema",
 		"requests", "sections", "template", "published", "diagnostics", "processing_fees"};
-	StringInfoData b;
+	static ObjectStart os;
+	/* the last document's size: most documents of a table are alike */
+	static int	last_len = 8192;
+	const ObjectStart *start = fixed_object(&os, keys, lengthof(keys));
+	Writer		w;
+	StringInfo	b = &w.b;
 	Frame		doc;
 	Jsonb	   *res;
 
-	initStringInfo(&b);
-	enlargeStringInfo(&b, 8192);	/* a typical document fits */
-	b.len = VARHDRSZ;			/* room for the varlena header */
+	w.utf8 = GetDatabaseEncoding() == PG_UTF8 || GetDatabaseEncoding() == PG_SQL_ASCII;
+	b->maxlen = last_len + last_len / 8;
+	b->data = MemoryContextAlloc(cxt, b->maxlen);
+	b->len = VARHDRSZ;			/* room for the varlena header */
+	b->cursor = 0;
 	/* (the root object's own JEntry, which it would get from end(), is kept nowhere) */
-	begin_object(&b, &doc, keys, lengthof(keys));
-	put_int(&b, &doc, r->year ? r->year : GD_NULL);
-	put_table(&b, &doc, r, GD_TABLE_ACTIVE);
-	put_string(&b, &doc, r->agency);
-	put_table(&b, &doc, r, GD_TABLE_REVIEW);
-	put_int(&b, &doc, 1);
-	put_table(&b, &doc, r, GD_TABLE_REQUESTS);
-	put_sections(&b, &doc, r);
-	put_string(&b, &doc, gd_template_name(r->template_));
-	put_string(&b, &doc, r->published[0] ? r->published : NULL);
-	put_diagnostics(&b, &doc, r);
-	put_fees(&b, &doc, r);
+	begin_object(b, &doc, start);
+	put_int(&w, &doc, r->year ? r->year : GD_NULL);
+	put_table(&w, &doc, r, GD_TABLE_ACTIVE);
+	put_string(&w, &doc, r->agency);
+	put_table(&w, &doc, r, GD_TABLE_REVIEW);
+	put_int(&w, &doc, 1);
+	put_table(&w, &doc, r, GD_TABLE_REQUESTS);
+	put_sections(&w, &doc, r);
+	put_string(&w, &doc, gd_template_name(r->template_));
+	put_string(&w, &doc, r->published[0] ? r->published : NULL);
+	put_diagnostics(&w, &doc, r);
+	put_fees(&w, &doc, r);
 	Assert(doc.i == doc.nchildren);
-	res = (Jsonb *) b.data;
-	SET_VARSIZE(res, b.len);
+	res = (Jsonb *) b->data;
+	SET_VARSIZE(res, b->len);
+	last_len = Max(b->len, 1024);
 	return res;
 }
