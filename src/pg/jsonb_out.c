@@ -38,6 +38,7 @@ typedef struct Writer
 	StringInfoData b;
 	bool		utf8;			/* the database stores UTF-8 as it is
 								 * (UTF8, SQL_ASCII) */
+	bool		direct;			/* direct_ok() */
 } Writer;
 
 /* A container being written: its children's JEntries are filled in as they come. */
@@ -114,7 +115,7 @@ child(StringInfo b, Frame *f, JEntry meta)
 	f->totallen += JBE_OFFLENFLD(meta);
 	if (unlikely(f->totallen > JENTRY_OFFLENMASK))
 		too_large();
-	if (f->i % JB_OFFSET_STRIDE == 0)
+	if ((f->i & (JB_OFFSET_STRIDE - 1)) == 0)
 		meta = (meta & JENTRY_TYPEMASK) | f->totallen | JENTRY_HAS_OFF;
 	Assert(f->i < f->nchildren);
 	memcpy(b->data + f->jentries + f->i * sizeof(JEntry), &meta, sizeof(JEntry));
@@ -146,60 +147,88 @@ put_key(StringInfo b, Frame *f, const char *key)
 
 /* ---- strings ---- */
 
+#define HIGH_BITS UINT64CONST(0x8080808080808080)
+
+/* Whether s[0..len) is all ASCII: eight bytes at a time. */
+static inline bool
+all_ascii(const char *s, int len)
+{
+	uint64		acc = 0;
+	int			i = 0;
+
+	for (; i + 8 <= len; i += 8)
+	{
+		uint64		v;
+
+		memcpy(&v, s + i, sizeof(v));
+		acc |= v;
+	}
+	for (; i < len; i++)
+		acc |= (unsigned char) s[i];
+	return (acc & HIGH_BITS) == 0;
+}
+
 /*
- * The length of s when it is well-formed UTF-8 as pg_utf8_islegal judges it
- * (no overlong forms, no surrogates, nothing past U+10FFFF), else -1;
- * *ascii tells whether it is all ASCII.  A continuation byte is read only
- * after the bytes before it were found not to be the terminating NUL.
+ * Whether s[0..len), which holds no NUL, is well-formed UTF-8 as
+ * pg_utf8_islegal judges it: no overlong forms, no surrogates, nothing past
+ * U+10FFFF.  Runs of ASCII are skipped eight bytes at a time; three-byte
+ * characters, the Chinese of the messages and titles, come first.
  */
-static inline int
-utf8_length(const char *str, bool *ascii)
+static bool
+utf8_valid(const char *str, int len)
 {
 	const unsigned char *s = (const unsigned char *) str;
-	const unsigned char *p = s;
-	unsigned char seen = 0;
+	int			i = 0;
 
-	for (;;)
+	while (i < len)
 	{
-		unsigned char c = *p;
+		unsigned char c = s[i];
+		uint64		v;
 
-		if (c < 0x80)
+		if ((c & 0xF0) == 0xE0)
 		{
-			if (c == 0)
-				break;
-			p++;
-			continue;
+			if (i + 3 > len || ((s[i + 1] | s[i + 2] << 8) & 0xC0C0) != 0x8080 ||
+				(c == 0xE0 && s[i + 1] < 0xA0) || (c == 0xED && s[i + 1] > 0x9F))
+				return false;
+			i += 3;
 		}
-		seen = 0x80;
-		if (c < 0xC2)
-			return -1;
-		if (c < 0xE0)
+		else if (c < 0x80)
 		{
-			if ((p[1] & 0xC0) != 0x80)
-				return -1;
-			p += 2;
+			if (i + 8 <= len && (memcpy(&v, s + i, sizeof(v)), (v & HIGH_BITS) == 0))
+				i += 8;
+			else
+				i++;
 		}
-		else if (c < 0xF0)
+		else if (c >= 0xC2 && c < 0xE0)
 		{
-			if (p[1] < (c == 0xE0 ? 0xA0 : 0x80) || p[1] > (c == 0xED ? 0x9F : 0xBF) ||
-				(p[2] & 0xC0) != 0x80)
-				return -1;
-			p += 3;
+			if (i + 2 > len || (s[i + 1] & 0xC0) != 0x80)
+				return false;
+			i += 2;
 		}
-		else if (c < 0xF5)
+		else if (c >= 0xF0 && c < 0xF5)
 		{
-			if (p[1] < (c == 0xF0 ? 0x90 : 0x80) || p[1] > (c == 0xF4 ? 0x8F : 0xBF) ||
-				(p[2] & 0xC0) != 0x80 || (p[3] & 0xC0) != 0x80)
-				return -1;
-			p += 4;
+			if (i + 4 > len ||
+				s[i + 1] < (c == 0xF0 ? 0x90 : 0x80) || s[i + 1] > (c == 0xF4 ? 0x8F : 0xBF) ||
+				(s[i + 2] & 0xC0) != 0x80 || (s[i + 3] & 0xC0) != 0x80)
+				return false;
+			i += 4;
 		}
 		else
-			return -1;
+			return false;
 	}
-	if (unlikely(p - s > PG_INT32_MAX))
-		return -1;				/* let pg_any_to_server judge it */
-	*ascii = seen == 0;
-	return p - s;
+	return true;
+}
+
+/* a string pg_any_to_server may change: converted, or its error raised */
+static pg_noinline void
+put_converted(StringInfo b, Frame *f, const char *s, int len)
+{
+	char	   *conv = pg_any_to_server(s, len, PG_UTF8);
+
+	if (conv != s)
+		len = strlen(conv);
+	append(b, conv, len);
+	child(b, f, JENTRY_ISSTRING | len);
 }
 
 /*
@@ -213,8 +242,6 @@ static void
 put_string(Writer *w, Frame *f, const char *s)
 {
 	StringInfo	b = &w->b;
-	char	   *conv;
-	bool		ascii;
 	int			len;
 
 	if (s == NULL)
@@ -222,14 +249,11 @@ put_string(Writer *w, Frame *f, const char *s)
 		put_null(b, f);
 		return;
 	}
-	len = utf8_length(s, &ascii);
-	if (len < 0 || !(ascii || w->utf8))
+	len = strlen(s);
+	if (!(w->utf8 ? utf8_valid(s, len) : all_ascii(s, len)))
 	{
-		len = strlen(s);
-		conv = pg_any_to_server(s, len, PG_UTF8);
-		if (conv != s)
-			len = strlen(conv);
-		s = conv;
+		put_converted(b, f, s, len);
+		return;
 	}
 	append(b, s, len);
 	child(b, f, JENTRY_ISSTRING | len);
@@ -248,114 +272,219 @@ put_numeric(StringInfo b, Frame *f, Numeric n)
 }
 
 /*
- * A count of 0 to 10^8 - 1 as int64_to_numeric makes it (numeric.c's
- * make_result): a 4-byte varlena header, the short form's header (sign +,
- * display scale 0, the weight) and at most two base-10000 digits, without
- * leading or trailing zero digits.  Written in place, with no palloc.
+ * Numerics written in place, with no palloc, as numeric.c's make_result
+ * makes them (int64_to_numeric for a count, numeric_in for an amount's
+ * text): a 4-byte varlena header, the short form's 16-bit header (sign,
+ * display scale, weight) and the base-10000 digits from the first nonzero
+ * one to the last nonzero one.
  */
-#define DIRECT_LIMIT 100000000
 #define NUMERIC_SHORT_HEADER 0x8000	/* numeric.c's NUMERIC_SHORT */
+#define NUMERIC_SHORT_SIGN 0x2000	/* NUMERIC_SHORT_SIGN_MASK */
+#define NUMERIC_SHORT_DSCALE_SHIFT 7
+#define NUMERIC_SHORT_WEIGHT_SIGN 0x0040
+#define NUMERIC_SHORT_WEIGHT_MASK 0x003F
+/* room for the largest: an int64's five base-10000 digits and a fraction */
+#define DIRECT_MAXLEN (VARHDRSZ + sizeof(uint16) + 6 * sizeof(uint16))
 
-static int
-direct_numeric(char *out, int64 i)
+/* The Numeric of a count of 0 to 10^8 - 1: the common case, kept short. */
+#define DIRECT_LIMIT 100000000
+
+static inline int
+direct_count(char *out, int64 i)
 {
 	uint16		digits[2];
 	uint16		header;
 	int			n;
-	int			weight;
 
 	Assert(i >= 0 && i < DIRECT_LIMIT);
-	if (i == 0)
-		n = weight = 0;
-	else if (i < 10000)
+	if (i < 10000)
 	{
 		digits[0] = i;
-		n = 1;
-		weight = 0;
+		digits[1] = 0;
+		n = i != 0;
+		header = NUMERIC_SHORT_HEADER;	/* weight 0 */
 	}
 	else
 	{
 		digits[0] = i / 10000;
 		digits[1] = i % 10000;
 		n = digits[1] ? 2 : 1;
-		weight = 1;
+		header = NUMERIC_SHORT_HEADER | 1;	/* weight 1 */
 	}
-	header = NUMERIC_SHORT_HEADER | weight;
 	SET_VARSIZE(out, VARHDRSZ + sizeof(header) + n * sizeof(uint16));
 	memcpy(out + VARHDRSZ, &header, sizeof(header));
-	memcpy(out + VARHDRSZ + sizeof(header), digits, n * sizeof(uint16));
-	return VARSIZE(out);
+	memcpy(out + VARHDRSZ + sizeof(header), digits, sizeof(digits));
+	return VARHDRSZ + sizeof(header) + n * sizeof(uint16);
 }
 
 /*
- * Whether direct_numeric writes what int64_to_numeric makes, checked once
- * per backend on each of its cases; if a PostgreSQL ever made them
- * otherwise, every count would go through int64_to_numeric again.
+ * The Numeric of [-]whole.frac, frac in ten-thousandths (one base-10000
+ * digit) with dscale of its decimal digits shown.
+ */
+static int
+direct_decimal(char *out, bool neg, uint64 whole, int frac, int dscale)
+{
+	uint16		groups[5];
+	uint16		digits[6];
+	uint16		header;
+	int			ngroups = 0;
+	int			n = 0;
+	int			weight;
+
+	for (; whole > 0; whole /= 10000)
+		groups[ngroups++] = whole % 10000;
+	while (ngroups > 0)
+		digits[n++] = groups[--ngroups];
+	weight = n - 1;				/* -1 when the first digit is the fraction */
+	digits[n++] = frac;
+	while (n > 0 && digits[n - 1] == 0)
+		n--;
+	if (n == 0)
+	{
+		neg = false;
+		weight = 0;
+	}
+	header = NUMERIC_SHORT_HEADER | (neg ? NUMERIC_SHORT_SIGN : 0) |
+		(dscale << NUMERIC_SHORT_DSCALE_SHIFT) |
+		(weight < 0 ? NUMERIC_SHORT_WEIGHT_SIGN : 0) | (weight & NUMERIC_SHORT_WEIGHT_MASK);
+	SET_VARSIZE(out, VARHDRSZ + sizeof(header) + n * sizeof(uint16));
+	memcpy(out + VARHDRSZ, &header, sizeof(header));
+	memcpy(out + VARHDRSZ + sizeof(header), digits, n * sizeof(uint16));
+	return VARHDRSZ + sizeof(header) + n * sizeof(uint16);
+}
+
+/* a count, any int64 but GD_NULL */
+static int
+direct_int(char *out, int64 i)
+{
+	uint64		mag = i < 0 ? (uint64) (-(i + 1)) + 1 : (uint64) i;
+
+	return direct_decimal(out, i < 0, mag, 0, 0);
+}
+
+/* an amount in GD_AMOUNT_SCALE units, as numeric_in reads gd_amount_format's text */
+StaticAssertDecl(GD_AMOUNT_SCALE == 10000, "an amount's fraction is one base-10000 digit");
+
+static int
+direct_amount(char *out, int64 scaled)
+{
+	uint64		mag = scaled < 0 ? (uint64) (-(scaled + 1)) + 1 : (uint64) scaled;
+	int			frac = mag % GD_AMOUNT_SCALE;
+	int			dscale = 0;
+
+	/* the fraction's digits as gd_amount_format prints them: no trailing 0 */
+	if (frac)
+	{
+		dscale = 4;
+		for (int d = frac; d % 10 == 0; d /= 10)
+			dscale--;
+	}
+	return direct_decimal(out, scaled < 0, mag / GD_AMOUNT_SCALE, frac, dscale);
+}
+
+/* PostgreSQL's own Numeric of an amount (numeric_in of gd_amount_format's text) */
+static Numeric
+pg_amount(int64 scaled)
+{
+	char		buf[32];
+
+	gd_amount_format(scaled, buf);
+	return DatumGetNumeric(DirectFunctionCall3(numeric_in, CStringGetDatum(buf),
+											   ObjectIdGetDatum(InvalidOid),
+											   Int32GetDatum(-1)));
+}
+
+/*
+ * Whether the direct forms are what PostgreSQL makes, checked once per
+ * backend on each of their cases; if a PostgreSQL ever made them otherwise,
+ * every number would go through int64_to_numeric and numeric_in again.
  */
 static bool
-direct_numeric_ok(void)
+direct_ok(void)
 {
 	static int	ok = -1;
 
 	if (ok < 0)
 	{
 		static const int64 probe[] = {0, 1, 42, 9999, 10000, 10001, 12340000,
-		12345678, DIRECT_LIMIT - 1};
-		char		buf[16] pg_attribute_aligned(4);
+			12345678, DIRECT_LIMIT - 1, DIRECT_LIMIT, -1, -10000, -123456789012345,
+		PG_INT64_MAX, PG_INT64_MIN + 1};
+		char		buf[DIRECT_MAXLEN] pg_attribute_aligned(4);
 
 		ok = 1;
 		for (int i = 0; i < lengthof(probe); i++)
 		{
 			Numeric		n = int64_to_numeric(probe[i]);
-			int			len = direct_numeric(buf, probe[i]);
+			Numeric		a = pg_amount(probe[i]);
+			int			len;
 
-			if (len != VARSIZE_ANY(n) || memcmp(buf, n, len) != 0)
-				ok = 0;
+			if (probe[i] >= 0 && probe[i] < DIRECT_LIMIT)
+			{
+				len = direct_count(buf, probe[i]);
+				ok &= len == VARSIZE_ANY(n) && memcmp(buf, n, len) == 0;
+			}
+			len = direct_int(buf, probe[i]);
+			ok &= len == VARSIZE_ANY(n) && memcmp(buf, n, len) == 0;
+			len = direct_amount(buf, probe[i]);
+			ok &= len == VARSIZE_ANY(a) && memcmp(buf, a, len) == 0;
 			pfree(n);
+			pfree(a);
 		}
 	}
 	return ok;
 }
 
-static void
-put_int(Writer *w, Frame *f, int64 i)
+/* a Numeric of direct_int or direct_amount, or PostgreSQL's; or null */
+static pg_noinline void
+put_number(Writer *w, Frame *f, int64 v, bool amount)
 {
 	StringInfo	b = &w->b;
+	int			padlen;
+	int			numlen;
 
-	if (i == GD_NULL)
+	if (v == GD_NULL)
 	{
 		put_null(b, f);
 		return;
 	}
-	if (i >= 0 && i < DIRECT_LIMIT && direct_numeric_ok())
+	if (!w->direct)
 	{
-		int			padlen = pad_to_int(b);
-		int			numlen;
-
-		reserve(b, 16);
-		numlen = direct_numeric(b->data + b->len, i);
-		b->len += numlen;
-		child(b, f, JENTRY_ISNUMERIC | (padlen + numlen));
+		put_numeric(b, f, amount ? pg_amount(v) : int64_to_numeric(v));
 		return;
 	}
-	put_numeric(b, f, int64_to_numeric(i));
+	padlen = pad_to_int(b);
+	reserve(b, DIRECT_MAXLEN);
+	numlen = amount ? direct_amount(b->data + b->len, v) : direct_int(b->data + b->len, v);
+	b->len += numlen;
+	child(b, f, JENTRY_ISNUMERIC | (padlen + numlen));
+}
+
+static pg_attribute_always_inline void
+put_int(Writer *w, Frame *f, int64 i)
+{
+	StringInfo	b = &w->b;
+	int			padlen;
+	int			numlen;
+
+	if (unlikely(!w->direct || i < 0 || i >= DIRECT_LIMIT))
+	{
+		put_number(w, f, i, false);
+		return;
+	}
+	/* the padding to a 4-byte boundary, then the Numeric */
+	reserve(b, 3 + DIRECT_MAXLEN);
+	memset(b->data + b->len, 0, 4);
+	padlen = INTALIGN(b->len) - b->len;
+	b->len += padlen;
+	numlen = direct_count(b->data + b->len, i);
+	b->len += numlen;
+	child(b, f, JENTRY_ISNUMERIC | (padlen + numlen));
 }
 
 static void
 put_amount(Writer *w, Frame *f, int64 scaled)
 {
-	char		buf[32];
-
-	if (scaled == GD_NULL)
-	{
-		put_null(&w->b, f);
-		return;
-	}
-	gd_amount_format(scaled, buf);
-	put_numeric(&w->b, f, DatumGetNumeric(DirectFunctionCall3(numeric_in,
-															  CStringGetDatum(buf),
-															  ObjectIdGetDatum(InvalidOid),
-															  Int32GetDatum(-1))));
+	put_number(w, f, scaled, true);
 }
 
 /* ---- the start of an object, made once ---- */
@@ -677,6 +806,7 @@ govdisc_report_to_jsonb(const GdReport *r, MemoryContext cxt)
 	Jsonb	   *res;
 
 	w.utf8 = GetDatabaseEncoding() == PG_UTF8 || GetDatabaseEncoding() == PG_SQL_ASCII;
+	w.direct = direct_ok();
 	b->maxlen = last_len + last_len / 8;
 	b->data = MemoryContextAlloc(cxt, b->maxlen);
 	b->len = VARHDRSZ;			/* room for the varlena header */
