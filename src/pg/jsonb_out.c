@@ -149,22 +149,30 @@ put_key(StringInfo b, Frame *f, const char *key)
 
 #define HIGH_BITS UINT64CONST(0x8080808080808080)
 
-/* Whether s[0..len) is all ASCII: eight bytes at a time. */
+/*
+ * Whether s[0..len) is all ASCII: eight bytes at a time, the last eight
+ * overlapping the ones before when len is not a multiple of eight.
+ */
 static inline bool
 all_ascii(const char *s, int len)
 {
 	uint64		acc = 0;
+	uint64		v;
 	int			i = 0;
 
-	for (; i + 8 <= len; i += 8)
+	if (len < 8)
 	{
-		uint64		v;
-
+		for (; i < len; i++)
+			acc |= (unsigned char) s[i];
+		return (acc & 0x80) == 0;
+	}
+	for (; i + 8 < len; i += 8)
+	{
 		memcpy(&v, s + i, sizeof(v));
 		acc |= v;
 	}
-	for (; i < len; i++)
-		acc |= (unsigned char) s[i];
+	memcpy(&v, s + len - 8, sizeof(v));
+	acc |= v;
 	return (acc & HIGH_BITS) == 0;
 }
 
@@ -250,7 +258,7 @@ put_string(Writer *w, Frame *f, const char *s)
 		return;
 	}
 	len = strlen(s);
-	if (!(w->utf8 ? utf8_valid(s, len) : all_ascii(s, len)))
+	if (!all_ascii(s, len) && !(w->utf8 && utf8_valid(s, len)))
 	{
 		put_converted(b, f, s, len);
 		return;
