@@ -14,8 +14,9 @@
  * Every document is written (issue 20: about 35 diagnostics a report, a
  * hundred cells), so the writer avoids work per value: the start of each
  * object (its header, its keys' JEntries and the keys) is the same bytes
- * every time, made once per backend and copied; counts are written as the
- * Numeric int64_to_numeric makes, without making one; a string that is
+ * every time, made once per backend and copied; counts and amounts are
+ * written as int64_to_numeric and numeric_in make them, without calling
+ * them (checked against them once per backend); a string that is
  * ASCII, or UTF-8 in a database that stores UTF-8, is copied as it is (what
  * pg_any_to_server would return), checked inline rather than by a call per
  * string.  The document goes straight into the caller's memory, not copied
