@@ -507,7 +507,7 @@ typedef struct ObjectStart
 {
 	int			n;				/* keys */
 	int			keylen;			/* the keys' bytes */
-	char	   *bytes;			/* header, 2n JEntries (the values' unset),
+	char	   *bytes;			/* header, 2n JEntries (the values' zero),
 								 * the keys */
 } ObjectStart;
 
