@@ -10,7 +10,6 @@
 #include "mb/pg_wchar.h"
 #include "miscadmin.h"
 #include "utils/builtins.h"
-#include "utils/datum.h"
 #include "utils/jsonb.h"
 #include "utils/memutils.h"
 
@@ -149,10 +148,10 @@ govdisc_parse(PG_FUNCTION_ARGS)
 		fcinfo->flinfo->fn_extra = work;
 	}
 	r = govdisc_parse_text(body, work);
+	/* the document is written in the caller's context: nothing to copy */
 	old = MemoryContextSwitchTo(work);
-	result = govdisc_report_to_jsonb(r);
+	result = govdisc_report_to_jsonb(r, old);
 	MemoryContextSwitchTo(old);
-	result = (Jsonb *) datumCopy(PointerGetDatum(result), false, -1);
 	MemoryContextReset(work);
 	PG_RETURN_JSONB_P(result);
 }

@@ -17,7 +17,7 @@ extern char *govdisc_server_to_utf8(const char *s, int len, const char *what);
 extern GdReport *govdisc_parse_text(text *body, MemoryContext cxt);
 
 /* jsonb_out.c */
-extern Jsonb *govdisc_report_to_jsonb(const GdReport *r);
+extern Jsonb *govdisc_report_to_jsonb(const GdReport *r, MemoryContext cxt);
 
 /* jsonb_in.c: a stored document back into the struct, no re-parse */
 extern GdReport *govdisc_report_from_jsonb(Jsonb *doc, MemoryContext cxt);

@@ -522,7 +522,7 @@ govdisc_sum_finalfn(PG_FUNCTION_ARGS)
 	pushJsonbValue(&ru.ps, WJB_END_OBJECT, NULL);
 	rollup = pushJsonbValue(&ru.ps, WJB_END_OBJECT, NULL);
 
-	doc = govdisc_report_to_jsonb(&r);
+	doc = govdisc_report_to_jsonb(&r, CurrentMemoryContext);
 	return DirectFunctionCall2(jsonb_concat, JsonbPGetDatum(doc),
 							   JsonbPGetDatum(JsonbValueToJsonb(rollup)));
 }
