@@ -544,13 +544,20 @@ static KeySet root_keys,
 static KeySet table_rows[GD_NTABLES];
 
 /*
- * The columns of each row of each table in each format ([0]: 2019, and
- * 表四's one format; [1]: 2021), NULL where the format has no such row.
- * Rows with the same columns share a set, and so a layout.
+ * Each row of each table in each format ([0]: 2019, and 表四's one format;
+ * [1]: 2021) as gd_table_row gives it, with the set of its columns.  Rows
+ * with the same columns share a set, and so a layout.
  */
+typedef struct RowDef
+{
+	bool		in_format;
+	GdTableRow	tr;
+	KeySet	   *cols;
+} RowDef;
+
 #define NCOLSETS (2 * GD_A_NROWS + 2)
 static KeySet colsets[NCOLSETS];
-static KeySet *row_cols[GD_NTABLES][2][MAX_KEYS];
+static RowDef rowdefs[GD_NTABLES][2][MAX_KEYS];
 
 /*
  * The one member of a row that is no cell: 表二's 2019 procurement row
@@ -605,16 +612,16 @@ init_keysets(void)
 	for (int t = 0; t < GD_NTABLES; t++)
 		for (int row = 0; row < gd_tables[t].nrows; row++)
 		{
-			GdTableRow	tr[2];
-			bool		in[2];
+			RowDef	   *d = rowdefs[t][0] + row,
+					   *d2021 = rowdefs[t][1] + row;
 
-			in[0] = gd_table_row(t, 2019, row, &tr[0]);
-			in[1] = gd_table_row(t, 2021, row, &tr[1]);
+			d->in_format = gd_table_row(t, 2019, row, &d->tr);
+			d2021->in_format = gd_table_row(t, 2021, row, &d2021->tr);
 			/* a row's key is the same in every format that has it */
-			keyset_add(&table_rows[t], tr[in[0] ? 0 : 1].key);
-			for (int f = 0; f < 2; f++)
-				row_cols[t][f][row] = in[f] ?
-					colset_for(&tr[f], row_extra(t, row), made_from, &nsets) : NULL;
+			keyset_add(&table_rows[t], d->in_format ? d->tr.key : d2021->tr.key);
+			for (d = rowdefs[t][0] + row; d; d = d == d2021 ? NULL : d2021)
+				d->cols = d->in_format ?
+					colset_for(&d->tr, row_extra(t, row), made_from, &nsets) : NULL;
 		}
 	ready = true;
 }
@@ -792,11 +799,11 @@ read_table(Reader *rd, GdTable t, JsonbContainer *tbl)
 	format = table_format(rd->r, t, rows, present);
 	for (int row = 0; row < gd_tables[t].nrows; row++)
 	{
-		GdTableRow	tr;
+		const RowDef *d = &rowdefs[t][format == 2021][row];
 		Val			extra;
 		JsonbValue	text;
 
-		if (!gd_table_row(t, format, row, &tr))
+		if (!d->in_format)
 		{
 			if (rows[row] != NULL)
 				NOT_A_DOCUMENT("Key \"%s\" is a row of the %d format, but the other rows of \"%s\" are in the %d format.",
@@ -805,10 +812,10 @@ read_table(Reader *rd, GdTable t, JsonbContainer *tbl)
 			continue;
 		}
 		/* the report is the reader's own: gd_table_cells shows it read-only */
-		read_row(rows[row], (int64 *) gd_table_cells(rd->r, t, row), &tr,
-				 row_cols[t][format == 2021][row], table, &extra);
-		if (row_extra(t, row) && val_string(&extra, table, tr.key, row_extra(t, row), &text))
-			rd->r->procurement_amount_text = string_utf8(rd, &text, table, tr.key,
+		read_row(rows[row], (int64 *) gd_table_cells(rd->r, t, row), &d->tr, d->cols, table,
+				 &extra);
+		if (row_extra(t, row) && val_string(&extra, table, d->tr.key, row_extra(t, row), &text))
+			rd->r->procurement_amount_text = string_utf8(rd, &text, table, d->tr.key,
 														 row_extra(t, row));
 	}
 }
@@ -935,6 +942,54 @@ diagnostic_judged(const char *code, int len)
 }
 
 /*
+ * A diagnostic the exact reading below accepts, told from its entries in
+ * one walk: known keys; code and message strings; table, row and column
+ * strings or null; start null or a short whole number.  Its code in *code.
+ * What this does not accept is read the exact way, which finds what is
+ * wrong and says so.
+ */
+static bool
+diagnostic_plain(JsonbContainer *c, const char **code, int *codelen)
+{
+	Obj			o;
+	uint32		off;
+	int			seen = 0;
+
+	open_obj(&o, c, &diagnostic_keys);
+	off = o.keybytes;
+	for (int i = 0; i < o.n; i++)
+	{
+		JEntry		e = c->children[o.n + i];
+		int			k = o.map[i];
+		int64		start;
+
+		if (k < 0)
+			return false;
+		if (k == DIAG_START)
+		{
+			if (!JBE_ISNULL(e) &&
+				!(JBE_ISNUMERIC(e) &&
+				  short_whole_number((Numeric) (o.base + INTALIGN(off)), &start)))
+				return false;
+		}
+		else if (JBE_ISSTRING(e))
+		{
+			if (k == DIAG_CODE)
+			{
+				*code = o.base + off;
+				*codelen = JBE_HAS_OFF(e) ? JBE_OFFLENFLD(e) - off : JBE_OFFLENFLD(e);
+			}
+		}
+		else if (k == DIAG_CODE || k == DIAG_MESSAGE || !JBE_ISNULL(e))
+			return false;
+		seen |= 1 << k;
+		JBE_ADVANCE_OFFSET(off, e);
+	}
+	return (seen & ((1 << DIAG_CODE) | (1 << DIAG_MESSAGE))) ==
+		((1 << DIAG_CODE) | (1 << DIAG_MESSAGE));
+}
+
+/*
  * The diagnostics; reading the tables only, only those a rule reads are
  * kept.  The others are checked (keys and types; every string is converted
  * where the database's encoding is not UTF-8) but nothing of them is copied.
@@ -949,20 +1004,25 @@ read_diagnostics(Reader *rd, const Val *dv)
 
 	if (n == 0)
 		return;
-	r->diagnostics = MemoryContextAllocZero(rd->cxt, n * sizeof(GdDiagnostic));
-	r->maxdiagnostics = n;
 	array_walk(&w, arr);
 	for (int i = 0; i < n; i++)
 	{
 		JsonbContainer *o = next_object(&w, "diagnostics");
 		Val			v[DIAG_NKEYS];
-		int			unknown = by_key(o, &diagnostic_keys, v);
-		int64		start = val_number(&v[DIAG_START], GD_KIND_SIGNED, "diagnostics", NULL,
-									   "start");
+		int			unknown;
+		int64		start;
 		JsonbValue	s[DIAG_START];	/* the strings: code ... column */
 		bool		has[DIAG_START];
+		const char *code = NULL;
+		int			codelen = 0;
 		GdDiagnostic *d;
 
+		/* most are checked and dropped, with nothing to convert */
+		if (rd->tables_only && rd->utf8 && diagnostic_plain(o, &code, &codelen) &&
+			!diagnostic_judged(code, codelen))
+			continue;
+		unknown = by_key(o, &diagnostic_keys, v);
+		start = val_number(&v[DIAG_START], GD_KIND_SIGNED, "diagnostics", NULL, "start");
 		if (unknown >= 0)
 			unknown_member(o, unknown, "diagnostics", "key of a diagnostic");
 		has[DIAG_CODE] = val_string(&v[DIAG_CODE], "diagnostics", "code", NULL, &s[DIAG_CODE]);
@@ -982,6 +1042,12 @@ read_diagnostics(Reader *rd, const Val *dv)
 					if (has[k])
 						string_check(rd, &s[k], "diagnostics", diagnostic_names[k]);
 			continue;
+		}
+		/* made for the first one kept: reading the tables, few are */
+		if (r->diagnostics == NULL)
+		{
+			r->diagnostics = MemoryContextAllocZero(rd->cxt, n * sizeof(GdDiagnostic));
+			r->maxdiagnostics = n;
 		}
 		d = &r->diagnostics[r->ndiagnostics];
 		d->code = string_utf8(rd, &s[DIAG_CODE], "diagnostics", "code", NULL);
