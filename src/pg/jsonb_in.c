@@ -209,13 +209,30 @@ decimal_scaled(const char *s, int scale, const char *path)
 static inline bool
 short_whole_number(Numeric n, int64 *out)
 {
-	const char *p = VARDATA_ANY(n);
-	int			len = VARSIZE_ANY_EXHDR(n);
+	const char *p;
+	int			len;
 	uint16		header;
 	int			ndigits,
 				weight;
 	int64		v = 0;
 
+	/* most cells: 0 or one base-10000 digit, a 4-byte varlena header */
+	if (VARATT_IS_4B_U(n) && VARSIZE(n) >= VARHDRSZ + sizeof(uint16) &&
+		VARSIZE(n) <= VARHDRSZ + 2 * sizeof(uint16))
+	{
+		int16		d = 0;
+
+		memcpy(&header, VARDATA(n), sizeof(uint16));
+		if ((header & ~SHORT_SIGN) == SHORT_FORMAT)
+		{
+			if (VARSIZE(n) == VARHDRSZ + 2 * sizeof(uint16))
+				memcpy(&d, VARDATA(n) + sizeof(uint16), sizeof(int16));
+			*out = (header & SHORT_SIGN) ? -d : d;
+			return true;
+		}
+	}
+	p = VARDATA_ANY(n);
+	len = VARSIZE_ANY_EXHDR(n);
 	if (len < (int) sizeof(uint16))
 		return false;
 	memcpy(&header, p, sizeof(uint16));
@@ -635,7 +652,7 @@ init_keysets(void)
  */
 static uint32
 collect_rows(JsonbContainer *tbl, const char *table, KeySet *rowkeys,
-			 JsonbContainer **rows)
+			 JsonbContainer **rows, uint32 *rowlen)
 {
 	Obj			o;
 	uint32		off;
@@ -656,6 +673,8 @@ collect_rows(JsonbContainer *tbl, const char *table, KeySet *rowkeys,
 		if (rows[k] != NULL)
 			present |= (uint32) 1 << k;
 		JBE_ADVANCE_OFFSET(off, v.e);
+		/* the row's bytes end where the next member's begin */
+		rowlen[k] = off - INTALIGN(v.off);
 	}
 	return present;
 }
@@ -790,9 +809,12 @@ read_table(Reader *rd, GdTable t, JsonbContainer *tbl)
 {
 	const char *table = gd_tables[t].key;
 	JsonbContainer *rows[MAX_KEYS];
+	uint32		rowlen[MAX_KEYS];
 	int			format;
-
-	uint32		present = collect_rows(tbl, table, &table_rows[t], rows);
+	uint32		present = collect_rows(tbl, table, &table_rows[t], rows, rowlen);
+	const RowDef *prev = NULL;
+	const int64 *prevcells = NULL;
+	int			prevrow = 0;
 
 	if (present == 0)
 		return;					/* {}: no row stated, no table */
@@ -800,6 +822,7 @@ read_table(Reader *rd, GdTable t, JsonbContainer *tbl)
 	for (int row = 0; row < gd_tables[t].nrows; row++)
 	{
 		const RowDef *d = &rowdefs[t][format == 2021][row];
+		int64	   *cells;
 		Val			extra;
 		JsonbValue	text;
 
@@ -812,8 +835,26 @@ read_table(Reader *rd, GdTable t, JsonbContainer *tbl)
 			continue;
 		}
 		/* the report is the reader's own: gd_table_cells shows it read-only */
-		read_row(rows[row], (int64 *) gd_table_cells(rd->r, t, row), &d->tr, d->cols, table,
-				 &extra);
+		cells = (int64 *) gd_table_cells(rd->r, t, row);
+
+		/*
+		 * A row stored byte for byte as the last one read, of the same
+		 * columns, has its cells: tables are full of rows of zeros or of
+		 * nulls.
+		 */
+		if (prev && rows[row] && prev->cols == d->cols && rowlen[row] == rowlen[prevrow] &&
+			memcmp(rows[row], rows[prevrow], rowlen[row]) == 0)
+		{
+			memcpy(cells, prevcells, d->tr.ncols * sizeof(int64));
+			continue;
+		}
+		read_row(rows[row], cells, &d->tr, d->cols, table, &extra);
+		if (rows[row] && !row_extra(t, row))
+		{
+			prev = d;
+			prevrow = row;
+			prevcells = cells;
+		}
 		if (row_extra(t, row) && val_string(&extra, table, d->tr.key, row_extra(t, row), &text))
 			rd->r->procurement_amount_text = string_utf8(rd, &text, table, d->tr.key,
 														 row_extra(t, row));
