@@ -665,16 +665,24 @@ collect_rows(JsonbContainer *tbl, const char *table, KeySet *rowkeys,
 	for (int i = 0; i < o.n; i++)
 	{
 		int			k = o.map[i];
-		Val			v = {true, tbl->children[o.n + i], o.base, off};
+		JEntry		e = tbl->children[o.n + i];
+		JsonbContainer *row = (JsonbContainer *) (o.base + INTALIGN(off));
 
 		if (k < 0)
 			unknown_member(tbl, i, table, "row");
-		rows[k] = object_or_null(&v, table, rowkeys->key[k]);
-		if (rows[k] != NULL)
+		if (!JBE_ISCONTAINER(e) || !JsonContainerIsObject(row))
+		{
+			Val			v = {true, e, o.base, off};
+
+			row = object_or_null(&v, table, rowkeys->key[k]);
+		}
+		rows[k] = row;
+		if (row != NULL)
 			present |= (uint32) 1 << k;
-		JBE_ADVANCE_OFFSET(off, v.e);
 		/* the row's bytes end where the next member's begin */
-		rowlen[k] = off - INTALIGN(v.off);
+		rowlen[k] = off;
+		JBE_ADVANCE_OFFSET(off, e);
+		rowlen[k] = off - INTALIGN(rowlen[k]);
 	}
 	return present;
 }
@@ -902,27 +910,63 @@ array_walk(ArrayWalk *w, JsonbContainer *arr)
 }
 
 /* The next element of the array "key", which must be an object. */
-static JsonbContainer *
+static inline JsonbContainer *
 next_object(ArrayWalk *w, const char *key)
 {
-	Val			v = {true, w->c->children[w->i], w->base, w->off};
-	JsonbValue	jv;
+	JEntry		e = w->c->children[w->i];
+	uint32		off = w->off;
+	JsonbContainer *o = (JsonbContainer *) (w->base + INTALIGN(off));
 
-	JBE_ADVANCE_OFFSET(w->off, v.e);
-	if (JBE_ISCONTAINER(v.e))
+	JBE_ADVANCE_OFFSET(w->off, e);
+	if (unlikely(!JBE_ISCONTAINER(e) || !JsonContainerIsObject(o)))
 	{
-		JsonbContainer *o = (JsonbContainer *) (v.base + INTALIGN(v.off));
+		Val			v = {true, e, w->base, off};
+		JsonbValue	jv;
 
-		if (JsonContainerIsObject(o))
-		{
-			w->i++;
-			return o;
-		}
+		val_jsonb(&v, &jv);
+		NOT_A_DOCUMENT("Element %u of \"%s\" is a JSON %s; it must be an object.",
+					   w->i, key, JsonbTypeName(&jv));
 	}
-	val_jsonb(&v, &jv);
-	NOT_A_DOCUMENT("Element %u of \"%s\" is a JSON %s; it must be an object.",
-				   w->i, key, JsonbTypeName(&jv));
-	return NULL;				/* not reached */
+	w->i++;
+	return o;
+}
+
+/*
+ * A section the exact reading below accepts, told from its entries in one
+ * walk (as diagnostic_plain): known keys; title a string or null; no,
+ * start and length null or short whole numbers, no 1 to 6, start from 1,
+ * length from 0.
+ */
+static bool
+section_plain(JsonbContainer *c)
+{
+	Obj			o;
+	uint32		off;
+
+	open_obj(&o, c, &section_keys);
+	off = o.keybytes;
+	for (int i = 0; i < o.n; i++)
+	{
+		JEntry		e = c->children[o.n + i];
+		int			k = o.map[i];
+		int64		v;
+
+		if (k < 0)
+			return false;
+		if (JBE_ISNULL(e))
+			;
+		else if (k == SEC_TITLE)
+		{
+			if (!JBE_ISSTRING(e))
+				return false;
+		}
+		else if (!JBE_ISNUMERIC(e) ||
+				 !short_whole_number((Numeric) (o.base + INTALIGN(off)), &v) ||
+				 v < (k == SEC_LENGTH ? 0 : 1) || (k == SEC_NO && v > 6))
+			return false;
+		JBE_ADVANCE_OFFSET(off, e);
+	}
+	return true;
 }
 
 static void
@@ -940,12 +984,18 @@ read_sections(Reader *rd, const Val *sv)
 	for (int i = 0; i < n; i++)
 	{
 		JsonbContainer *o = next_object(&w, "sections");
-		GdSection  *s = &r->sections[r->nsections++];
+		GdSection  *s;
 		Val			v[SEC_NKEYS];
-		int			unknown = by_key(o, &section_keys, v);
-		int64		no = val_number(&v[SEC_NO], GD_KIND_SIGNED, "sections", NULL, "no");
+		int			unknown;
+		int64		no;
 		JsonbValue	title;
 
+		/* reading the tables, a section is only checked */
+		if (rd->tables_only && rd->utf8 && section_plain(o))
+			continue;
+		s = &r->sections[r->nsections++];
+		unknown = by_key(o, &section_keys, v);
+		no = val_number(&v[SEC_NO], GD_KIND_SIGNED, "sections", NULL, "no");
 		if (unknown >= 0)
 			unknown_member(o, unknown, "sections", "key of a section");
 		if (no != GD_NULL && (no < 1 || no > 6))
