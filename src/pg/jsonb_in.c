@@ -206,33 +206,16 @@ decimal_scaled(const char *s, int scale, const char *path)
 #define SHORT_WEIGHT_SIGN	0x0040	/* NUMERIC_SHORT_WEIGHT_SIGN_MASK */
 #define SHORT_WEIGHT		0x003F	/* NUMERIC_SHORT_WEIGHT_MASK */
 
-static inline bool
-short_whole_number(Numeric n, int64 *out)
+static pg_noinline bool
+short_whole_number_general(Numeric n, int64 *out)
 {
-	const char *p;
-	int			len;
+	const char *p = VARDATA_ANY(n);
+	int			len = VARSIZE_ANY_EXHDR(n);
 	uint16		header;
 	int			ndigits,
 				weight;
 	int64		v = 0;
 
-	/* most cells: 0 or one base-10000 digit, a 4-byte varlena header */
-	if (VARATT_IS_4B_U(n) && VARSIZE(n) >= VARHDRSZ + sizeof(uint16) &&
-		VARSIZE(n) <= VARHDRSZ + 2 * sizeof(uint16))
-	{
-		int16		d = 0;
-
-		memcpy(&header, VARDATA(n), sizeof(uint16));
-		if ((header & ~SHORT_SIGN) == SHORT_FORMAT)
-		{
-			if (VARSIZE(n) == VARHDRSZ + 2 * sizeof(uint16))
-				memcpy(&d, VARDATA(n) + sizeof(uint16), sizeof(int16));
-			*out = (header & SHORT_SIGN) ? -d : d;
-			return true;
-		}
-	}
-	p = VARDATA_ANY(n);
-	len = VARSIZE_ANY_EXHDR(n);
 	if (len < (int) sizeof(uint16))
 		return false;
 	memcpy(&header, p, sizeof(uint16));
@@ -254,6 +237,28 @@ short_whole_number(Numeric n, int64 *out)
 	}
 	*out = (header & SHORT_SIGN) ? -v : v;
 	return true;
+}
+
+/* most cells: 0 or one base-10000 digit, with a 4-byte varlena header */
+static inline bool
+short_whole_number(Numeric n, int64 *out)
+{
+	uint16		header;
+	int16		d = 0;
+
+	if (VARATT_IS_4B_U(n) && VARSIZE(n) >= VARHDRSZ + sizeof(uint16) &&
+		VARSIZE(n) <= VARHDRSZ + 2 * sizeof(uint16))
+	{
+		memcpy(&header, VARDATA(n), sizeof(uint16));
+		if ((header & ~SHORT_SIGN) == SHORT_FORMAT)
+		{
+			if (VARSIZE(n) == VARHDRSZ + 2 * sizeof(uint16))
+				memcpy(&d, VARDATA(n) + sizeof(uint16), sizeof(int16));
+			*out = (header & SHORT_SIGN) ? -d : d;
+			return true;
+		}
+	}
+	return short_whole_number_general(n, out);
 }
 
 /* A short whole number as a cell of this kind; false if it takes more. */
@@ -430,31 +435,18 @@ typedef struct Obj
 } Obj;
 
 /*
- * The layout of an object against a key set: the kept one when its key
- * entries and bytes are the object's (the entries are compared too, as the
- * same bytes can be cut into other keys), else worked out key by key and
- * kept when it fits.  An object with more members than the set has keys is
- * wrong anyway, and its layout is not kept.
+ * An object's layout worked out key by key, and kept in the set when it
+ * fits.  An object with more members than the set has keys is wrong anyway,
+ * and its layout is not kept.
  */
-static void
-open_obj(Obj *o, JsonbContainer *c, KeySet *ks)
+static pg_noinline void
+match_layout(Obj *o, JsonbContainer *c, KeySet *ks)
 {
-	int			n = JsonContainerSize(c);
+	int			n = o->n;
 	int8	   *map;
 	uint32		off;
 	bool		keep;
 
-	o->c = c;
-	o->n = n;
-	o->base = (const char *) &c->children[2 * n];
-	if (n == ks->lay_n &&
-		memcmp(c->children, ks->lay_entries, n * sizeof(JEntry)) == 0 &&
-		memcmp(o->base, ks->lay_keys, ks->lay_bytes) == 0)
-	{
-		o->keybytes = ks->lay_bytes;
-		o->map = ks->lay_map;
-		return;
-	}
 	o->keybytes = n > 0 ? getJsonbOffset(c, n) : 0;
 	keep = n <= ks->n && o->keybytes <= LAYOUT_BYTES;
 	if (keep)
@@ -481,6 +473,30 @@ open_obj(Obj *o, JsonbContainer *c, KeySet *ks)
 		ks->lay_n = n;
 	}
 	o->map = map;
+}
+
+/*
+ * The layout of an object against a key set: the kept one when its key
+ * entries and bytes are the object's (the entries are compared too, as the
+ * same bytes can be cut into other keys), else match_layout's.
+ */
+static inline void
+open_obj(Obj *o, JsonbContainer *c, KeySet *ks)
+{
+	int			n = JsonContainerSize(c);
+
+	o->c = c;
+	o->n = n;
+	o->base = (const char *) &c->children[2 * n];
+	if (n == ks->lay_n &&
+		memcmp(c->children, ks->lay_entries, n * sizeof(JEntry)) == 0 &&
+		memcmp(o->base, ks->lay_keys, ks->lay_bytes) == 0)
+	{
+		o->keybytes = ks->lay_bytes;
+		o->map = ks->lay_map;
+	}
+	else
+		match_layout(o, c, ks);
 }
 
 /*
