@@ -26,7 +26,12 @@
  * key each member is (its layout) is worked out once per key set and kept:
  * the objects of a kind (a table's rows, the diagnostics, the sections)
  * nearly always have the same keys, stored alike, so comparing their key
- * entries and bytes with the last layout replaces matching every key.
+ * entries and bytes with the last layout replaces matching every key.  A
+ * row stored byte for byte as the one before it takes its cells.  Reading
+ * only the tables, a section or diagnostic is first checked in one walk of
+ * its entries (diagnostic_plain, section_plain); only one that walk does
+ * not accept, or that is kept, is read the exact way, which is also what
+ * finds and names what is wrong, in the same order as ever.
  */
 #include "postgres.h"
 
