@@ -13,6 +13,25 @@
  * make it no govdisc document, and the caller is told which key is wrong
  * and what to pass instead.  Strings come out as UTF-8 whatever the
  * database encoding.
+ *
+ * The three tables are read by one reader over gd_tables, their rows and
+ * columns in each format taken from gd_table_row; what really differs from
+ * table to table (how 表二 and 表三 tell their format, 表二's 2019 amount
+ * of procurement as printed) has a function of its own.
+ *
+ * govdisc_is_valid reads every stored document whole, so reading costs as
+ * much as the rules: each object's members are walked once, in the order
+ * jsonb stores them, and values are read from their entries, with no key
+ * lookups and no JsonbValue unless a message needs one.  Which expected
+ * key each member is (its layout) is worked out once per key set and kept:
+ * the objects of a kind (a table's rows, the diagnostics, the sections)
+ * nearly always have the same keys, stored alike, so comparing their key
+ * entries and bytes with the last layout replaces matching every key.  A
+ * row stored byte for byte as the one before it takes its cells.  Reading
+ * only the tables, a section or diagnostic is first checked in one walk of
+ * its entries (diagnostic_plain, section_plain); only one that walk does
+ * not accept, or that is kept, is read the exact way, which is also what
+ * finds and names what is wrong, in the same order as ever.
  */
 #include "postgres.h"
 
@@ -31,6 +50,15 @@
 			 errdetail(__VA_ARGS__), \
 			 errhint("Pass the jsonb that govdisc_parse(text) returned, or the report text itself.")))
 
+/* One document being read. */
+typedef struct Reader
+{
+	GdReport   *r;
+	MemoryContext cxt;			/* where what is kept goes */
+	bool		tables_only;	/* keep only what the rules on tables read */
+	bool		utf8;			/* the database's encoding is UTF-8 */
+} Reader;
+
 /* Where a value sits, for messages: "requests.received.total". */
 static char *
 path3(const char *a, const char *b, const char *c)
@@ -45,32 +73,80 @@ path3(const char *a, const char *b, const char *c)
 	return buf.data;
 }
 
-/* A key of the document the contract does not have. */
+/* Member i of an object is a key the contract does not have. */
 static void
-unknown_key(const char *where, const char *key, int keylen, const char *what)
+unknown_member(JsonbContainer *c, int i, const char *where, const char *what)
 {
-	char	   *k = pnstrdup(key, keylen);
+	int			n = JsonContainerSize(c);
+	const char *key = (const char *) &c->children[2 * n] + (i > 0 ? getJsonbOffset(c, i) : 0);
+	char	   *k = pnstrdup(key, getJsonbLength(c, i));
 
 	NOT_A_DOCUMENT("Key \"%s\" is not part of a govdisc document (schema 1): no such %s.",
 				   path3(where, k, NULL), what);
 }
 
-static bool
-get(JsonbContainer *c, const char *key, JsonbValue *v)
+/* ---- values, read from their entries ---- */
+
+/* A member's value where it lies: its entry, and its data at base + off. */
+typedef struct Val
 {
-	return c != NULL && getKeyJsonValueFromContainer(c, key, strlen(key), v) != NULL;
+	bool		present;
+	JEntry		e;
+	const char *base;
+	uint32		off;
+} Val;
+
+/* The value as a JsonbValue, for the general paths and for messages. */
+static void
+val_jsonb(const Val *v, JsonbValue *jv)
+{
+	JEntry		e = v->e;
+
+	if (JBE_ISNULL(e))
+		jv->type = jbvNull;
+	else if (JBE_ISNUMERIC(e))
+	{
+		jv->type = jbvNumeric;
+		jv->val.numeric = (Numeric) (v->base + INTALIGN(v->off));
+	}
+	else if (JBE_ISSTRING(e))
+	{
+		jv->type = jbvString;
+		jv->val.string.val = (char *) (v->base + v->off);
+		jv->val.string.len = JBE_HAS_OFF(e) ? JBE_OFFLENFLD(e) - v->off : JBE_OFFLENFLD(e);
+	}
+	else if (JBE_ISCONTAINER(e))
+	{
+		jv->type = jbvBinary;
+		jv->val.binary.data = (JsonbContainer *) (v->base + INTALIGN(v->off));
+		jv->val.binary.len = 0; /* not needed here */
+	}
+	else
+	{
+		jv->type = jbvBool;
+		jv->val.boolean = JBE_ISBOOL_TRUE(e);
+	}
 }
 
 /* An object or null (NULL); anything else is an error. */
 static JsonbContainer *
-object_or_null(JsonbValue *v, const char *a, const char *b)
+object_or_null(const Val *v, const char *a, const char *b)
 {
-	if (v->type == jbvNull)
+	JsonbValue	jv;
+
+	if (!v->present || JBE_ISNULL(v->e))
 		return NULL;
-	if (v->type != jbvBinary || !JsonContainerIsObject(v->val.binary.data))
-		NOT_A_DOCUMENT("Key \"%s\" is a JSON %s; it must be an object or null.",
-					   path3(a, b, NULL), JsonbTypeName(v));
-	return v->val.binary.data;
+	if (JBE_ISCONTAINER(v->e))
+	{
+		JsonbContainer *c = (JsonbContainer *) (v->base + INTALIGN(v->off));
+
+		if (JsonContainerIsObject(c))
+			return c;
+	}
+	val_jsonb(v, &jv);
+	NOT_A_DOCUMENT("Key \"%s\" is a JSON %s; it must be an object or null.",
+				   path3(a, b, NULL), JsonbTypeName(&jv));
+	return NULL;				/* not reached */
 }
 
 /*
@@ -135,8 +211,8 @@ decimal_scaled(const char *s, int scale, const char *path)
 #define SHORT_WEIGHT_SIGN	0x0040	/* NUMERIC_SHORT_WEIGHT_SIGN_MASK */
 #define SHORT_WEIGHT		0x003F	/* NUMERIC_SHORT_WEIGHT_MASK */
 
-static inline bool
-short_whole_number(Numeric n, int64 *out)
+static pg_noinline bool
+short_whole_number_general(Numeric n, int64 *out)
 {
 	const char *p = VARDATA_ANY(n);
 	int			len = VARSIZE_ANY_EXHDR(n);
@@ -168,6 +244,28 @@ short_whole_number(Numeric n, int64 *out)
 	return true;
 }
 
+/* most cells: 0 or one base-10000 digit, with a 4-byte varlena header */
+static inline bool
+short_whole_number(Numeric n, int64 *out)
+{
+	uint16		header;
+	int16		d = 0;
+
+	if (VARATT_IS_4B_U(n) && VARSIZE(n) >= VARHDRSZ + sizeof(uint16) &&
+		VARSIZE(n) <= VARHDRSZ + 2 * sizeof(uint16))
+	{
+		memcpy(&header, VARDATA(n), sizeof(uint16));
+		if ((header & ~SHORT_SIGN) == SHORT_FORMAT)
+		{
+			if (VARSIZE(n) == VARHDRSZ + 2 * sizeof(uint16))
+				memcpy(&d, VARDATA(n) + sizeof(uint16), sizeof(int16));
+			*out = (header & SHORT_SIGN) ? -d : d;
+			return true;
+		}
+	}
+	return short_whole_number_general(n, out);
+}
+
 /* A short whole number as a cell of this kind; false if it takes more. */
 static inline bool
 short_cell(Numeric n, GdValueKind kind, int64 *out)
@@ -185,7 +283,7 @@ short_cell(Numeric n, GdValueKind kind, int64 *out)
 	return true;
 }
 
-/* A value that must be a number or null (GD_NULL). */
+/* A value that must be a number or null (GD_NULL), by the general path. */
 static int64
 number_value(JsonbValue *v, GdValueKind kind, const char *table, const char *rowkey,
 			 const char *col)
@@ -207,290 +305,24 @@ number_value(JsonbValue *v, GdValueKind kind, const char *table, const char *row
 						  kind == GD_KIND_AMOUNT ? 4 : 0, path3(table, rowkey, col));
 }
 
-/* The value of one key of an object: GD_NULL when absent or null. */
-static int64
-cell(JsonbContainer *obj, const char *table, const char *rowkey, const char *col,
-	 GdValueKind kind)
+/*
+ * A number or null (GD_NULL when absent or null).  Nearly every value is
+ * null or a short whole number, read straight from its entry.
+ */
+static inline int64
+val_number(const Val *v, GdValueKind kind, const char *table, const char *rowkey,
+		   const char *col)
 {
-	JsonbValue	v;
+	JsonbValue	jv;
+	int64		i;
 
-	if (!get(obj, col, &v))
+	if (!v->present || JBE_ISNULL(v->e))
 		return GD_NULL;
-	return number_value(&v, kind, table, rowkey, col);
-}
-
-/*
- * Walking an object's members in storage order without allocating, as
- * JsonbIteratorNext does: keys are children 0..n-1 (sorted), values
- * n..2n-1, and offsets accumulate entry by entry (jsonb.h).  A key lookup
- * per row and per cell, or an iterator per row, cost more than the rules.
- */
-typedef struct MemberWalk
-{
-	JsonbContainer *c;
-	const char *base;			/* start of the children's data */
-	int			n;
-	int			i;
-	uint32		koff;
-	uint32		voff;
-} MemberWalk;
-
-static void
-walk_init(MemberWalk *w, JsonbContainer *c)
-{
-	w->c = c;
-	w->n = JsonContainerSize(c);
-	w->base = (const char *) &c->children[w->n * 2];
-	w->i = 0;
-	w->koff = 0;
-	w->voff = w->n > 0 ? getJsonbOffset(c, w->n) : 0;
-}
-
-/* The value of a child entry whose data starts at base + off. */
-static void
-entry_value(JEntry e, const char *base, uint32 off, JsonbValue *v)
-{
-	if (JBE_ISNULL(e))
-		v->type = jbvNull;
-	else if (JBE_ISNUMERIC(e))
-	{
-		v->type = jbvNumeric;
-		v->val.numeric = (Numeric) (base + INTALIGN(off));
-	}
-	else if (JBE_ISSTRING(e))
-	{
-		v->type = jbvString;
-		v->val.string.val = (char *) (base + off);
-		v->val.string.len = JBE_HAS_OFF(e) ? JBE_OFFLENFLD(e) - off : JBE_OFFLENFLD(e);
-	}
-	else if (JBE_ISCONTAINER(e))
-	{
-		v->type = jbvBinary;
-		v->val.binary.data = (JsonbContainer *) (base + INTALIGN(off));
-		v->val.binary.len = 0;	/* not needed here */
-	}
-	else
-	{
-		v->type = jbvBool;
-		v->val.boolean = JBE_ISBOOL_TRUE(e);
-	}
-}
-
-/* next member: its key (not NUL-terminated) and value */
-static bool
-walk_next(MemberWalk *w, const char **key, int *keylen, JsonbValue *v)
-{
-	JEntry		ke,
-				ve;
-
-	if (w->i >= w->n)
-		return false;
-	ke = w->c->children[w->i];
-	ve = w->c->children[w->i + w->n];
-	*key = w->base + w->koff;
-	*keylen = JBE_HAS_OFF(ke) ? JBE_OFFLENFLD(ke) - w->koff : JBE_OFFLENFLD(ke);
-	entry_value(ve, w->base, w->voff, v);
-	JBE_ADVANCE_OFFSET(w->koff, ke);
-	JBE_ADVANCE_OFFSET(w->voff, ve);
-	w->i++;
-	return true;
-}
-
-/* Names to look for, with their lengths (the keys in jsonb have no NUL). */
-typedef struct KeySet
-{
-	int			n;
-	const char *key[GD_R_NROWS];
-	int			len[GD_R_NROWS];
-} KeySet;
-
-static void
-keyset_add(KeySet *ks, const char *key)
-{
-	Assert(ks->n < lengthof(ks->key));
-	ks->key[ks->n] = key;
-	ks->len[ks->n] = strlen(key);
-	ks->n++;
-}
-
-/*
- * The key sets of the tables, made once per backend: the labels are
- * constant, and their lengths cost more than the rules when counted per
- * document.
- */
-static KeySet active_rowkeys,
-			active_colkeys[2][GD_A_NROWS],	/* 2019, 2021 */
-			request_rowkeys,
-			request_colkeys,
-			review_rowkeys,
-			review_colkeys;
-
-static void
-init_keysets(void)
-{
-	static bool ready = false;
-
-	if (ready)
-		return;
-	/* both formats name their rows alike */
-	for (int row = 0; row < GD_A_NROWS; row++)
-		keyset_add(&active_rowkeys, gd_active_row_def(2019, row)->key);
-	for (int f = 0; f < 2; f++)
-		for (int row = 0; row < GD_A_NROWS; row++)
-		{
-			const GdActiveRowDef *d = gd_active_row_def(f == 0 ? 2019 : 2021, row);
-
-			for (int c = 0; c < d->ncols; c++)
-				keyset_add(&active_colkeys[f][row], d->cols[c].key);
-		}
-	for (int row = 0; row < GD_R_NROWS; row++)
-		keyset_add(&request_rowkeys, gd_request_rows[row].key);
-	for (int c = 0; c < GD_C_NCOLS; c++)
-		keyset_add(&request_colkeys, gd_request_cols[c].key);
-	for (int row = 0; row < GD_V_NROWS; row++)
-		keyset_add(&review_rowkeys, gd_review_rows[row].key);
-	for (int c = 0; c < GD_VC_NCOLS; c++)
-		keyset_add(&review_colkeys, gd_review_cols[c].key);
-	ready = true;
-}
-
-/* which of the set is the key; -1 if none */
-static int
-key_index(const char *key, int keylen, const KeySet *ks)
-{
-	for (int i = 0; i < ks->n; i++)
-		if (ks->len[i] == keylen && memcmp(ks->key[i], key, keylen) == 0)
-			return i;
-	return -1;
-}
-
-/*
- * The rows of a table object, by index in the key set (NULL when absent or
- * null); a key that is no row of the table is an error.  Returns the set of
- * rows stated (an object, not null) as a bit mask.
- */
-static uint32
-collect_rows(JsonbContainer *tbl, const char *table, const KeySet *rowkeys,
-			 JsonbContainer **rows)
-{
-	MemberWalk	w;
-	const char *key;
-	int			keylen;
-	JsonbValue	v;
-	uint32		present = 0;
-
-	for (int i = 0; i < rowkeys->n; i++)
-		rows[i] = NULL;
-	walk_init(&w, tbl);
-	while (walk_next(&w, &key, &keylen, &v))
-	{
-		int			i = key_index(key, keylen, rowkeys);
-
-		if (i < 0)
-			unknown_key(table, key, keylen, "row");
-		rows[i] = object_or_null(&v, table, rowkeys->key[i]);
-		if (rows[i] != NULL)
-			present |= (uint32) 1 << i;
-	}
-	return present;
-}
-
-/*
- * Which column each member of a row is, by position.  The rows of a table
- * have the same keys, stored alike: when a row's key bytes equal those the
- * map was made from, the map holds and no key is compared.
- */
-typedef struct RowLayout
-{
-	int			n;				/* members; -1 before the first row */
-	const char *keys;			/* key bytes of the row the map is from */
-	uint32		keyslen;
-	int			map[GD_C_NCOLS + 1];	/* member position -> column or -1 */
-} RowLayout;
-
-static void
-layout_init(RowLayout *lay)
-{
-	lay->n = -1;
-}
-
-/* The cells of one row object (all GD_NULL when rc is NULL). */
-static void
-read_row(JsonbContainer *rc, int64 *cells, const GdColumnDef *cols, const KeySet *colkeys,
-		 const char *table, const char *rowkey, RowLayout *lay, const char *extra)
-{
-	int			n;
-	const char *base;
-	uint32		keyslen,
-				off;
-	bool		cached;
-
-	for (int c = 0; c < colkeys->n; c++)
-		cells[c] = GD_NULL;
-	if (rc == NULL)
-		return;
-	n = JsonContainerSize(rc);
-	base = (const char *) &rc->children[n * 2];
-	keyslen = n > 0 ? getJsonbOffset(rc, n) : 0;
-	cached = n <= lengthof(lay->map);
-	if (cached && !(n == lay->n && keyslen == lay->keyslen &&
-					memcmp(base, lay->keys, keyslen) == 0))
-	{
-		off = 0;
-		for (int i = 0; i < n; i++)
-		{
-			JEntry		ke = rc->children[i];
-			int			len = JBE_HAS_OFF(ke) ? JBE_OFFLENFLD(ke) - off : JBE_OFFLENFLD(ke);
-
-			lay->map[i] = key_index(base + off, len, colkeys);
-			JBE_ADVANCE_OFFSET(off, ke);
-		}
-		lay->n = n;
-		lay->keys = base;
-		lay->keyslen = keyslen;
-	}
-
-	off = keyslen;
-	for (int i = 0; i < n; i++)
-	{
-		JEntry		ve = rc->children[n + i];
-		int			c;
-
-		if (cached)
-			c = lay->map[i];
-		else
-		{
-			/* a row with more members than columns: look each key up */
-			uint32		koff = i > 0 ? getJsonbOffset(rc, i) : 0;
-
-			c = key_index(base + koff, getJsonbLength(rc, i), colkeys);
-		}
-		if (c < 0)
-		{
-			uint32		koff = i > 0 ? getJsonbOffset(rc, i) : 0;
-			int			klen = getJsonbLength(rc, i);
-
-			/* the one member that is not a cell (procurement's amount_text) */
-			if (!(extra && klen == (int) strlen(extra) && memcmp(base + koff, extra, klen) == 0))
-				unknown_key(path3(table, rowkey, NULL), base + koff, klen,
-							"column");
-		}
-		else
-		{
-			JsonbValue	v;
-
-			/* nearly every cell is null or a short whole number */
-			if (JBE_ISNULL(ve))
-				cells[c] = GD_NULL;
-			else if (!JBE_ISNUMERIC(ve) ||
-					 !short_cell((Numeric) (base + INTALIGN(off)), cols[c].kind, &cells[c]))
-			{
-				entry_value(ve, base, off, &v);
-				cells[c] = number_value(&v, cols[c].kind, table, rowkey, cols[c].key);
-			}
-		}
-		JBE_ADVANCE_OFFSET(off, ve);
-	}
+	if (JBE_ISNUMERIC(v->e) &&
+		short_cell((Numeric) (v->base + INTALIGN(v->off)), kind, &i))
+		return i;
+	val_jsonb(v, &jv);
+	return number_value(&jv, kind, table, rowkey, col);
 }
 
 /*
@@ -498,39 +330,40 @@ read_row(JsonbContainer *rc, int64 *cells, const GdColumnDef *cols, const KeySet
  * false when absent or null, an error when it is no string.
  */
 static bool
-string_member(JsonbContainer *c, const char *key, const char *path, JsonbValue *v)
+val_string(const Val *v, const char *a, const char *b, const char *c, JsonbValue *jv)
 {
-	if (!get(c, key, v) || v->type == jbvNull)
+	if (!v->present || JBE_ISNULL(v->e))
 		return false;
-	if (v->type != jbvString)
+	val_jsonb(v, jv);
+	if (jv->type != jbvString)
 		NOT_A_DOCUMENT("Value \"%s\" is a JSON %s; it must be a string or null.",
-					   path3(path, key, NULL), JsonbTypeName(v));
+					   path3(a, b, c), JsonbTypeName(jv));
 	return true;
 }
 
 /*
  * A string value as UTF-8 (the core's encoding, whatever the database's),
- * copied NUL-terminated into cxt.  The name of the value for a message is
- * made only where the conversion can fail.
+ * copied NUL-terminated into the reader's context.  The name of the value
+ * for a message is made only where the conversion can fail.
  */
 static const char *
-string_utf8(const JsonbValue *v, MemoryContext cxt, const char *path, const char *key)
+string_utf8(const Reader *rd, const JsonbValue *v, const char *a, const char *b, const char *c)
 {
 	const char *s = v->val.string.val;
 	int			len = v->val.string.len;
 	char	   *u;
 	MemoryContext old;
 
-	if (GetDatabaseEncoding() == PG_UTF8)
+	if (rd->utf8)
 	{
-		u = MemoryContextAlloc(cxt, len + 1);
+		u = MemoryContextAlloc(rd->cxt, len + 1);
 		memcpy(u, s, len);
 		u[len] = '\0';
 		return u;
 	}
-	old = MemoryContextSwitchTo(cxt);
+	old = MemoryContextSwitchTo(rd->cxt);
 	u = govdisc_server_to_utf8(s, len,
-							   psprintf("string \"%s\" of the document", path3(path, key, NULL)));
+							   psprintf("string \"%s\" of the document", path3(a, b, c)));
 	if (u == s)
 		u = pnstrdup(s, len);
 	MemoryContextSwitchTo(old);
@@ -541,84 +374,363 @@ string_utf8(const JsonbValue *v, MemoryContext cxt, const char *path, const char
  * A string value that is checked but not kept: in a UTF-8 database there is
  * nothing to convert, so nothing to check beyond its type.
  */
-static void
-string_check(const JsonbValue *v, const char *path, const char *key)
+static inline void
+string_check(const Reader *rd, const JsonbValue *v, const char *a, const char *b)
 {
-	if (GetDatabaseEncoding() != PG_UTF8)
-		(void) string_utf8(v, CurrentMemoryContext, path, key);
+	if (!rd->utf8)
+		(void) string_utf8(rd, v, a, b, NULL);
 }
 
-/* A string or null, as UTF-8, copied NUL-terminated into cxt. */
-static const char *
-string_or_null(JsonbContainer *c, const char *key, MemoryContext cxt, const char *path)
-{
-	JsonbValue	v;
+/* ---- key sets and the layouts of objects ---- */
 
-	if (!string_member(c, key, path, &v))
-		return NULL;
-	return string_utf8(&v, cxt, path, key);
+#define MAX_KEYS		((int) GD_R_NROWS)	/* the largest set: the rows of 表三 */
+#define LAYOUT_BYTES	512			/* key bytes a kept layout may have */
+
+/*
+ * The keys an object may have, and the layout of the last object read
+ * against them: its key entries (which fix where each key ends) and bytes,
+ * and which key of the set each member is (-1: none).
+ */
+typedef struct KeySet
+{
+	int			n;
+	const char *key[MAX_KEYS];
+	int			len[MAX_KEYS];
+	int			lay_n;			/* members of the kept layout; -1: none */
+	uint32		lay_bytes;
+	JEntry		lay_entries[MAX_KEYS];
+	int8		lay_map[MAX_KEYS];
+	char		lay_keys[LAYOUT_BYTES];
+} KeySet;
+
+StaticAssertDecl((int) GD_A_NROWS <= MAX_KEYS && (int) GD_V_NROWS <= MAX_KEYS &&
+				 (int) GD_C_NCOLS < MAX_KEYS && (int) GD_VC_NCOLS < MAX_KEYS &&
+				 GD_A_NCOLS < MAX_KEYS,
+				 "a key set holds every row or column of a table, and one more member");
+
+static void
+keyset_add(KeySet *ks, const char *key)
+{
+	Assert(ks->n < MAX_KEYS);
+	ks->key[ks->n] = key;
+	ks->len[ks->n] = strlen(key);
+	ks->n++;
+	ks->lay_n = -1;
+}
+
+/* which key of the set this is; -1 if none */
+static inline int
+key_index(const char *key, int keylen, const KeySet *ks)
+{
+	for (int i = 0; i < ks->n; i++)
+		if (ks->len[i] == keylen && ks->key[i][0] == key[0] &&
+			memcmp(ks->key[i], key, keylen) == 0)
+			return i;
+	return -1;
+}
+
+/* An object's members, with which key of a set each is. */
+typedef struct Obj
+{
+	JsonbContainer *c;
+	int			n;
+	const char *base;			/* start of the members' data */
+	uint32		keybytes;		/* the keys' bytes, which the values follow */
+	const int8 *map;			/* member position -> key of the set, or -1 */
+} Obj;
+
+/*
+ * An object's layout worked out key by key, and kept in the set when it
+ * fits.  An object with more members than the set has keys is wrong anyway,
+ * and its layout is not kept.
+ */
+static pg_noinline void
+match_layout(Obj *o, JsonbContainer *c, KeySet *ks)
+{
+	int			n = o->n;
+	int8	   *map;
+	uint32		off;
+	bool		keep;
+
+	o->keybytes = n > 0 ? getJsonbOffset(c, n) : 0;
+	keep = n <= ks->n && o->keybytes <= LAYOUT_BYTES;
+	if (keep)
+	{
+		ks->lay_n = -1;			/* until it is whole */
+		map = ks->lay_map;
+	}
+	else
+		map = palloc(Max(n, 1));
+	off = 0;
+	for (int i = 0; i < n; i++)
+	{
+		JEntry		ke = c->children[i];
+		int			len = JBE_HAS_OFF(ke) ? JBE_OFFLENFLD(ke) - off : JBE_OFFLENFLD(ke);
+
+		map[i] = key_index(o->base + off, len, ks);
+		JBE_ADVANCE_OFFSET(off, ke);
+	}
+	if (keep)
+	{
+		memcpy(ks->lay_entries, c->children, n * sizeof(JEntry));
+		memcpy(ks->lay_keys, o->base, o->keybytes);
+		ks->lay_bytes = o->keybytes;
+		ks->lay_n = n;
+	}
+	o->map = map;
 }
 
 /*
- * The members of an object must be among the keys given (NULL-terminated
- * list): anything else is not part of the contract.
+ * The layout of an object against a key set: the kept one when its key
+ * entries and bytes are the object's (the entries are compared too, as the
+ * same bytes can be cut into other keys), else match_layout's.
  */
-static void
-only_keys(JsonbContainer *c, const char *where, const char *what, const char *const *keys)
+static inline void
+open_obj(Obj *o, JsonbContainer *c, KeySet *ks)
 {
-	MemberWalk	w;
-	const char *key;
-	int			keylen;
-	JsonbValue	v;
+	int			n = JsonContainerSize(c);
 
-	walk_init(&w, c);
-	while (walk_next(&w, &key, &keylen, &v))
+	o->c = c;
+	o->n = n;
+	o->base = (const char *) &c->children[2 * n];
+	if (n == ks->lay_n &&
+		memcmp(c->children, ks->lay_entries, n * sizeof(JEntry)) == 0 &&
+		memcmp(o->base, ks->lay_keys, ks->lay_bytes) == 0)
 	{
-		int			k;
-
-		for (k = 0; keys[k]; k++)
-			if (strncmp(keys[k], key, keylen) == 0 && keys[k][keylen] == '\0')
-				break;
-		if (keys[k] == NULL)
-			unknown_key(where, key, keylen, what);
+		o->keybytes = ks->lay_bytes;
+		o->map = ks->lay_map;
 	}
+	else
+		match_layout(o, c, ks);
 }
 
-/* "YYYY-MM-DD" naming a day of the calendar */
-static bool
-is_calendar_date(const char *s)
+/*
+ * The members of an object by key, v[k] for key k of the set; returns the
+ * position of the first member no key of the set names, or -1.
+ */
+static int
+by_key(JsonbContainer *c, KeySet *ks, Val *v)
 {
-	static const int mdays[12] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-	int			y,
-				m,
-				d;
+	Obj			o;
+	uint32		off;
+	int			unknown = -1;
 
-	if (strlen(s) != 10 || s[4] != '-' || s[7] != '-')
-		return false;
-	for (int i = 0; i < 10; i++)
-		if (i != 4 && i != 7 && !(s[i] >= '0' && s[i] <= '9'))
-			return false;
-	y = atoi(s);
-	m = atoi(s + 5);
-	d = atoi(s + 8);
-	if (y < 1 || m < 1 || m > 12 || d < 1 || d > mdays[m - 1])
-		return false;
-	if (m == 2 && d == 29 && !((y % 4 == 0 && y % 100 != 0) || y % 400 == 0))
-		return false;
-	return true;
+	open_obj(&o, c, ks);
+	for (int k = 0; k < ks->n; k++)
+		v[k].present = false;
+	off = o.keybytes;
+	for (int i = 0; i < o.n; i++)
+	{
+		JEntry		e = c->children[o.n + i];
+		int			k = o.map[i];
+
+		if (k >= 0)
+		{
+			v[k].present = true;
+			v[k].e = e;
+			v[k].base = o.base;
+			v[k].off = off;
+		}
+		else if (unknown < 0)
+			unknown = i;
+		JBE_ADVANCE_OFFSET(off, e);
+	}
+	return unknown;
 }
 
-static bool
-has_key(JsonbContainer *c, const char *key)
+/* ---- the key sets of the document, made once per backend ---- */
+
+/* the root's keys; the tables' follow, in gd_tables' order */
+enum
 {
-	JsonbValue	v;
+	ROOT_SCHEMA, ROOT_TEMPLATE, ROOT_AGENCY, ROOT_YEAR, ROOT_PUBLISHED, ROOT_SECTIONS,
+	ROOT_FEES, ROOT_DIAGNOSTICS, ROOT_ROLLUP, ROOT_TABLES
+};
+StaticAssertDecl(ROOT_TABLES + GD_NTABLES <= MAX_KEYS, "the root's keys fit a key set");
+static const char *const root_names[ROOT_TABLES] = {
+	"schema", "template", "agency", "year", "published", "sections", "processing_fees",
+	"diagnostics", "rollup"
+};
 
-	return get(c, key, &v);
+enum
+{
+	FEE_CASES, FEE_AMOUNT, FEE_NKEYS
+};
+static const char *const fee_names[FEE_NKEYS] = {"cases", "amount_yuan"};
+
+enum
+{
+	SEC_NO, SEC_TITLE, SEC_START, SEC_LENGTH, SEC_NKEYS
+};
+static const char *const section_names[SEC_NKEYS] = {"no", "title", "start", "length"};
+
+/* the diagnostic's optional strings are the three from DIAG_TABLE on */
+enum
+{
+	DIAG_CODE, DIAG_MESSAGE, DIAG_TABLE, DIAG_ROW, DIAG_COLUMN, DIAG_START, DIAG_NKEYS
+};
+static const char *const diagnostic_names[DIAG_NKEYS] = {
+	"code", "message", "table", "row", "column", "start"
+};
+
+static KeySet root_keys,
+			fee_keys,
+			section_keys,
+			diagnostic_keys;
+
+/* the rows of each table (of every format) */
+static KeySet table_rows[GD_NTABLES];
+
+/*
+ * Each row of each table in each format ([0]: 2019, and 表四's one format;
+ * [1]: 2021) as gd_table_row gives it, with the set of its columns.  Rows
+ * with the same columns share a set, and so a layout.
+ */
+typedef struct RowDef
+{
+	bool		in_format;
+	GdTableRow	tr;
+	KeySet	   *cols;
+} RowDef;
+
+#define NCOLSETS (2 * GD_A_NROWS + 2)
+static KeySet colsets[NCOLSETS];
+static RowDef rowdefs[GD_NTABLES][2][MAX_KEYS];
+
+/*
+ * The one member of a row that is no cell: 表二's 2019 procurement row
+ * also holds the amount as the report prints it.
+ */
+static const char *
+row_extra(GdTable t, int row)
+{
+	return t == GD_TABLE_ACTIVE && row == GD_A_PROCUREMENT ? "amount_text" : NULL;
 }
 
-/* ---- 表二 ---- */
+/* The set of a row's columns (and its extra member), shared where alike. */
+static KeySet *
+colset_for(const GdTableRow *tr, const char *extra, const GdColumnDef **made_from, int *nsets)
+{
+	KeySet	   *ks;
 
-/* The format follows the keys the rows have, then the template. */
+	for (int i = 0; i < *nsets; i++)
+		if (made_from[i] == tr->cols && colsets[i].n == tr->ncols + (extra != NULL))
+			return &colsets[i];
+	if (*nsets >= NCOLSETS)
+		elog(ERROR, "govdisc: more column sets than expected");
+	made_from[*nsets] = tr->cols;
+	ks = &colsets[(*nsets)++];
+	for (int c = 0; c < tr->ncols; c++)
+		keyset_add(ks, tr->cols[c].key);
+	if (extra)
+		keyset_add(ks, extra);
+	return ks;
+}
+
+static void
+init_keysets(void)
+{
+	static bool ready = false;
+	const GdColumnDef *made_from[NCOLSETS];
+	int			nsets = 0;
+
+	if (ready)
+		return;
+	for (int k = 0; k < ROOT_TABLES; k++)
+		keyset_add(&root_keys, root_names[k]);
+	for (int t = 0; t < GD_NTABLES; t++)
+		keyset_add(&root_keys, gd_tables[t].key);
+	for (int k = 0; k < FEE_NKEYS; k++)
+		keyset_add(&fee_keys, fee_names[k]);
+	for (int k = 0; k < SEC_NKEYS; k++)
+		keyset_add(&section_keys, section_names[k]);
+	for (int k = 0; k < DIAG_NKEYS; k++)
+		keyset_add(&diagnostic_keys, diagnostic_names[k]);
+
+	for (int t = 0; t < GD_NTABLES; t++)
+		for (int row = 0; row < gd_tables[t].nrows; row++)
+		{
+			RowDef	   *d = rowdefs[t][0] + row,
+					   *d2021 = rowdefs[t][1] + row;
+
+			d->in_format = gd_table_row(t, 2019, row, &d->tr);
+			d2021->in_format = gd_table_row(t, 2021, row, &d2021->tr);
+			/* a row's key is the same in every format that has it */
+			keyset_add(&table_rows[t], d->in_format ? d->tr.key : d2021->tr.key);
+			for (d = rowdefs[t][0] + row; d; d = d == d2021 ? NULL : d2021)
+				d->cols = d->in_format ?
+					colset_for(&d->tr, row_extra(t, row), made_from, &nsets) : NULL;
+		}
+	ready = true;
+}
+
+/* ---- the tables ---- */
+
+/*
+ * The rows of a table object, by row (NULL when absent or null), member by
+ * member; a key that is no row of the table is an error.  Returns the set
+ * of rows stated (an object, not null) as a bit mask.
+ */
+static uint32
+collect_rows(JsonbContainer *tbl, const char *table, KeySet *rowkeys,
+			 JsonbContainer **rows, uint32 *rowlen)
+{
+	Obj			o;
+	uint32		off;
+	uint32		present = 0;
+
+	for (int i = 0; i < rowkeys->n; i++)
+		rows[i] = NULL;
+	open_obj(&o, tbl, rowkeys);
+	off = o.keybytes;
+	for (int i = 0; i < o.n; i++)
+	{
+		int			k = o.map[i];
+		JEntry		e = tbl->children[o.n + i];
+		JsonbContainer *row = (JsonbContainer *) (o.base + INTALIGN(off));
+
+		if (k < 0)
+			unknown_member(tbl, i, table, "row");
+		if (!JBE_ISCONTAINER(e) || !JsonContainerIsObject(row))
+		{
+			Val			v = {true, e, o.base, off};
+
+			row = object_or_null(&v, table, rowkeys->key[k]);
+		}
+		rows[k] = row;
+		if (row != NULL)
+			present |= (uint32) 1 << k;
+		/* the row's bytes end where the next member's begin */
+		rowlen[k] = off;
+		JBE_ADVANCE_OFFSET(off, e);
+		rowlen[k] = off - INTALIGN(rowlen[k]);
+	}
+	return present;
+}
+
+/* the keys of a row object, tested without a key set (the format is not known yet) */
+static bool
+has_member(JsonbContainer *c, const char *key, int keylen)
+{
+	int			n = JsonContainerSize(c);
+	const char *base = (const char *) &c->children[2 * n];
+	uint32		off = 0;
+
+	for (int i = 0; i < n; i++)
+	{
+		JEntry		ke = c->children[i];
+		int			len = JBE_HAS_OFF(ke) ? JBE_OFFLENFLD(ke) - off : JBE_OFFLENFLD(ke);
+
+		if (len == keylen && memcmp(base + off, key, keylen) == 0)
+			return true;
+		JBE_ADVANCE_OFFSET(off, ke);
+	}
+	return false;
+}
+
+#define HAS_MEMBER(c, lit) has_member((c), (lit), sizeof(lit) - 1)
+
+/* 表二: the format follows the keys its rows have, then the template. */
 static int
 active_format(JsonbContainer **rows, uint32 present, GdTemplate t)
 {
@@ -630,9 +742,9 @@ active_format(JsonbContainer **rows, uint32 present, GdTemplate t)
 
 		if (row == NULL)
 			continue;
-		if (has_key(row, "issued") || has_key(row, "in_force"))
+		if (HAS_MEMBER(row, "issued") || HAS_MEMBER(row, "in_force"))
 			return 2021;
-		if (has_key(row, "made") || has_key(row, "prior"))
+		if (HAS_MEMBER(row, "made") || HAS_MEMBER(row, "prior"))
 			return 2019;
 	}
 	if (present & ((1 << GD_A_OTHER_SERVICES) | (1 << GD_A_PROCUREMENT)))
@@ -640,146 +752,286 @@ active_format(JsonbContainer **rows, uint32 present, GdTemplate t)
 	return t == GD_TPL_2021 ? 2021 : 2019;
 }
 
-static void
-read_active(GdReport *r, JsonbContainer *act, MemoryContext cxt)
+/* 表三: the format follows the rows of 其他处理 it has, then the template. */
+static int
+requests_format(uint32 present, GdTemplate t)
 {
-	JsonbContainer *rows[GD_A_NROWS];
-	uint32		present;
-	RowLayout	lay;
+	const uint32 rows2021 = (1 << GD_R_OTHER_NO_CORRECTION) | (1 << GD_R_OTHER_NO_FEE) |
+		(1 << GD_R_OTHER_MISC);
 
-	present = collect_rows(act, "active", &active_rowkeys, rows);
-	if (present == 0)
-		return;					/* {}: no row stated, no table */
-	r->active_format = active_format(rows, present, r->template_);
-	for (int row = 0; row < GD_A_NROWS; row++)
+	if ((present & (1 << GD_R_OTHER_HANDLING)) && (present & rows2021))
+		NOT_A_DOCUMENT("Table \"requests\" has both \"other_handling\" (2019 format) and the other_* rows of the 2021 format.");
+	if (present & (1 << GD_R_OTHER_HANDLING))
+		return 2019;
+	if (present & rows2021)
+		return 2021;
+	return t == GD_TPL_2021 ? 2021 : 2019;
+}
+
+/* The format of a table with these rows stated (gd_table_format's values). */
+static int
+table_format(GdReport *r, GdTable t, JsonbContainer **rows, uint32 present)
+{
+	switch (t)
 	{
-		const GdActiveRowDef *d = gd_active_row_def(r->active_format, row);
-
-		if (d->ncols == 0)
-		{
-			if (rows[row] != NULL)
-				NOT_A_DOCUMENT("Key \"%s\" is a row of the 2019 format, but the other rows of \"active\" are in the %d format.",
-							   path3("active", active_rowkeys.key[row], NULL), r->active_format);
-			continue;
-		}
-		/* the columns differ from row to row here */
-		layout_init(&lay);
-		read_row(rows[row], r->active[row], d->cols,
-				 &active_colkeys[r->active_format == 2021][row], "active", d->key, &lay,
-				 row == GD_A_PROCUREMENT ? "amount_text" : NULL);
-		if (row == GD_A_PROCUREMENT)
-			r->procurement_amount_text = string_or_null(rows[row], "amount_text", cxt,
-														"active.procurement");
+		case GD_TABLE_ACTIVE:
+			return r->active_format = active_format(rows, present, r->template_);
+		case GD_TABLE_REQUESTS:
+			return r->requests_format = requests_format(present, r->template_);
+		default:
+			r->review_present = true;	/* 表四 has one format */
+			return 1;
 	}
 }
 
-/* ---- 表三 ---- */
+/*
+ * The cells of one row object (all GD_NULL when rc is NULL), member by
+ * member in storage order, so that the first wrong member is the one
+ * reported.  The row's extra member (row_extra), which is no cell, is left
+ * in *extra for the caller.
+ */
 static void
-read_requests(GdReport *r, JsonbContainer *req)
+read_row(JsonbContainer *rc, int64 *cells, const GdTableRow *tr, KeySet *ks,
+		 const char *table, Val *extra)
 {
-	JsonbContainer *rows[GD_R_NROWS];
-	uint32		present;
-	RowLayout	lay;
+	Obj			o;
+	uint32		off;
 
-	layout_init(&lay);
-	present = collect_rows(req, "requests", &request_rowkeys, rows);
-	if (present == 0)
-		return;					/* {}: no row stated, no table */
-	if ((present & (1 << GD_R_OTHER_HANDLING)) &&
-		(present & ((1 << GD_R_OTHER_NO_CORRECTION) | (1 << GD_R_OTHER_NO_FEE) |
-					(1 << GD_R_OTHER_MISC))))
-		NOT_A_DOCUMENT("Table \"requests\" has both \"other_handling\" (2019 format) and the other_* rows of the 2021 format.");
-	if (present & (1 << GD_R_OTHER_HANDLING))
-		r->requests_format = 2019;
-	else if (present & ((1 << GD_R_OTHER_NO_CORRECTION) | (1 << GD_R_OTHER_NO_FEE) |
-						(1 << GD_R_OTHER_MISC)))
-		r->requests_format = 2021;
-	else
-		r->requests_format = r->template_ == GD_TPL_2021 ? 2021 : 2019;
+	for (int c = 0; c < tr->ncols; c++)
+		cells[c] = GD_NULL;
+	extra->present = false;
+	if (rc == NULL)
+		return;
+	open_obj(&o, rc, ks);
+	off = o.keybytes;
+	for (int i = 0; i < o.n; i++)
+	{
+		JEntry		ve = rc->children[o.n + i];
+		int			c = o.map[i];
 
-	for (int row = 0; row < GD_R_NROWS; row++)
-		if (gd_request_row_in_format(row, r->requests_format))
-			read_row(rows[row], r->requests[row], gd_request_cols, &request_colkeys,
-					 "requests", gd_request_rows[row].key, &lay, NULL);
+		if (c < 0)
+			unknown_member(rc, i, path3(table, tr->key, NULL), "column");
+		else if (c == tr->ncols)
+			*extra = (Val) {true, ve, o.base, off};
+		/* nearly every cell is null or a short whole number */
+		else if (!JBE_ISNULL(ve) &&
+				 !(JBE_ISNUMERIC(ve) &&
+				   short_cell((Numeric) (o.base + INTALIGN(off)), tr->cols[c].kind, &cells[c])))
+		{
+			Val			v = {true, ve, o.base, off};
+			JsonbValue	jv;
+
+			val_jsonb(&v, &jv);
+			cells[c] = number_value(&jv, tr->cols[c].kind, table, tr->key, tr->cols[c].key);
+		}
+		JBE_ADVANCE_OFFSET(off, ve);
+	}
 }
 
-/* ---- 表四 ---- */
+/*
+ * One table, over its rows in the format its stated rows tell.  A row the
+ * format has not got must not be stated (only 表二's 2019 rows can be: 表三's
+ * format follows the rows stated).
+ */
 static void
-read_review(GdReport *r, JsonbContainer *rev)
+read_table(Reader *rd, GdTable t, JsonbContainer *tbl)
 {
-	JsonbContainer *rows[GD_V_NROWS];
-	RowLayout	lay;
+	const char *table = gd_tables[t].key;
+	JsonbContainer *rows[MAX_KEYS];
+	uint32		rowlen[MAX_KEYS];
+	int			format;
+	uint32		present = collect_rows(tbl, table, &table_rows[t], rows, rowlen);
+	const RowDef *prev = NULL;
+	const int64 *prevcells = NULL;
+	int			prevrow = 0;
 
-	layout_init(&lay);
-	if (collect_rows(rev, "review", &review_rowkeys, rows) == 0)
+	if (present == 0)
 		return;					/* {}: no row stated, no table */
-	r->review_present = true;
-	for (int row = 0; row < GD_V_NROWS; row++)
-		read_row(rows[row], r->review[row], gd_review_cols, &review_colkeys, "review",
-				 gd_review_rows[row].key, &lay, NULL);
+	format = table_format(rd->r, t, rows, present);
+	for (int row = 0; row < gd_tables[t].nrows; row++)
+	{
+		const RowDef *d = &rowdefs[t][format == 2021][row];
+		int64	   *cells;
+		Val			extra;
+		JsonbValue	text;
+
+		if (!d->in_format)
+		{
+			if (rows[row] != NULL)
+				NOT_A_DOCUMENT("Key \"%s\" is a row of the %d format, but the other rows of \"%s\" are in the %d format.",
+							   path3(table, table_rows[t].key[row], NULL),
+							   format == 2021 ? 2019 : 2021, table, format);
+			continue;
+		}
+		/* the report is the reader's own: gd_table_cells shows it read-only */
+		cells = (int64 *) gd_table_cells(rd->r, t, row);
+
+		/*
+		 * A row stored byte for byte as the last one read, of the same
+		 * columns, has its cells: tables are full of rows of zeros or of
+		 * nulls.
+		 */
+		if (prev && rows[row] && prev->cols == d->cols && rowlen[row] == rowlen[prevrow] &&
+			memcmp(rows[row], rows[prevrow], rowlen[row]) == 0)
+		{
+			memcpy(cells, prevcells, d->tr.ncols * sizeof(int64));
+			continue;
+		}
+		read_row(rows[row], cells, &d->tr, d->cols, table, &extra);
+		if (rows[row] && !row_extra(t, row))
+		{
+			prev = d;
+			prevrow = row;
+			prevcells = cells;
+		}
+		if (row_extra(t, row) && val_string(&extra, table, d->tr.key, row_extra(t, row), &text))
+			rd->r->procurement_amount_text = string_utf8(rd, &text, table, d->tr.key,
+														 row_extra(t, row));
+	}
 }
 
 /* ---- sections and diagnostics ---- */
 
+/* An array or null (NULL); anything else is an error. */
 static JsonbContainer *
-array_or_null(JsonbContainer *doc, const char *key)
+array_or_null(const Val *v, const char *key)
 {
-	JsonbValue	v;
+	JsonbValue	jv;
 
-	if (!get(doc, key, &v) || v.type == jbvNull)
+	if (!v->present || JBE_ISNULL(v->e))
 		return NULL;
-	if (v.type != jbvBinary || !JsonContainerIsArray(v.val.binary.data))
-		NOT_A_DOCUMENT("Key \"%s\" is a JSON %s; it must be an array.", key, JsonbTypeName(&v));
-	return v.val.binary.data;
+	if (JBE_ISCONTAINER(v->e))
+	{
+		JsonbContainer *c = (JsonbContainer *) (v->base + INTALIGN(v->off));
+
+		if (JsonContainerIsArray(c))
+			return c;
+	}
+	val_jsonb(v, &jv);
+	NOT_A_DOCUMENT("Key \"%s\" is a JSON %s; it must be an array.", key, JsonbTypeName(&jv));
+	return NULL;				/* not reached */
 }
 
-static JsonbContainer *
-element_object(JsonbContainer *arr, uint32 i, const char *key)
+/* An array's elements, by their entries (offsets accumulate, as in jsonb.h). */
+typedef struct ArrayWalk
 {
-	JsonbValue *e = getIthJsonbValueFromContainer(arr, i);
+	JsonbContainer *c;
+	const char *base;
+	uint32		i;
+	uint32		off;
+} ArrayWalk;
 
-	if (e->type != jbvBinary || !JsonContainerIsObject(e->val.binary.data))
+static void
+array_walk(ArrayWalk *w, JsonbContainer *arr)
+{
+	w->c = arr;
+	w->base = (const char *) &arr->children[JsonContainerSize(arr)];
+	w->i = 0;
+	w->off = 0;
+}
+
+/* The next element of the array "key", which must be an object. */
+static inline JsonbContainer *
+next_object(ArrayWalk *w, const char *key)
+{
+	JEntry		e = w->c->children[w->i];
+	uint32		off = w->off;
+	JsonbContainer *o = (JsonbContainer *) (w->base + INTALIGN(off));
+
+	JBE_ADVANCE_OFFSET(w->off, e);
+	if (unlikely(!JBE_ISCONTAINER(e) || !JsonContainerIsObject(o)))
+	{
+		Val			v = {true, e, w->base, off};
+		JsonbValue	jv;
+
+		val_jsonb(&v, &jv);
 		NOT_A_DOCUMENT("Element %u of \"%s\" is a JSON %s; it must be an object.",
-					   i, key, JsonbTypeName(e));
-	return e->val.binary.data;
+					   w->i, key, JsonbTypeName(&jv));
+	}
+	w->i++;
+	return o;
 }
 
-static int64
-int_or_null(JsonbContainer *c, const char *key, const char *path)
+/*
+ * A section the exact reading below accepts, told from its entries in one
+ * walk (as diagnostic_plain): known keys; title a string or null; no,
+ * start and length null or short whole numbers, no 1 to 6, start from 1,
+ * length from 0.
+ */
+static bool
+section_plain(JsonbContainer *c)
 {
-	return cell(c, path, NULL, key, GD_KIND_SIGNED);
+	Obj			o;
+	uint32		off;
+
+	open_obj(&o, c, &section_keys);
+	off = o.keybytes;
+	for (int i = 0; i < o.n; i++)
+	{
+		JEntry		e = c->children[o.n + i];
+		int			k = o.map[i];
+		int64		v;
+
+		if (k < 0)
+			return false;
+		if (JBE_ISNULL(e))
+			;
+		else if (k == SEC_TITLE)
+		{
+			if (!JBE_ISSTRING(e))
+				return false;
+		}
+		else if (!JBE_ISNUMERIC(e) ||
+				 !short_whole_number((Numeric) (o.base + INTALIGN(off)), &v) ||
+				 v < (k == SEC_LENGTH ? 0 : 1) || (k == SEC_NO && v > 6))
+			return false;
+		JBE_ADVANCE_OFFSET(off, e);
+	}
+	return true;
 }
 
 static void
-read_sections(GdReport *r, JsonbContainer *doc, MemoryContext cxt, bool strings)
+read_sections(Reader *rd, const Val *sv)
 {
-	static const char *const keys[] = {"no", "title", "start", "length", NULL};
-	JsonbContainer *arr = array_or_null(doc, "sections");
+	JsonbContainer *arr = array_or_null(sv, "sections");
 	int			n = arr ? JsonContainerSize(arr) : 0;
+	GdReport   *r = rd->r;
+	ArrayWalk	w;
 
 	if (n > 6)
 		NOT_A_DOCUMENT("Key \"sections\" has %d elements; a report has at most six parts.", n);
+	if (n > 0)
+		array_walk(&w, arr);
 	for (int i = 0; i < n; i++)
 	{
-		JsonbContainer *o = element_object(arr, i, "sections");
-		GdSection  *s = &r->sections[r->nsections++];
-		int64		no = int_or_null(o, "no", "sections");
+		JsonbContainer *o = next_object(&w, "sections");
+		GdSection  *s;
+		Val			v[SEC_NKEYS];
+		int			unknown;
+		int64		no;
 		JsonbValue	title;
 
-		only_keys(o, "sections", "key of a section", keys);
+		/* reading the tables, a section is only checked */
+		if (rd->tables_only && rd->utf8 && section_plain(o))
+			continue;
+		s = &r->sections[r->nsections++];
+		unknown = by_key(o, &section_keys, v);
+		no = val_number(&v[SEC_NO], GD_KIND_SIGNED, "sections", NULL, "no");
+		if (unknown >= 0)
+			unknown_member(o, unknown, "sections", "key of a section");
 		if (no != GD_NULL && (no < 1 || no > 6))
 			NOT_A_DOCUMENT("Key \"sections.no\" is %lld; parts are numbered 1 to 6.", (long long) no);
 		s->no = no == GD_NULL ? 0 : (int) no;
 		s->title = NULL;
-		if (string_member(o, "title", "sections", &title))
+		if (val_string(&v[SEC_TITLE], "sections", "title", NULL, &title))
 		{
-			if (strings)
-				s->title = string_utf8(&title, cxt, "sections", "title");
+			if (rd->tables_only)
+				string_check(rd, &title, "sections", "title");
 			else
-				string_check(&title, "sections", "title");
+				s->title = string_utf8(rd, &title, "sections", "title", NULL);
 		}
-		s->start = int_or_null(o, "start", "sections");
-		s->length = int_or_null(o, "length", "sections");
+		s->start = val_number(&v[SEC_START], GD_KIND_SIGNED, "sections", NULL, "start");
+		s->length = val_number(&v[SEC_LENGTH], GD_KIND_SIGNED, "sections", NULL, "length");
 		if ((s->start != GD_NULL && s->start < 1) || (s->length != GD_NULL && s->length < 0))
 			NOT_A_DOCUMENT("Key \"sections.%s\" is out of range: start counts from 1, length from 0.",
 						   s->start != GD_NULL && s->start < 1 ? "start" : "length");
@@ -802,59 +1054,121 @@ diagnostic_judged(const char *code, int len)
 }
 
 /*
- * The diagnostics; with all false, only those a rule reads are kept.  The
- * others are checked (keys and types; every string is converted where the
- * database's encoding is not UTF-8) but nothing of them is copied.
+ * A diagnostic the exact reading below accepts, told from its entries in
+ * one walk: known keys; code and message strings; table, row and column
+ * strings or null; start null or a short whole number.  Its code in *code.
+ * What this does not accept is read the exact way, which finds what is
+ * wrong and says so.
+ */
+static bool
+diagnostic_plain(JsonbContainer *c, const char **code, int *codelen)
+{
+	Obj			o;
+	uint32		off;
+	int			seen = 0;
+
+	open_obj(&o, c, &diagnostic_keys);
+	off = o.keybytes;
+	for (int i = 0; i < o.n; i++)
+	{
+		JEntry		e = c->children[o.n + i];
+		int			k = o.map[i];
+		int64		start;
+
+		if (k < 0)
+			return false;
+		if (k == DIAG_START)
+		{
+			if (!JBE_ISNULL(e) &&
+				!(JBE_ISNUMERIC(e) &&
+				  short_whole_number((Numeric) (o.base + INTALIGN(off)), &start)))
+				return false;
+		}
+		else if (JBE_ISSTRING(e))
+		{
+			if (k == DIAG_CODE)
+			{
+				*code = o.base + off;
+				*codelen = JBE_HAS_OFF(e) ? JBE_OFFLENFLD(e) - off : JBE_OFFLENFLD(e);
+			}
+		}
+		else if (k == DIAG_CODE || k == DIAG_MESSAGE || !JBE_ISNULL(e))
+			return false;
+		seen |= 1 << k;
+		JBE_ADVANCE_OFFSET(off, e);
+	}
+	return (seen & ((1 << DIAG_CODE) | (1 << DIAG_MESSAGE))) ==
+		((1 << DIAG_CODE) | (1 << DIAG_MESSAGE));
+}
+
+/*
+ * The diagnostics; reading the tables only, only those a rule reads are
+ * kept.  The others are checked (keys and types; every string is converted
+ * where the database's encoding is not UTF-8) but nothing of them is copied.
  */
 static void
-read_diagnostics(GdReport *r, JsonbContainer *doc, MemoryContext cxt, bool all)
+read_diagnostics(Reader *rd, const Val *dv)
 {
-	static const char *const keys[] = {"code", "message", "table", "row", "column", "start", NULL};
-	static const char *const optional[] = {"table", "row", "column"};
-	JsonbContainer *arr = array_or_null(doc, "diagnostics");
+	JsonbContainer *arr = array_or_null(dv, "diagnostics");
 	int			n = arr ? JsonContainerSize(arr) : 0;
+	GdReport   *r = rd->r;
+	ArrayWalk	w;
 
 	if (n == 0)
 		return;
-	r->diagnostics = MemoryContextAllocZero(cxt, n * sizeof(GdDiagnostic));
-	r->maxdiagnostics = n;
+	array_walk(&w, arr);
 	for (int i = 0; i < n; i++)
 	{
-		JsonbContainer *o = element_object(arr, i, "diagnostics");
-		GdDiagnostic *d = &r->diagnostics[r->ndiagnostics];
-		int64		start = int_or_null(o, "start", "diagnostics");
-		JsonbValue	code,
-					message,
-					opt[lengthof(optional)];
-		bool		has_code,
-					has_message,
-					has_opt[lengthof(optional)];
-		bool		keep;
+		JsonbContainer *o = next_object(&w, "diagnostics");
+		Val			v[DIAG_NKEYS];
+		int			unknown;
+		int64		start;
+		JsonbValue	s[DIAG_START];	/* the strings: code ... column */
+		bool		has[DIAG_START];
+		const char *code = NULL;
+		int			codelen = 0;
+		GdDiagnostic *d;
 
-		only_keys(o, "diagnostics", "key of a diagnostic", keys);
-		has_code = string_member(o, "code", "diagnostics", &code);
-		has_message = string_member(o, "message", "diagnostics", &message);
-		if (!has_code || !has_message)
+		/* most are checked and dropped, with nothing to convert */
+		if (rd->tables_only && rd->utf8 && diagnostic_plain(o, &code, &codelen) &&
+			!diagnostic_judged(code, codelen))
+			continue;
+		unknown = by_key(o, &diagnostic_keys, v);
+		start = val_number(&v[DIAG_START], GD_KIND_SIGNED, "diagnostics", NULL, "start");
+		if (unknown >= 0)
+			unknown_member(o, unknown, "diagnostics", "key of a diagnostic");
+		has[DIAG_CODE] = val_string(&v[DIAG_CODE], "diagnostics", "code", NULL, &s[DIAG_CODE]);
+		has[DIAG_MESSAGE] = val_string(&v[DIAG_MESSAGE], "diagnostics", "message", NULL,
+									   &s[DIAG_MESSAGE]);
+		if (!has[DIAG_CODE] || !has[DIAG_MESSAGE])
 			NOT_A_DOCUMENT("Element %d of \"diagnostics\" has no \"%s\"; every diagnostic has a code and a message.",
-						   i, !has_code ? "code" : "message");
-		for (int k = 0; k < lengthof(optional); k++)
-			has_opt[k] = string_member(o, optional[k], "diagnostics", &opt[k]);
+						   i, !has[DIAG_CODE] ? "code" : "message");
+		for (int k = DIAG_TABLE; k <= DIAG_COLUMN; k++)
+			has[k] = val_string(&v[k], "diagnostics", diagnostic_names[k], NULL, &s[k]);
 
-		keep = all || diagnostic_judged(code.val.string.val, code.val.string.len);
-		if (!keep)
+		if (rd->tables_only &&
+			!diagnostic_judged(s[DIAG_CODE].val.string.val, s[DIAG_CODE].val.string.len))
 		{
-			string_check(&code, "diagnostics", "code");
-			string_check(&message, "diagnostics", "message");
-			for (int k = 0; k < lengthof(optional); k++)
-				if (has_opt[k])
-					string_check(&opt[k], "diagnostics", optional[k]);
+			if (!rd->utf8)
+				for (int k = DIAG_CODE; k <= DIAG_COLUMN; k++)
+					if (has[k])
+						string_check(rd, &s[k], "diagnostics", diagnostic_names[k]);
 			continue;
 		}
-		d->code = string_utf8(&code, cxt, "diagnostics", "code");
-		d->message = string_utf8(&message, cxt, "diagnostics", "message");
-		d->table = has_opt[0] ? string_utf8(&opt[0], cxt, "diagnostics", "table") : NULL;
-		d->row = has_opt[1] ? string_utf8(&opt[1], cxt, "diagnostics", "row") : NULL;
-		d->column = has_opt[2] ? string_utf8(&opt[2], cxt, "diagnostics", "column") : NULL;
+		/* made for the first one kept: reading the tables, few are */
+		if (r->diagnostics == NULL)
+		{
+			r->diagnostics = MemoryContextAllocZero(rd->cxt, n * sizeof(GdDiagnostic));
+			r->maxdiagnostics = n;
+		}
+		d = &r->diagnostics[r->ndiagnostics];
+		d->code = string_utf8(rd, &s[DIAG_CODE], "diagnostics", "code", NULL);
+		d->message = string_utf8(rd, &s[DIAG_MESSAGE], "diagnostics", "message", NULL);
+		d->table = has[DIAG_TABLE] ?
+			string_utf8(rd, &s[DIAG_TABLE], "diagnostics", "table", NULL) : NULL;
+		d->row = has[DIAG_ROW] ? string_utf8(rd, &s[DIAG_ROW], "diagnostics", "row", NULL) : NULL;
+		d->column = has[DIAG_COLUMN] ?
+			string_utf8(rd, &s[DIAG_COLUMN], "diagnostics", "column", NULL) : NULL;
 		d->start = start == GD_NULL ? -1 : start;
 		r->ndiagnostics++;
 	}
@@ -862,121 +1176,171 @@ read_diagnostics(GdReport *r, JsonbContainer *doc, MemoryContext cxt, bool all)
 
 /* ---- the document ---- */
 
+/* "YYYY-MM-DD" naming a day of the calendar */
+static bool
+is_calendar_date(const char *s, int len)
+{
+	static const int mdays[12] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+	int			y,
+				m,
+				d;
+
+	if (len != 10 || s[4] != '-' || s[7] != '-')
+		return false;
+	for (int i = 0; i < 10; i++)
+		if (i != 4 && i != 7 && !(s[i] >= '0' && s[i] <= '9'))
+			return false;
+	y = (s[0] - '0') * 1000 + (s[1] - '0') * 100 + (s[2] - '0') * 10 + (s[3] - '0');
+	m = (s[5] - '0') * 10 + (s[6] - '0');
+	d = (s[8] - '0') * 10 + (s[9] - '0');
+	if (y < 1 || m < 1 || m > 12 || d < 1 || d > mdays[m - 1])
+		return false;
+	if (m == 2 && d == 29 && !((y % 4 == 0 && y % 100 != 0) || y % 400 == 0))
+		return false;
+	return true;
+}
+
+static void
+read_template_year(Reader *rd, const Val *v)
+{
+	JsonbValue	t;
+	int64		year;
+
+	if (v[ROOT_TEMPLATE].present && !JBE_ISNULL(v[ROOT_TEMPLATE].e))
+	{
+		val_jsonb(&v[ROOT_TEMPLATE], &t);
+		if (t.type == jbvString && t.val.string.len == 4 &&
+			memcmp(t.val.string.val, "2019", 4) == 0)
+			rd->r->template_ = GD_TPL_2019;
+		else if (t.type == jbvString && t.val.string.len == 4 &&
+				 memcmp(t.val.string.val, "2021", 4) == 0)
+			rd->r->template_ = GD_TPL_2021;
+		else if (t.type == jbvString && t.val.string.len == 5 &&
+				 memcmp(t.val.string.val, "mixed", 5) == 0)
+			rd->r->template_ = GD_TPL_MIXED;
+		else
+			NOT_A_DOCUMENT("Key \"template\" must be \"2019\", \"2021\", \"mixed\" or null.");
+	}
+	year = val_number(&v[ROOT_YEAR], GD_KIND_SIGNED, "", NULL, "year");
+	if (year != GD_NULL && (year < 1 || year > 9999))
+		NOT_A_DOCUMENT("Key \"year\" is %lld; it must be a year or null.", (long long) year);
+	rd->r->year = year == GD_NULL ? 0 : (int) year;
+}
+
+static void
+read_fees(Reader *rd, const Val *fv)
+{
+	JsonbContainer *c = object_or_null(fv, "processing_fees", NULL);
+	Val			v[FEE_NKEYS];
+	int			unknown;
+
+	if (c == NULL)
+		return;
+	unknown = by_key(c, &fee_keys, v);
+	if (unknown >= 0)
+		unknown_member(c, unknown, "processing_fees", "key");
+	rd->r->fees_present = true;
+	rd->r->fee_cases = val_number(&v[FEE_CASES], GD_KIND_COUNT, "processing_fees", NULL,
+								  "cases");
+	rd->r->fee_amount = val_number(&v[FEE_AMOUNT], GD_KIND_AMOUNT, "processing_fees", NULL,
+								   "amount_yuan");
+}
+
+/*
+ * Agency and published: checked in either case (a document is judged
+ * whole), kept only when the whole report is read.
+ */
+static void
+read_agency_published(Reader *rd, const Val *v)
+{
+	JsonbValue	pub,
+				agency;
+	const char *published = NULL;
+	int			publen = 0;
+
+	if (val_string(&v[ROOT_PUBLISHED], "published", NULL, NULL, &pub))
+	{
+		if (rd->utf8)
+		{
+			published = pub.val.string.val;
+			publen = pub.val.string.len;
+		}
+		else
+		{
+			published = string_utf8(rd, &pub, "published", NULL, NULL);
+			publen = strlen(published);
+		}
+	}
+	if (val_string(&v[ROOT_AGENCY], "agency", NULL, NULL, &agency))
+	{
+		if (rd->tables_only)
+			string_check(rd, &agency, "", "agency");
+		else
+			rd->r->agency = string_utf8(rd, &agency, "agency", NULL, NULL);
+	}
+	if (published && !is_calendar_date(published, publen))
+		NOT_A_DOCUMENT("Key \"published\" is \"%s\"; it must be a date of the calendar written YYYY-MM-DD, or null.",
+					   pg_any_to_server(pnstrdup(published, publen), publen, PG_UTF8));
+	if (published && !rd->tables_only)
+	{
+		memcpy(rd->r->published, published, 10);
+		rd->r->published[10] = '\0';
+	}
+}
+
 static GdReport *
 read_document(Jsonb *doc, MemoryContext cxt, bool tables_only)
 {
-	static const char *const root_keys[] = {"schema", "template", "agency", "year", "published",
-		"sections", "active", "requests", "review", "processing_fees", "diagnostics",
-	"rollup", NULL};
-	static const char *const fee_keys[] = {"cases", "amount_yuan", NULL};
-	JsonbContainer *root = &doc->root;
-	GdReport   *r;
-	JsonbValue	v;
+	Val			v[ROOT_TABLES + GD_NTABLES];
+	Reader		rd;
+	int			unknown;
 	int64		schema;
 	MemoryContext old;
 
 	if (!JB_ROOT_IS_OBJECT(doc))
 		NOT_A_DOCUMENT("The value is a JSON %s, not an object.",
 					   JB_ROOT_IS_SCALAR(doc) ? "scalar" : "array");
-	if (!get(root, "schema", &v))
-		NOT_A_DOCUMENT("The object has no \"schema\" key.");
-	if (v.type != jbvNumeric || !short_whole_number(v.val.numeric, &schema) || schema != 1)
-		NOT_A_DOCUMENT("Key \"schema\" is not 1, the only schema this version of govdisc reads.");
-	only_keys(root, "", "key", root_keys);
-	/* govdisc_sum's summary of its members: not judged, but an object */
-	if (get(root, "rollup", &v))
-		(void) object_or_null(&v, "rollup", NULL);
-
 	init_keysets();
-	/* cell() and friends allocate their scratch here too */
+	/* the reader's scratch goes there too */
 	old = MemoryContextSwitchTo(cxt);
-	r = palloc(sizeof(GdReport));
-	gd_report_init(r);
+	unknown = by_key(&doc->root, &root_keys, v);
+	if (!v[ROOT_SCHEMA].present)
+		NOT_A_DOCUMENT("The object has no \"schema\" key.");
+	if (!JBE_ISNUMERIC(v[ROOT_SCHEMA].e) ||
+		!short_whole_number((Numeric) (v[ROOT_SCHEMA].base + INTALIGN(v[ROOT_SCHEMA].off)),
+							&schema) || schema != 1)
+		NOT_A_DOCUMENT("Key \"schema\" is not 1, the only schema this version of govdisc reads.");
+	if (unknown >= 0)
+		unknown_member(&doc->root, unknown, "", "key");
+	/* govdisc_sum's summary of its members: not judged, but an object */
+	(void) object_or_null(&v[ROOT_ROLLUP], "rollup", NULL);
 
-	if (get(root, "template", &v) && v.type != jbvNull)
+	rd.cxt = cxt;
+	rd.tables_only = tables_only;
+	rd.utf8 = GetDatabaseEncoding() == PG_UTF8;
+	rd.r = palloc(sizeof(GdReport));
+	gd_report_init(rd.r);
+	read_template_year(&rd, v);
+	for (int t = 0; t < GD_NTABLES; t++)
 	{
-		if (v.type == jbvString && v.val.string.len == 4 &&
-			memcmp(v.val.string.val, "2019", 4) == 0)
-			r->template_ = GD_TPL_2019;
-		else if (v.type == jbvString && v.val.string.len == 4 &&
-				 memcmp(v.val.string.val, "2021", 4) == 0)
-			r->template_ = GD_TPL_2021;
-		else if (v.type == jbvString && v.val.string.len == 5 &&
-				 memcmp(v.val.string.val, "mixed", 5) == 0)
-			r->template_ = GD_TPL_MIXED;
-		else
-			NOT_A_DOCUMENT("Key \"template\" must be \"2019\", \"2021\", \"mixed\" or null.");
-	}
-	{
-		int64		year = int_or_null(root, "year", "");
-
-		if (year != GD_NULL && (year < 1 || year > 9999))
-			NOT_A_DOCUMENT("Key \"year\" is %lld; it must be a year or null.", (long long) year);
-		r->year = year == GD_NULL ? 0 : (int) year;
-	}
-
-	if (get(root, "active", &v))
-	{
-		JsonbContainer *c = object_or_null(&v, "active", NULL);
+		JsonbContainer *c = object_or_null(&v[ROOT_TABLES + t], gd_tables[t].key, NULL);
 
 		if (c)
-			read_active(r, c, cxt);
+			read_table(&rd, t, c);
 	}
-	if (get(root, "requests", &v))
-	{
-		JsonbContainer *c = object_or_null(&v, "requests", NULL);
-
-		if (c)
-			read_requests(r, c);
-	}
-	if (get(root, "review", &v))
-	{
-		JsonbContainer *c = object_or_null(&v, "review", NULL);
-
-		if (c)
-			read_review(r, c);
-	}
-	if (get(root, "processing_fees", &v))
-	{
-		JsonbContainer *c = object_or_null(&v, "processing_fees", NULL);
-
-		if (c)
-		{
-			only_keys(c, "processing_fees", "key", fee_keys);
-			r->fees_present = true;
-			r->fee_cases = cell(c, "processing_fees", NULL, "cases", GD_KIND_COUNT);
-			r->fee_amount = cell(c, "processing_fees", NULL, "amount_yuan", GD_KIND_AMOUNT);
-		}
-	}
+	read_fees(&rd, &v[ROOT_FEES]);
 
 	/*
 	 * The rest is checked in either case (a document is judged whole), but
 	 * kept only when asked for; the diagnostics the rules read always are.
 	 */
-	{
-		const char *published = string_or_null(root, "published", cxt, "");
-		JsonbValue	agency;
-		bool		has_agency = string_member(root, "agency", "", &agency);
-
-		if (has_agency && tables_only)
-			string_check(&agency, "", "agency");
-		else if (has_agency)
-			r->agency = string_utf8(&agency, cxt, "", "agency");
-		if (published && !is_calendar_date(published))
-			NOT_A_DOCUMENT("Key \"published\" is \"%s\"; it must be a date of the calendar written YYYY-MM-DD, or null.",
-						   pg_any_to_server(published, strlen(published), PG_UTF8));
-		if (!tables_only)
-		{
-			if (published)
-				memcpy(r->published, published, 11);
-		}
-		read_sections(r, root, cxt, !tables_only);
-		if (tables_only)
-			r->nsections = 0;
-		read_diagnostics(r, root, cxt, !tables_only);
-	}
+	read_agency_published(&rd, v);
+	read_sections(&rd, &v[ROOT_SECTIONS]);
+	if (tables_only)
+		rd.r->nsections = 0;
+	read_diagnostics(&rd, &v[ROOT_DIAGNOSTICS]);
 	MemoryContextSwitchTo(old);
-	return r;
+	return rd.r;
 }
 
 GdReport *
