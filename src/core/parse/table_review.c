@@ -102,7 +102,7 @@ store_split(GdParser *p, size_t off, size_t len)
 			open = true;
 			gd_diag(p, "cell.ambiguous_split", "review", gd_review_rows[row].key,
 					gd_review_cols[col].key, off,
-					"表四：数字连写，有 %d 种符合表内关系的分法，“%s·%s”无法确定，留空", n,
+					"表四：数字连写，有 %d 种符合表内关系的分法，“%s”“%s”无法确定，留空", n,
 					gd_review_rows[row].label, gd_review_cols[col].label);
 		}
 	}
