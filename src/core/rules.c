@@ -33,6 +33,15 @@
  * call in gd_check (error_rules if it is an error) or gd_check_pair, its
  * entry in checks.md and a test of both of its sides in test/core/unit_rules.c
  * and test/sql/checks.sql.
+ *
+ * The error rules run on every document govdisc_is_valid judges, so they
+ * are written to cost little where nothing is wrong, which is most of the
+ * time: a rule first passes over the cells with the cheap tests below
+ * (below_zero, table_below_zero, has_blank; sums in 64 bits where
+ * quick_exact says that is exact, sum_cells) and looks up a row's columns
+ * and names (gd_table_row, row_name) only for a row that may give a
+ * finding; 表三's formats are told by gd_request_row_in_format, inline.
+ * What a rule finds, and in what order, does not depend on these tests.
  */
 #include <stdarg.h>
 #include <stdio.h>
