@@ -232,8 +232,20 @@ extern const GdColumnDef gd_review_cols[GD_VC_NCOLS];
 extern const char *const gd_section_titles[6];
 /* the parts' numbers as headings print them: 一 … 六 */
 extern const char *const gd_section_numerals[6];
-/* is this 表三 row part of the given format (2019/2021)? */
-extern bool gd_request_row_in_format(GdRequestRow row, int format);
+/*
+ * Is this 表三 row part of the given format (2019/2021)?  Inline: the rules
+ * ask it for every row of the sums, on every document they judge.
+ */
+static inline bool
+gd_request_row_in_format(GdRequestRow row, int format)
+{
+	if (row == GD_R_OTHER_HANDLING)
+		return format != 2021;
+	if (row == GD_R_OTHER_NO_CORRECTION || row == GD_R_OTHER_NO_FEE ||
+		row == GD_R_OTHER_MISC)
+		return format == 2021;
+	return true;
+}
 extern const char *gd_template_name(GdTemplate t);	/* "2019", ..., or NULL */
 
 /*
@@ -255,6 +267,7 @@ typedef struct GdTableDef
 	const char *name;			/* "表二" …, as reports name it */
 	int			section;		/* the part of the report that holds it */
 	int			nrows;			/* rows of every format */
+	int			width;			/* cells a row has room for (its widest format) */
 } GdTableDef;
 
 extern const GdTableDef gd_tables[GD_NTABLES];
@@ -276,8 +289,23 @@ typedef struct GdTableRow
 extern int	gd_table_format(const GdReport *r, GdTable t);
 /* the row in that format; false when the format has no such row */
 extern bool gd_table_row(GdTable t, int format, int row, GdTableRow *out);
-/* the row's cells in the report, in column order */
-extern const int64_t *gd_table_cells(const GdReport *r, GdTable t, int row);
+/*
+ * The row's cells in the report, in column order (gd_tables[t].width of
+ * them).  Inline, as the rules over every cell ask it for every row.
+ */
+static inline const int64_t *
+gd_table_cells(const GdReport *r, GdTable t, int row)
+{
+	switch (t)
+	{
+		case GD_TABLE_ACTIVE:
+			return r->active[row];
+		case GD_TABLE_REQUESTS:
+			return r->requests[row];
+		default:
+			return r->review[row];
+	}
+}
 
 /* ---- amounts: scaled integer to a decimal string (amount.c) ---- */
 /* writes e.g. "2990250" or "586650.1"; buf needs 32 bytes */

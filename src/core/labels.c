@@ -134,21 +134,10 @@ const char *const gd_section_titles[6] = {
 
 const char *const gd_section_numerals[6] = {"一", "二", "三", "四", "五", "六"};
 
-bool
-gd_request_row_in_format(GdRequestRow row, int format)
-{
-	if (row == GD_R_OTHER_HANDLING)
-		return format != 2021;
-	if (row == GD_R_OTHER_NO_CORRECTION || row == GD_R_OTHER_NO_FEE ||
-		row == GD_R_OTHER_MISC)
-		return format == 2021;
-	return true;
-}
-
 const GdTableDef gd_tables[GD_NTABLES] = {
-	[GD_TABLE_ACTIVE] = {"active", "表二", 2, GD_A_NROWS},
-	[GD_TABLE_REQUESTS] = {"requests", "表三", 3, GD_R_NROWS},
-	[GD_TABLE_REVIEW] = {"review", "表四", 4, GD_V_NROWS},
+	[GD_TABLE_ACTIVE] = {"active", "表二", 2, GD_A_NROWS, GD_A_NCOLS},
+	[GD_TABLE_REQUESTS] = {"requests", "表三", 3, GD_R_NROWS, GD_C_NCOLS},
+	[GD_TABLE_REVIEW] = {"review", "表四", 4, GD_V_NROWS, GD_VC_NCOLS},
 };
 
 int
@@ -200,20 +189,6 @@ gd_table_row(GdTable t, int format, int row, GdTableRow *out)
 	out->label = d->label;
 	out->group = d->group;
 	return t != GD_TABLE_REQUESTS || gd_request_row_in_format(row, format);
-}
-
-const int64_t *
-gd_table_cells(const GdReport *r, GdTable t, int row)
-{
-	switch (t)
-	{
-		case GD_TABLE_ACTIVE:
-			return r->active[row];
-		case GD_TABLE_REQUESTS:
-			return r->requests[row];
-		default:
-			return r->review[row];
-	}
 }
 
 const char *

@@ -33,6 +33,15 @@
  * call in gd_check (error_rules if it is an error) or gd_check_pair, its
  * entry in checks.md and a test of both of its sides in test/core/unit_rules.c
  * and test/sql/checks.sql.
+ *
+ * The error rules run on every document govdisc_is_valid judges, so they
+ * are written to cost little where nothing is wrong, which is most of the
+ * time: a rule first passes over the cells with the cheap tests below
+ * (below_zero, table_below_zero, has_blank; sums in 64 bits where
+ * quick_exact says that is exact, sum_cells) and looks up a row's columns
+ * and names (gd_table_row, row_name) only for a row that may give a
+ * finding; 表三's formats are told by gd_request_row_in_format, inline.
+ * What a rule finds, and in what order, does not depend on these tests.
  */
 #include <stdarg.h>
 #include <stdio.h>
@@ -140,6 +149,51 @@ acc_sub(GdWide *acc, int64_t v)
 	return true;
 }
 
+/*
+ * The quick sum: counts added in 64 bits, with the cells OR'ed together
+ * beside them.  While no cell added is blank, negative or past 2^58 (a
+ * blank, GD_NULL, and a negative cell have the top bit set, a huge one a
+ * bit above 58), the OR has no bit above 58 and the 64-bit sum of up to 32
+ * cells is exact: what almost every report has.  Otherwise the rule sums
+ * again in 128 bits with acc_add, blanks and all, as checks.md has it.
+ */
+#define QUICK_BITS 58
+
+static inline bool
+quick_exact(uint64_t or_of_cells)
+{
+	return (or_of_cells >> QUICK_BITS) == 0;
+}
+
+/*
+ * *sum = the sum of n cells (n <= 32), 128 bits wide; false when one of
+ * them is blank.  Without a branch a cell where the quick sum is exact.
+ */
+static bool
+sum_cells(const int64_t *cells, int n, GdWide *sum)
+{
+	uint64_t	quick = 0,
+				bits = 0;
+	GdWide		s = 0;
+
+#pragma GCC unroll 8
+	for (int i = 0; i < n; i++)
+	{
+		quick += (uint64_t) cells[i];
+		bits |= (uint64_t) cells[i];
+	}
+	if (quick_exact(bits))
+	{
+		*sum = (GdWide) quick;
+		return true;
+	}
+	for (int i = 0; i < n; i++)
+		if (!acc_add(&s, cells[i]))
+			return false;
+	*sum = s;
+	return true;
+}
+
 /* A sum (or a count) in decimal, for a message. */
 static const char *
 W(const Judge *j, GdWide v)
@@ -180,12 +234,61 @@ row_name(GdTable t, const GdTableRow *d, char *buf, size_t size)
 		snprintf(buf, size, "%s", d->label);
 }
 
-/* 表三 result rows ((一) to (六)) of the given format */
-static bool
-is_result_row(int row, int format)
+/*
+ * Is any of n cells below zero (a blank, GD_NULL, is not)?  Without a
+ * branch a cell, so that the rules over every cell pass a row that holds
+ * no negative figure at the cost of a few instructions a cell.
+ */
+static inline bool
+below_zero(const int64_t *cells, int n)
 {
-	return row >= GD_R_GRANTED && row <= GD_R_OTHER_MISC &&
-		gd_request_row_in_format(row, format);
+	bool		any = false;
+
+	/* unsigned, GD_NULL (INT64_MIN) is the smallest negative: one compare */
+#pragma GCC unroll 8
+	for (int i = 0; i < n; i++)
+		any |= (uint64_t) cells[i] > (uint64_t) GD_NULL;
+	return any;
+}
+
+/*
+ * Has table t a cell below zero, in any row and column?  The widths are
+ * constants here, so the scan is unrolled: a table without a negative
+ * figure (most of them) is passed at a few instructions a cell.
+ */
+static bool
+table_below_zero(const GdReport *r, GdTable t)
+{
+	bool		any = false;
+
+	switch (t)
+	{
+		case GD_TABLE_ACTIVE:
+			for (int row = 0; row < GD_A_NROWS; row++)
+				any |= below_zero(r->active[row], GD_A_NCOLS);
+			break;
+		case GD_TABLE_REQUESTS:
+			for (int row = 0; row < GD_R_NROWS; row++)
+				any |= below_zero(r->requests[row], GD_C_NCOLS);
+			break;
+		default:
+			for (int row = 0; row < GD_V_NROWS; row++)
+				any |= below_zero(r->review[row], GD_VC_NCOLS);
+			break;
+	}
+	return any;
+}
+
+/* Is any of n cells blank? */
+static bool
+has_blank(const int64_t *cells, int n)
+{
+	bool		any = false;
+
+#pragma GCC unroll 8
+	for (int i = 0; i < n; i++)
+		any |= cells[i] == GD_NULL;
+	return any;
 }
 
 /* ---- requests.balance ---- */
@@ -220,19 +323,38 @@ static void
 rule_requests_results_sum(const Judge *j, const GdReport *r)
 {
 	int			fmt = r->requests_format;
+	uint64_t	quick[GD_C_NCOLS] = {0},
+				bits[GD_C_NCOLS] = {0};
 
 	if (fmt == 0)
 		return;
+	/* the quick sums: the result rows of the format, every column in one pass */
+	for (int row = GD_R_GRANTED; row <= GD_R_OTHER_MISC; row++)
+	{
+		if (!gd_request_row_in_format(row, fmt))
+			continue;
+#pragma GCC unroll 8
+		for (int c = 0; c < GD_C_NCOLS; c++)
+		{
+			quick[c] += (uint64_t) r->requests[row][c];
+			bits[c] |= (uint64_t) r->requests[row][c];
+		}
+	}
 	for (int c = 0; c < GD_C_NCOLS; c++)
 	{
-		GdWide		sum = 0;
+		GdWide		sum = (GdWide) quick[c];
 		int64_t		total = r->requests[GD_R_TOTAL][c];
 		bool		ok = total != GD_NULL;
 		GdFinding  *x;
 
-		for (int row = 0; ok && row < GD_R_NROWS; row++)
-			if (is_result_row(row, fmt))
-				ok = acc_add(&sum, r->requests[row][c]);
+		if (ok && !quick_exact(bits[c]))
+		{
+			/* in 128 bits, row by row, as the rule has it */
+			sum = 0;
+			for (int row = GD_R_GRANTED; ok && row <= GD_R_OTHER_MISC; row++)
+				if (gd_request_row_in_format(row, fmt))
+					ok = acc_add(&sum, r->requests[row][c]);
+		}
 		if (!ok || sum == total)
 			continue;
 		x = add(j, "requests.results_sum", GD_SEV_ERROR, "requests",
@@ -252,19 +374,17 @@ rule_requests_row_sum(const Judge *j, const GdReport *r)
 		return;
 	for (int row = 0; row < GD_R_NROWS; row++)
 	{
-		GdWide		sum = 0;
+		GdWide		sum;
 		int64_t		total = r->requests[row][GD_C_TOTAL];
-		bool		ok = total != GD_NULL;
 		char		name[256];
 		GdTableRow	d;
 		GdFinding  *x;
 
-		if (!gd_table_row(GD_TABLE_REQUESTS, r->requests_format, row, &d))
+		if (total == GD_NULL || !gd_request_row_in_format(row, r->requests_format) ||
+			!sum_cells(r->requests[row], GD_C_TOTAL, &sum) || sum == total)
 			continue;
-		for (int c = 0; ok && c < GD_C_TOTAL; c++)
-			ok = acc_add(&sum, r->requests[row][c]);
-		if (!ok || sum == total)
-			continue;
+		/* the row's name only for a finding */
+		gd_table_row(GD_TABLE_REQUESTS, r->requests_format, row, &d);
 		row_name(GD_TABLE_REQUESTS, &d, name, sizeof(name));
 		x = add(j, "requests.row_sum", GD_SEV_ERROR, "requests",
 				gd_request_rows[row].key, gd_request_cols[GD_C_TOTAL].key);
@@ -284,16 +404,14 @@ rule_review_sum(const Judge *j, const GdReport *r)
 		return;
 	for (int row = 0; row < GD_V_NROWS; row++)
 	{
-		GdWide		sum = 0;
+		GdWide		sum;
 		int64_t		total = r->review[row][GD_VC_TOTAL];
-		bool		ok = total != GD_NULL;
 		char		name[256];
 		GdTableRow	d;
 		GdFinding  *x;
 
-		for (int c = 0; ok && c < GD_VC_TOTAL; c++)
-			ok = acc_add(&sum, r->review[row][c]);
-		if (!ok || sum == total)
+		if (total == GD_NULL || !sum_cells(r->review[row], GD_VC_TOTAL, &sum) ||
+			sum == total)
 			continue;
 		gd_table_row(GD_TABLE_REVIEW, 1, row, &d);
 		row_name(GD_TABLE_REVIEW, &d, name, sizeof(name));
@@ -336,12 +454,16 @@ rule_values_non_negative(const Judge *j, const GdReport *r)
 	{
 		int			format = gd_table_format(r, t);
 
-		for (int row = 0; format != 0 && row < gd_tables[t].nrows; row++)
+		if (format == 0 || !table_below_zero(r, t))
+			continue;
+		for (int row = 0; row < gd_tables[t].nrows; row++)
 		{
 			const int64_t *cells = gd_table_cells(r, t, row);
 			GdTableRow	d;
 
-			if (!gd_table_row(t, format, row, &d))
+			/* the row's columns are looked up only where a cell is negative */
+			if (!below_zero(cells, gd_tables[t].width) ||
+				!gd_table_row(t, format, row, &d))
 				continue;
 			for (int c = 0; c < d.ncols; c++)
 			{
@@ -439,9 +561,41 @@ same_key(const char *a, const char *b)
 	return (a == NULL && b == NULL) || (a && b && strcmp(a, b) == 0);
 }
 
+/*
+ * The part of a diagnostic's code after "cell.", or NULL for a code of
+ * another kind: most diagnostics (cell.blank, row.*, table.*) are told
+ * apart by a few bytes, without a strcmp.
+ */
+static const char *
+cell_code(const char *code)
+{
+	return code[0] == 'c' && code[1] == 'e' && code[2] == 'l' && code[3] == 'l' &&
+		code[4] == '.' ? code + 5 : NULL;
+}
+
+/* the two classes of diagnostics the rules read */
+typedef enum DiagClass
+{
+	DIAG_UNREADABLE,			/* cell.unreadable, cell.out_of_range */
+	DIAG_AMBIGUOUS				/* cell.ambiguous* */
+} DiagClass;
+
+static bool
+in_class(const char *code, DiagClass cls)
+{
+	const char *s = cell_code(code);
+
+	if (s == NULL)
+		return false;
+	if (cls == DIAG_AMBIGUOUS)
+		return s[0] == 'a' && strncmp(s, "ambiguous", 9) == 0;
+	return (s[0] == 'u' && strcmp(s, "unreadable") == 0) ||
+		(s[0] == 'o' && strcmp(s, "out_of_range") == 0);
+}
+
 /* one finding per cell: a cell named by an earlier diagnostic of the class is not again */
 static bool
-named_before(const GdReport *r, int i, bool (*in_class) (const char *))
+named_before(const GdReport *r, int i, DiagClass cls)
 {
 	const GdDiagnostic *d = &r->diagnostics[i];
 
@@ -449,27 +603,15 @@ named_before(const GdReport *r, int i, bool (*in_class) (const char *))
 	{
 		const GdDiagnostic *e = &r->diagnostics[k];
 
-		if (e->code && in_class(e->code) && same_key(d->table, e->table) &&
+		if (e->code && in_class(e->code, cls) && same_key(d->table, e->table) &&
 			same_key(d->row, e->row) && same_key(d->column, e->column))
 			return true;
 	}
 	return false;
 }
 
-static bool
-is_unreadable_code(const char *code)
-{
-	return strcmp(code, "cell.unreadable") == 0 || strcmp(code, "cell.out_of_range") == 0;
-}
-
-static bool
-is_ambiguous_code(const char *code)
-{
-	return strncmp(code, "cell.ambiguous", 14) == 0;
-}
-
 static void
-rule_from_diagnostics(const Judge *j, const GdReport *r, bool (*in_class) (const char *),
+rule_from_diagnostics(const Judge *j, const GdReport *r, DiagClass cls,
 					  const char *rule, GdSeverity sev, const char *what)
 {
 	char		where[512];
@@ -480,7 +622,7 @@ rule_from_diagnostics(const Judge *j, const GdReport *r, bool (*in_class) (const
 		bool		has_value;
 		GdFinding  *x;
 
-		if (d->code == NULL || !in_class(d->code) || named_before(r, i, in_class))
+		if (d->code == NULL || !in_class(d->code, cls) || named_before(r, i, cls))
 			continue;
 		diag_place(r, d, where, sizeof(where), &has_value);
 		if (has_value)
@@ -494,7 +636,7 @@ rule_from_diagnostics(const Judge *j, const GdReport *r, bool (*in_class) (const
 static void
 rule_values_unreadable(const Judge *j, const GdReport *r)
 {
-	rule_from_diagnostics(j, r, is_unreadable_code, "values.unreadable", GD_SEV_ERROR,
+	rule_from_diagnostics(j, r, DIAG_UNREADABLE, "values.unreadable", GD_SEV_ERROR,
 						  "，无法读取，请核对原文并更正");
 }
 
@@ -502,7 +644,7 @@ rule_values_unreadable(const Judge *j, const GdReport *r)
 static void
 rule_values_ambiguous(const Judge *j, const GdReport *r)
 {
-	rule_from_diagnostics(j, r, is_ambiguous_code, "values.ambiguous", GD_SEV_WARNING,
+	rule_from_diagnostics(j, r, DIAG_AMBIGUOUS, "values.ambiguous", GD_SEV_WARNING,
 						  "");
 }
 
@@ -569,7 +711,9 @@ rule_completeness_blank_cells(const Judge *j, const GdReport *r)
 						kl = 0;
 			int			nblank = 0;
 
-			if (!gd_table_row(t, format, row, &d))
+			/* the row's columns are looked up only where a cell is blank */
+			if (!has_blank(cells, gd_tables[t].width) ||
+				!gd_table_row(t, format, row, &d))
 				continue;
 			labels[0] = keys[0] = '\0';
 			for (int c = 0; c < d.ncols; c++)

@@ -633,6 +633,75 @@ test_overflow(void)
 	CHECK_STR(buf, "0");
 }
 
+/* the finding of a rule on the given row, or an empty one */
+static const GdFinding *
+on_row(const GdFindings *f, const char *rule, const char *row)
+{
+	static const GdFinding none = {"(none)"};
+
+	for (int i = 0; i < f->n; i++)
+		if (strcmp(f->items[i].rule, rule) == 0 && f->items[i].row &&
+			strcmp(f->items[i].row, row) == 0)
+			return &f->items[i];
+	return &none;
+}
+
+/*
+ * The sums are taken in 64 bits only where that is exact (every cell in
+ * [0, 2^58)); parts whose 64-bit sum wraps round to the total must still
+ * be told apart from it, and parts just under the limit summed exactly.
+ */
+static void
+test_quick_sums(void)
+{
+	static const int big_rows[4] = {GD_R_GRANTED, GD_R_PARTIAL, GD_R_DENIED_SECRET,
+	GD_R_OTHER_HANDLING};
+	const int64_t two62 = (int64_t) 1 << 62,
+				under58 = ((int64_t) 1 << 58) - 1;
+	GdReport   *r;
+	GdFindings	f;
+	const GdFinding *x;
+
+	/* (一) to (六): four parts of 2^62 add up to 2^64, which wraps to 0 */
+	r = base_2019(0);
+	for (int row = GD_R_GRANTED; row <= GD_R_OTHER_HANDLING; row++)
+		r->requests[row][GD_C_NATURAL_PERSON] = 0;
+	for (int i = 0; i < 4; i++)
+		r->requests[big_rows[i]][GD_C_NATURAL_PERSON] = two62;
+	r->requests[GD_R_TOTAL][GD_C_NATURAL_PERSON] = 0;
+	f = check(r);
+	CHECK_INT(count(&f, "requests.results_sum"), 1);
+	x = nth(&f, "requests.results_sum", 0);
+	CHECK_STR(x->column, "natural_person");
+	CHECK(x->expected == (GdWide) 1 << 64);
+	CHECK(x->actual == 0);
+
+	/* parts just under 2^58: summed exactly, and equal to their total */
+	for (int i = 0; i < 4; i++)
+		r->requests[big_rows[i]][GD_C_NATURAL_PERSON] = under58;
+	r->requests[GD_R_TOTAL][GD_C_NATURAL_PERSON] = 4 * under58;
+	f = check(r);
+	CHECK_INT(count(&f, "requests.results_sum"), 0);
+	r->requests[GD_R_TOTAL][GD_C_NATURAL_PERSON] = 4 * under58 + 1;
+	f = check(r);
+	CHECK_INT(count(&f, "requests.results_sum"), 1);
+	CHECK(nth(&f, "requests.results_sum", 0)->expected == (GdWide) 4 * under58);
+
+	/* a row: the same wrap across its columns */
+	r = base_2019(0);
+	for (int c = 0; c < GD_C_TOTAL; c++)
+		r->requests[GD_R_CARRIED_FORWARD][c] = c < 4 ? two62 : 0;
+	r->requests[GD_R_CARRIED_FORWARD][GD_C_TOTAL] = 0;
+	f = check(r);
+	x = on_row(&f, "requests.row_sum", "carried_forward");
+	CHECK(x->expected == (GdWide) 1 << 64);
+	CHECK(x->actual == 0);
+	/* and a blank among parts that would add up: not assessable */
+	r->requests[GD_R_CARRIED_FORWARD][0] = GD_NULL;
+	f = check(r);
+	CHECK_STR(on_row(&f, "requests.row_sum", "carried_forward")->rule, "(none)");
+}
+
 static void
 test_pair(void)
 {
@@ -815,6 +884,7 @@ main(void)
 	test_prose_requests();
 	test_order();
 	test_overflow();
+	test_quick_sums();
 	test_pair();
 	return unit_done();
 }
