@@ -311,9 +311,9 @@ gd_collect_row(GdParser *p, const GdTokens *ts, size_t i, int k, int sum_group,
  * boundaries (gd_split_text).
  */
 bool
-gd_runtogether(const GdParser *p, const GdRowCells *rc, int k, size_t *off, size_t *len)
+gd_runtogether(GdParser *p, const GdRowCells *rc, int k, size_t *off, size_t *len)
 {
-	bool		proof = p->runtogether;
+	bool		proof = false;
 	int			digits = 0;
 
 	if (rc->n < 1 || rc->n >= k)
@@ -343,7 +343,7 @@ gd_runtogether(const GdParser *p, const GdRowCells *rc, int k, size_t *off, size
 	}
 	*off = rc->tok[0]->off;
 	*len = rc->tok[rc->n - 1]->off + rc->tok[rc->n - 1]->len - *off;
-	return proof && digits >= k;
+	return digits >= k && (proof || gd_runs_together(p));
 }
 
 static int64_t
@@ -451,8 +451,8 @@ is_digit(char c)
  * whole report.  Years, dates and counts in prose (2020年,
  * 1136条) do not count.
  */
-void
-gd_detect_runtogether(GdParser *p)
+static bool
+detect_runtogether(GdParser *p)
 {
 	const char *s = p->t.s;
 	size_t		from,
@@ -461,7 +461,7 @@ gd_detect_runtogether(GdParser *p)
 	int			glued = 0;
 
 	if (!gd_table_region(p, 2, &from, &to) && !gd_table_region(p, 3, &from, &to))
-		return;
+		return false;
 	end = to;
 	if (gd_table_region(p, 4, &to, &end) == false)
 		end = to;
@@ -482,7 +482,7 @@ gd_detect_runtogether(GdParser *p)
 		while (i + 2 < end && !is_digit(s[i + 2]))
 			i += 3;
 		if (i + 2 >= end)
-			return;
+			return false;
 		lead = (unsigned char) s[i - 3];
 		zero = !(lead >= 0xE4 && lead <= 0xE9);
 		k = i;
@@ -504,11 +504,24 @@ gd_detect_runtogether(GdParser *p)
 							 memcmp(s + k, "次", 3) == 0 || memcmp(s + k, "起", 3) == 0))
 			continue;
 		if (++glued >= 2)
-		{
-			p->runtogether = true;
-			return;
-		}
+			return true;
 	}
+	return false;
+}
+
+/*
+ * gd_runs_together: the detector's answer, found once a parse, when a row
+ * of free text first asks (tables of explicit cells never do).
+ */
+bool
+gd_runs_together(GdParser *p)
+{
+	if (!p->runtogether_known)
+	{
+		p->runtogether = detect_runtogether(p);
+		p->runtogether_known = true;
+	}
+	return p->runtogether;
 }
 
 /* Where a token ends, in characters from the start of its line. */

@@ -35,7 +35,7 @@ extern int64_t gd_token_count(GdParser *p, const GdToken *t);
 extern int64_t gd_cell_value(GdParser *p, const GdToken *t, GdValueKind kind,
 							 GdUnit unit, const char *table, const char *row,
 							 const char *column);
-extern bool gd_runtogether(const GdParser *p, const GdRowCells *rc, int k, size_t *off,
+extern bool gd_runtogether(GdParser *p, const GdRowCells *rc, int k, size_t *off,
 						   size_t *len);
 
 /* columns of pdftotext -layout tables, from their complete rows */
@@ -50,6 +50,7 @@ typedef struct GdColumns
 extern void gd_columns_learn(GdColumns *c, const GdParser *p, const GdRowCells *rc);
 extern bool gd_columns_place(const GdColumns *c, const GdParser *p, const GdRowCells *rc,
 							 int *place);
-extern void gd_detect_runtogether(GdParser *p);
+/* do the report's tables run their cells together (规章000)? */
+extern bool gd_runs_together(GdParser *p);
 
 #endif							/* GOVDISC_ROWS_H */
