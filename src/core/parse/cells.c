@@ -43,6 +43,7 @@ push(GdParser *p, GdTokens *ts, GdTokKind kind, size_t off, size_t len,
 	t->glued = false;
 	t->soft = false;
 	t->alone = false;
+	t->digits = false;
 	t->col = col;
 	t->compact = NULL;
 	t->compact_len = 0;
@@ -318,9 +319,21 @@ word_line(GdParser *p, GdTokens *ts, size_t start, size_t to)
 
 	for (;;)
 	{
-		size_t		i = tab_or_line_end(s, start, to);
+		size_t		i = start;
 
-		push_cell(p, ts, start, i);
+		/*
+		 * Most cells are plain digits, or blank: told as they are found
+		 * (classify's answer; there is nothing to trim).
+		 */
+		while (i < to && (unsigned) ((unsigned char) s[i] - '0') <= 9)
+			i++;
+		if ((i == to || s[i] == '\n' || s[i] == '\t') && i - start <= 18)
+			push(p, ts, GD_TK_VALUE, start, i - start, true, 0)->digits = i > start;
+		else
+		{
+			i = tab_or_line_end(s, i, to);
+			push_cell(p, ts, start, i);
+		}
 		if (i == to || s[i] == '\n')
 			return i;
 		start = i + 1;
@@ -791,6 +804,7 @@ gd_tokenize(GdParser *p, size_t from, size_t to, GdTokens *ts)
 			t->off = a;
 			t->len = (uint32_t) (b - a);
 			t->kind = (uint8_t) classify(s + a, b - a);
+			t->digits = false;
 		}
 		else if ((bar = memchr(s + ls, '|', le - ls)) != NULL)
 		{

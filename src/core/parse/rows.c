@@ -293,7 +293,8 @@ gd_collect_row(GdParser *p, const GdTokens *ts, size_t i, int k, int sum_group,
 	 */
 	if (rc->n == k && k < 16)
 		for (int c = 0; c < k; c++)
-			if (gd_several_figures(p->t.s + rc->tok[c]->off, rc->tok[c]->len))
+			if (!rc->tok[c]->digits &&
+				gd_several_figures(p->t.s + rc->tok[c]->off, rc->tok[c]->len))
 			{
 				rc->tok[k] = rc->tok[c];
 				rc->n = k + 1;
@@ -418,18 +419,25 @@ gd_token_count(GdParser *p, const GdToken *t)
 }
 
 int64_t
-gd_cell_value(GdParser *p, const GdToken *t, GdValueKind kind, GdUnit unit,
-			  const char *table, const char *row, const char *column)
+gd_cell_value_read(GdParser *p, const GdToken *t, GdValueKind kind, GdUnit unit,
+				   const char *table, const char *row, const char *column)
 {
 	const char *s = p->t.s + t->off;
 	uint64_t	u = 0;
 	uint32_t	k;
 
+	/* a blank cell, as gd_read_number would tell it */
+	if (t->len == 0)
+	{
+		gd_diag(p, "cell.blank", table, row, column, t->off, "单元格为空");
+		return GD_NULL;
+	}
+
 	/*
-	 * Most cells are counts of plain digits: gd_read_number's answer,
-	 * without its work (nor the registers the rest needs).
+	 * Counts of plain digits that the tokenizer did not mark: gd_read_number's
+	 * answer, without its work.
 	 */
-	if (kind == GD_KIND_AMOUNT || t->len == 0 || t->len > 18)
+	if (kind == GD_KIND_AMOUNT || t->len > 18)
 		return read_cell(p, t, kind, unit, table, row, column);
 	for (k = 0; k < t->len && s[k] >= '0' && s[k] <= '9'; k++)
 		u = u * 10 + (uint64_t) (s[k] - '0');
