@@ -109,9 +109,15 @@ damaged_figure(const char *s, size_t n)
 	return digit && letter;
 }
 
-/* What kind of token is the text s[0..n)? */
-static inline GdTokKind
-classify(const char *s, size_t n)
+/* classify_cell: a value of 1 to 18 digits, nothing else (GdToken.digits) */
+#define TK_DIGITS 3
+
+/*
+ * What kind of token is the text s[0..n)?  A GdTokKind, or TK_DIGITS for a
+ * value of plain digits.
+ */
+static inline int
+classify_cell(const char *s, size_t n)
 {
 	GdNumber	num;
 	unsigned char c;
@@ -145,10 +151,18 @@ classify(const char *s, size_t n)
 			return GD_TK_TEXT;
 	}
 	if (digits && n <= 18)
-		return GD_TK_VALUE;
+		return TK_DIGITS;
 	if (gd_read_number(s, n, &num) != GD_CELL_TEXT)
 		return GD_TK_VALUE;
 	return damaged_figure(s, n) ? GD_TK_VALUE : GD_TK_TEXT;
+}
+
+static inline GdTokKind
+classify(const char *s, size_t n)
+{
+	int			k = classify_cell(s, n);
+
+	return k == TK_DIGITS ? GD_TK_VALUE : (GdTokKind) k;
 }
 
 static inline bool
@@ -176,8 +190,14 @@ trim(const char *s, size_t *from, size_t *to)
 static inline void
 push_cell_at(GdParser *p, GdTokens *ts, size_t from, size_t to, int col)
 {
+	int			k;
+
 	trim(p->t.s, &from, &to);
-	push(p, ts, classify(p->t.s + from, to - from), from, to - from, true, col);
+	k = classify_cell(p->t.s + from, to - from);
+	if (k == TK_DIGITS)
+		push(p, ts, GD_TK_VALUE, from, to - from, true, col)->digits = true;
+	else
+		push(p, ts, (GdTokKind) k, from, to - from, true, col);
 }
 
 static inline void
@@ -776,9 +796,30 @@ gd_tokenize(GdParser *p, size_t from, size_t to, GdTokens *ts)
 		}
 		if (s[ls] == '\t')
 		{
-			/* a lone tab is a blank cell; the cells find the line's end */
-			ls = word_line(p, ts, ls + 1, to) + 1;
+			size_t		i = ls + 1;
+
+			/*
+			 * Most Word lines are one cell of plain digits, or blank: told
+			 * here (as word_line tells them).  The text ends with a NUL
+			 * (gd_normalize), which ends the digits if nothing before does.
+			 */
+			while ((unsigned) ((unsigned char) s[i] - '0') <= 9)
+				i++;
+			if (i < to && s[i] == '\n' && i - ls - 1 <= 18)
+				push(p, ts, GD_TK_VALUE, ls + 1, i - ls - 1, true, 0)->digits = i > ls + 1;
+			else
+				i = word_line(p, ts, ls + 1, to);	/* a lone tab is a blank cell */
+			ls = i + 1;
 			prev_cell = true;
+			continue;
+		}
+		if (s[ls] == '\n')
+		{
+			/* a blank line */
+			if (prev_cell)
+				push_rowend(p, ts, ls, false);
+			prev_cell = false;
+			ls++;
 			continue;
 		}
 		nl = memchr(s + ls, '\n', to - ls);
