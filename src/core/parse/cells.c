@@ -22,6 +22,19 @@
 
 #define MAX_REGION (4 * 1024 * 1024)
 
+/* room for more tokens: out of line, so that push keeps few registers */
+#if defined(__GNUC__)
+__attribute__((noinline))
+#endif
+static void
+grow_tokens(GdParser *p, GdTokens *ts)
+{
+	size_t		ncap = ts->cap ? ts->cap * 2 : 256;
+
+	ts->v = gd_grow(p, ts->v, ts->cap * sizeof(GdToken), ncap * sizeof(GdToken));
+	ts->cap = ncap;
+}
+
 static inline GdToken *
 push(GdParser *p, GdTokens *ts, GdTokKind kind, size_t off, size_t len,
 	 bool cell, int col)
@@ -29,12 +42,7 @@ push(GdParser *p, GdTokens *ts, GdTokKind kind, size_t off, size_t len,
 	GdToken    *t;
 
 	if (ts->n == ts->cap)
-	{
-		size_t		ncap = ts->cap ? ts->cap * 2 : 256;
-
-		ts->v = gd_grow(p, ts->v, ts->cap * sizeof(GdToken), ncap * sizeof(GdToken));
-		ts->cap = ncap;
-	}
+		grow_tokens(p, ts);
 	t = &ts->v[ts->n++];
 	t->off = off;
 	t->len = (uint32_t) len;
@@ -109,6 +117,20 @@ damaged_figure(const char *s, size_t n)
 	return digit && letter;
 }
 
+/* classify's last resort: what gd_read_number makes of it (out of line) */
+#if defined(__GNUC__)
+__attribute__((noinline))
+#endif
+static int
+classify_read(const char *s, size_t n)
+{
+	GdNumber	num;
+
+	if (gd_read_number(s, n, &num) != GD_CELL_TEXT)
+		return GD_TK_VALUE;
+	return damaged_figure(s, n) ? GD_TK_VALUE : GD_TK_TEXT;
+}
+
 /* classify_cell: a value of 1 to 18 digits, nothing else (GdToken.digits) */
 #define TK_DIGITS 3
 
@@ -119,7 +141,6 @@ damaged_figure(const char *s, size_t n)
 static inline int
 classify_cell(const char *s, size_t n)
 {
-	GdNumber	num;
 	unsigned char c;
 	size_t		other = 0;
 	size_t		first_other = n;
@@ -152,9 +173,7 @@ classify_cell(const char *s, size_t n)
 	}
 	if (digits && n <= 18)
 		return TK_DIGITS;
-	if (gd_read_number(s, n, &num) != GD_CELL_TEXT)
-		return GD_TK_VALUE;
-	return damaged_figure(s, n) ? GD_TK_VALUE : GD_TK_TEXT;
+	return classify_read(s, n);
 }
 
 static inline GdTokKind
@@ -168,8 +187,10 @@ classify(const char *s, size_t n)
 static inline bool
 is_space(char c)
 {
-	/* most bytes are above the space: one test for them */
-	return (unsigned char) c <= ' ' && (c == ' ' || c == '\t' || c == '\n');
+	/* most bytes are above the space: one test for them, one for the rest */
+	return (unsigned char) c <= ' ' &&
+		((((UINT64_C(1) << ' ') | (UINT64_C(1) << '\t') | (UINT64_C(1) << '\n')) >>
+		  (unsigned char) c) & 1);
 }
 
 static inline void
