@@ -22,6 +22,19 @@
 
 #define MAX_REGION (4 * 1024 * 1024)
 
+/* room for more tokens: out of line, so that push keeps few registers */
+#if defined(__GNUC__)
+__attribute__((noinline))
+#endif
+static void
+grow_tokens(GdParser *p, GdTokens *ts)
+{
+	size_t		ncap = ts->cap ? ts->cap * 2 : 256;
+
+	ts->v = gd_grow(p, ts->v, ts->cap * sizeof(GdToken), ncap * sizeof(GdToken));
+	ts->cap = ncap;
+}
+
 static inline GdToken *
 push(GdParser *p, GdTokens *ts, GdTokKind kind, size_t off, size_t len,
 	 bool cell, int col)
@@ -29,12 +42,7 @@ push(GdParser *p, GdTokens *ts, GdTokKind kind, size_t off, size_t len,
 	GdToken    *t;
 
 	if (ts->n == ts->cap)
-	{
-		size_t		ncap = ts->cap ? ts->cap * 2 : 256;
-
-		ts->v = gd_grow(p, ts->v, ts->cap * sizeof(GdToken), ncap * sizeof(GdToken));
-		ts->cap = ncap;
-	}
+		grow_tokens(p, ts);
 	t = &ts->v[ts->n++];
 	t->off = off;
 	t->len = (uint32_t) len;
@@ -43,6 +51,7 @@ push(GdParser *p, GdTokens *ts, GdTokKind kind, size_t off, size_t len,
 	t->glued = false;
 	t->soft = false;
 	t->alone = false;
+	t->digits = false;
 	t->col = col;
 	t->compact = NULL;
 	t->compact_len = 0;
@@ -108,11 +117,30 @@ damaged_figure(const char *s, size_t n)
 	return digit && letter;
 }
 
-/* What kind of token is the text s[0..n)? */
-static inline GdTokKind
-classify(const char *s, size_t n)
+/* classify's last resort: what gd_read_number makes of it (out of line) */
+#if defined(__GNUC__)
+__attribute__((noinline))
+#endif
+static int
+classify_read(const char *s, size_t n)
 {
 	GdNumber	num;
+
+	if (gd_read_number(s, n, &num) != GD_CELL_TEXT)
+		return GD_TK_VALUE;
+	return damaged_figure(s, n) ? GD_TK_VALUE : GD_TK_TEXT;
+}
+
+/* classify_cell: a value of 1 to 18 digits, nothing else (GdToken.digits) */
+#define TK_DIGITS 3
+
+/*
+ * What kind of token is the text s[0..n)?  A GdTokKind, or TK_DIGITS for a
+ * value of plain digits.
+ */
+static inline int
+classify_cell(const char *s, size_t n)
+{
 	unsigned char c;
 	size_t		other = 0;
 	size_t		first_other = n;
@@ -144,17 +172,25 @@ classify(const char *s, size_t n)
 			return GD_TK_TEXT;
 	}
 	if (digits && n <= 18)
-		return GD_TK_VALUE;
-	if (gd_read_number(s, n, &num) != GD_CELL_TEXT)
-		return GD_TK_VALUE;
-	return damaged_figure(s, n) ? GD_TK_VALUE : GD_TK_TEXT;
+		return TK_DIGITS;
+	return classify_read(s, n);
+}
+
+static inline GdTokKind
+classify(const char *s, size_t n)
+{
+	int			k = classify_cell(s, n);
+
+	return k == TK_DIGITS ? GD_TK_VALUE : (GdTokKind) k;
 }
 
 static inline bool
 is_space(char c)
 {
-	/* most bytes are above the space: one test for them */
-	return (unsigned char) c <= ' ' && (c == ' ' || c == '\t' || c == '\n');
+	/* most bytes are above the space: one test for them, one for the rest */
+	return (unsigned char) c <= ' ' &&
+		((((UINT64_C(1) << ' ') | (UINT64_C(1) << '\t') | (UINT64_C(1) << '\n')) >>
+		  (unsigned char) c) & 1);
 }
 
 static inline void
@@ -175,8 +211,14 @@ trim(const char *s, size_t *from, size_t *to)
 static inline void
 push_cell_at(GdParser *p, GdTokens *ts, size_t from, size_t to, int col)
 {
+	int			k;
+
 	trim(p->t.s, &from, &to);
-	push(p, ts, classify(p->t.s + from, to - from), from, to - from, true, col);
+	k = classify_cell(p->t.s + from, to - from);
+	if (k == TK_DIGITS)
+		push(p, ts, GD_TK_VALUE, from, to - from, true, col)->digits = true;
+	else
+		push(p, ts, (GdTokKind) k, from, to - from, true, col);
 }
 
 static inline void
@@ -318,9 +360,21 @@ word_line(GdParser *p, GdTokens *ts, size_t start, size_t to)
 
 	for (;;)
 	{
-		size_t		i = tab_or_line_end(s, start, to);
+		size_t		i = start;
 
-		push_cell(p, ts, start, i);
+		/*
+		 * Most cells are plain digits, or blank: told as they are found
+		 * (classify's answer; there is nothing to trim).
+		 */
+		while (i < to && (unsigned) ((unsigned char) s[i] - '0') <= 9)
+			i++;
+		if ((i == to || s[i] == '\n' || s[i] == '\t') && i - start <= 18)
+			push(p, ts, GD_TK_VALUE, start, i - start, true, 0)->digits = i > start;
+		else
+		{
+			i = tab_or_line_end(s, i, to);
+			push_cell(p, ts, start, i);
+		}
 		if (i == to || s[i] == '\n')
 			return i;
 		start = i + 1;
@@ -763,9 +817,30 @@ gd_tokenize(GdParser *p, size_t from, size_t to, GdTokens *ts)
 		}
 		if (s[ls] == '\t')
 		{
-			/* a lone tab is a blank cell; the cells find the line's end */
-			ls = word_line(p, ts, ls + 1, to) + 1;
+			size_t		i = ls + 1;
+
+			/*
+			 * Most Word lines are one cell of plain digits, or blank: told
+			 * here (as word_line tells them).  The text ends with a NUL
+			 * (gd_normalize), which ends the digits if nothing before does.
+			 */
+			while ((unsigned) ((unsigned char) s[i] - '0') <= 9)
+				i++;
+			if (i < to && s[i] == '\n' && i - ls - 1 <= 18)
+				push(p, ts, GD_TK_VALUE, ls + 1, i - ls - 1, true, 0)->digits = i > ls + 1;
+			else
+				i = word_line(p, ts, ls + 1, to);	/* a lone tab is a blank cell */
+			ls = i + 1;
 			prev_cell = true;
+			continue;
+		}
+		if (s[ls] == '\n')
+		{
+			/* a blank line */
+			if (prev_cell)
+				push_rowend(p, ts, ls, false);
+			prev_cell = false;
+			ls++;
 			continue;
 		}
 		nl = memchr(s + ls, '\n', to - ls);
@@ -791,6 +866,7 @@ gd_tokenize(GdParser *p, size_t from, size_t to, GdTokens *ts)
 			t->off = a;
 			t->len = (uint32_t) (b - a);
 			t->kind = (uint8_t) classify(s + a, b - a);
+			t->digits = false;
 		}
 		else if ((bar = memchr(s + ls, '|', le - ls)) != NULL)
 		{

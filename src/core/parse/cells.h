@@ -26,6 +26,8 @@ typedef struct GdToken
 	bool		glued;			/* a value that follows its label with no space */
 	bool		soft;			/* ROWEND: only the end of a plain line */
 	bool		alone;			/* a value alone on its line (pdftotext raw) */
+	bool		digits;			/* known to be ASCII digits only, 1 to 18 (false:
+								 * not known; any span may say so) */
 	int32_t		col;			/* free text: column of its first character in its
 								 * line; a Markdown cell: its place in its row
 								 * (1, 2, …); else 0 */

@@ -415,6 +415,105 @@ gd_strip_numbering(const char *s)
 #define COMPACT_BLOCK 16384
 
 /*
+ * The compact forms of short token texts, kept per process.  The tables of
+ * most reports print the same labels and headers, so most tokens find
+ * theirs here instead of making it: a hash of the text, a compare, and the
+ * token points at the kept form.  An entry is written once and never
+ * changed; when the cache is full it takes no more, and it is emptied only
+ * when a parse begins (its first gd_token_compact), so no token of a
+ * running parse points at a form that changes, and the cache never points
+ * into a parse's memory.  (One parse at a time per process, as in a
+ * PostgreSQL backend.)
+ */
+#define CC_SLOTS 4096			/* a power of two */
+#define CC_PROBES 16			/* slots looked at for a text */
+#define CC_POOL_BYTES (256 * 1024)
+#define CC_MAX_TEXT 160			/* longer texts are not kept */
+
+typedef struct CcEntry
+{
+	uint32_t	hash;
+	uint16_t	len;			/* of the text; 0: a free slot */
+	uint16_t	clen;			/* of its compact form */
+	uint32_t	at;				/* in cc_pool: GdCharSet, compact form, NUL, text */
+} CcEntry;
+
+static CcEntry cc_slots[CC_SLOTS];
+static uint64_t cc_pool[CC_POOL_BYTES / 8];	/* 8-byte aligned, for the sets */
+static size_t cc_used;			/* bytes of cc_pool written */
+static int	cc_entries;
+static bool cc_full;			/* a text found no room: empty at the next parse */
+
+static inline uint32_t
+text_hash(const char *s, size_t n)
+{
+	const uint64_t k = UINT64_C(0x9E3779B97F4A7C15);
+	uint64_t	h = n * k;
+	uint64_t	w;
+	size_t		i = 0;
+
+	for (; i + 8 <= n; i += 8)
+	{
+		memcpy(&w, s + i, 8);
+		h = (h ^ w) * k;
+	}
+	if (i < n)
+	{
+		/* the last bytes: eight ending at the text's end, or one by one */
+		if (n >= 8)
+			memcpy(&w, s + n - 8, 8);
+		else
+			for (w = 0; i < n; i++)
+				w = w << 8 | (unsigned char) s[i];
+		h = (h ^ w) * k;
+	}
+	return (uint32_t) (h >> 32);
+}
+
+/* The kept compact form of s[0..len), made and kept when it is not; false if no room. */
+static bool
+cc_find(const char *s, size_t len, GdToken *m)
+{
+	uint32_t	h = text_hash(s, len);
+	char	   *pool = (char *) cc_pool;
+	CcEntry    *e;
+	size_t		need;
+
+	for (int k = 0; k < CC_PROBES; k++)
+	{
+		e = &cc_slots[(h + (uint32_t) k) & (CC_SLOTS - 1)];
+		if (e->len == 0)
+			break;
+		if (e->hash == h && e->len == len &&
+			memcmp(pool + e->at + sizeof(GdCharSet) + e->clen + 1, s, len) == 0)
+		{
+			m->cs = (GdCharSet *) (pool + e->at);
+			m->compact = (char *) (m->cs + 1);
+			m->compact_len = e->clen;
+			return true;
+		}
+	}
+	/* room for the set, the form (gd_compact writes up to len + 8) and the text */
+	need = sizeof(GdCharSet) + ((len + 8 + len + 7) & ~(size_t) 7);
+	if (e->len != 0 || cc_entries >= CC_SLOTS / 2 || need > CC_POOL_BYTES - cc_used)
+	{
+		cc_full = true;
+		return false;
+	}
+	m->cs = (GdCharSet *) (pool + cc_used);
+	m->compact = (char *) (m->cs + 1);
+	m->compact_len = (uint32_t) gd_compact_charset(s, len, m->compact, len + 8, m->cs);
+	memcpy(m->compact + m->compact_len + 1, s, len);
+	e->hash = h;
+	e->len = (uint16_t) len;
+	e->clen = (uint16_t) m->compact_len;
+	e->at = (uint32_t) cc_used;
+	cc_used += sizeof(GdCharSet) + ((m->compact_len + 1 + len + 7) & ~(size_t) 7);
+	cc_entries++;
+	return true;
+}
+
+/*
  * The compact form of a token, made on first use and kept with the token:
  * the matcher asks for it, so the cache lives here.
  */
@@ -427,6 +526,21 @@ gd_token_compact(GdParser *p, const GdToken *t)
 	size_t		need;
 
 	if (m->compact)
+		return m->compact;
+	if (p->compact_pool == NULL)
+	{
+		/* a parse begins: a full cache is emptied, and room for the others made */
+		if (cc_full)
+		{
+			memset(cc_slots, 0, sizeof(cc_slots));
+			cc_used = 0;
+			cc_entries = 0;
+			cc_full = false;
+		}
+		p->compact_left = COMPACT_BLOCK;
+		p->compact_pool = gd_alloc(p, p->compact_left);
+	}
+	if (len > 0 && len <= CC_MAX_TEXT && cc_find(s, len, m))
 		return m->compact;
 	if (len > GD_COMPACT_TAIL)
 	{

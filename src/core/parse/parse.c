@@ -8,7 +8,6 @@
 #include "diagnostics.h"
 #include "meta.h"
 #include "normalize.h"
-#include "rows.h"
 #include "sections.h"
 #include "tables.h"
 #include "triggers.h"
@@ -58,7 +57,6 @@ gd_parse(const char *text, size_t len, const GdAllocator *a)
 				"文本超过 64 MB，只读取了前 64 MB");
 	gd_find_sections(&p);
 	gd_read_prose(&p);
-	gd_detect_runtogether(&p);
 	gd_read_active(&p);
 	gd_read_requests(&p);
 	gd_read_review(&p);

@@ -25,7 +25,12 @@ typedef struct GdParser
 	GdText		t;
 	GdReport   *r;
 	size_t		sec_off[7];		/* normalised offsets of sections 1..6, 0 = absent */
-	bool		runtogether;	/* the tables' cells run together (规章000) */
+	/*
+	 * The tables' cells run together (规章000): told on first use
+	 * (gd_runs_together, rows.c), as only rows of free text ask.
+	 */
+	bool		runtogether;
+	bool		runtogether_known;
 	int64_t    *split_scratch;	/* candidates of a split, reused (split.c) */
 	char	   *compact_pool;	/* room for tokens' compact forms (match.c) */
 	size_t		compact_left;

@@ -293,7 +293,8 @@ gd_collect_row(GdParser *p, const GdTokens *ts, size_t i, int k, int sum_group,
 	 */
 	if (rc->n == k && k < 16)
 		for (int c = 0; c < k; c++)
-			if (gd_several_figures(p->t.s + rc->tok[c]->off, rc->tok[c]->len))
+			if (!rc->tok[c]->digits &&
+				gd_several_figures(p->t.s + rc->tok[c]->off, rc->tok[c]->len))
 			{
 				rc->tok[k] = rc->tok[c];
 				rc->n = k + 1;
@@ -311,9 +312,9 @@ gd_collect_row(GdParser *p, const GdTokens *ts, size_t i, int k, int sum_group,
  * boundaries (gd_split_text).
  */
 bool
-gd_runtogether(const GdParser *p, const GdRowCells *rc, int k, size_t *off, size_t *len)
+gd_runtogether(GdParser *p, const GdRowCells *rc, int k, size_t *off, size_t *len)
 {
-	bool		proof = p->runtogether;
+	bool		proof = false;
 	int			digits = 0;
 
 	if (rc->n < 1 || rc->n >= k)
@@ -343,7 +344,7 @@ gd_runtogether(const GdParser *p, const GdRowCells *rc, int k, size_t *off, size
 	}
 	*off = rc->tok[0]->off;
 	*len = rc->tok[rc->n - 1]->off + rc->tok[rc->n - 1]->len - *off;
-	return proof && digits >= k;
+	return digits >= k && (proof || gd_runs_together(p));
 }
 
 static int64_t
@@ -418,18 +419,25 @@ gd_token_count(GdParser *p, const GdToken *t)
 }
 
 int64_t
-gd_cell_value(GdParser *p, const GdToken *t, GdValueKind kind, GdUnit unit,
-			  const char *table, const char *row, const char *column)
+gd_cell_value_read(GdParser *p, const GdToken *t, GdValueKind kind, GdUnit unit,
+				   const char *table, const char *row, const char *column)
 {
 	const char *s = p->t.s + t->off;
 	uint64_t	u = 0;
 	uint32_t	k;
 
+	/* a blank cell, as gd_read_number would tell it */
+	if (t->len == 0)
+	{
+		gd_diag(p, "cell.blank", table, row, column, t->off, "单元格为空");
+		return GD_NULL;
+	}
+
 	/*
-	 * Most cells are counts of plain digits: gd_read_number's answer,
-	 * without its work (nor the registers the rest needs).
+	 * Counts of plain digits that the tokenizer did not mark: gd_read_number's
+	 * answer, without its work.
 	 */
-	if (kind == GD_KIND_AMOUNT || t->len == 0 || t->len > 18)
+	if (kind == GD_KIND_AMOUNT || t->len > 18)
 		return read_cell(p, t, kind, unit, table, row, column);
 	for (k = 0; k < t->len && s[k] >= '0' && s[k] <= '9'; k++)
 		u = u * 10 + (uint64_t) (s[k] - '0');
@@ -451,8 +459,8 @@ is_digit(char c)
  * whole report.  Years, dates and counts in prose (2020年,
  * 1136条) do not count.
  */
-void
-gd_detect_runtogether(GdParser *p)
+static bool
+detect_runtogether(GdParser *p)
 {
 	const char *s = p->t.s;
 	size_t		from,
@@ -461,7 +469,7 @@ gd_detect_runtogether(GdParser *p)
 	int			glued = 0;
 
 	if (!gd_table_region(p, 2, &from, &to) && !gd_table_region(p, 3, &from, &to))
-		return;
+		return false;
 	end = to;
 	if (gd_table_region(p, 4, &to, &end) == false)
 		end = to;
@@ -482,7 +490,7 @@ gd_detect_runtogether(GdParser *p)
 		while (i + 2 < end && !is_digit(s[i + 2]))
 			i += 3;
 		if (i + 2 >= end)
-			return;
+			return false;
 		lead = (unsigned char) s[i - 3];
 		zero = !(lead >= 0xE4 && lead <= 0xE9);
 		k = i;
@@ -504,11 +512,24 @@ gd_detect_runtogether(GdParser *p)
 							 memcmp(s + k, "次", 3) == 0 || memcmp(s + k, "起", 3) == 0))
 			continue;
 		if (++glued >= 2)
-		{
-			p->runtogether = true;
-			return;
-		}
+			return true;
 	}
+	return false;
+}
+
+/*
+ * gd_runs_together: the detector's answer, found once a parse, when a row
+ * of free text first asks (tables of explicit cells never do).
+ */
+bool
+gd_runs_together(GdParser *p)
+{
+	if (!p->runtogether_known)
+	{
+		p->runtogether = detect_runtogether(p);
+		p->runtogether_known = true;
+	}
+	return p->runtogether;
 }
 
 /* Where a token ends, in characters from the start of its line. */

@@ -32,10 +32,32 @@ extern bool gd_place_cells(GdParser *p, const GdToken **tok, int n, int k,
 extern bool gd_token_blank(const GdParser *p, const GdToken *t);
 /* a value token read as a count, without diagnostics (GD_NULL if it is none) */
 extern int64_t gd_token_count(GdParser *p, const GdToken *t);
-extern int64_t gd_cell_value(GdParser *p, const GdToken *t, GdValueKind kind,
-							 GdUnit unit, const char *table, const char *row,
-							 const char *column);
-extern bool gd_runtogether(const GdParser *p, const GdRowCells *rc, int k, size_t *off,
+/*
+ * A cell's value as its column wants it (count, signed, amount), with a
+ * diagnostic when it gives none.  The cells the tokenizer found to be plain
+ * digits (most of them) are counts read here; the others, and amounts, by
+ * gd_cell_value_read.
+ */
+extern int64_t gd_cell_value_read(GdParser *p, const GdToken *t, GdValueKind kind,
+								  GdUnit unit, const char *table, const char *row,
+								  const char *column);
+
+static inline int64_t
+gd_cell_value(GdParser *p, const GdToken *t, GdValueKind kind, GdUnit unit,
+			  const char *table, const char *row, const char *column)
+{
+	if (t->digits && kind != GD_KIND_AMOUNT)
+	{
+		const char *s = p->t.s + t->off;
+		uint64_t	u = 0;
+
+		for (uint32_t k = 0; k < t->len; k++)
+			u = u * 10 + (uint64_t) (s[k] - '0');
+		return (int64_t) u;
+	}
+	return gd_cell_value_read(p, t, kind, unit, table, row, column);
+}
+extern bool gd_runtogether(GdParser *p, const GdRowCells *rc, int k, size_t *off,
 						   size_t *len);
 
 /* columns of pdftotext -layout tables, from their complete rows */
@@ -50,6 +72,7 @@ typedef struct GdColumns
 extern void gd_columns_learn(GdColumns *c, const GdParser *p, const GdRowCells *rc);
 extern bool gd_columns_place(const GdColumns *c, const GdParser *p, const GdRowCells *rc,
 							 int *place);
-extern void gd_detect_runtogether(GdParser *p);
+/* do the report's tables run their cells together (规章000)? */
+extern bool gd_runs_together(GdParser *p);
 
 #endif							/* GOVDISC_ROWS_H */

@@ -397,7 +397,8 @@ store_row(GdParser *p, T2 *st, int row, const GdRowCells *rc)
 		}
 		return;
 	}
-	if (row == GD_A_PROCUREMENT && rc->n == 1 && p->runtogether && !rc->tok[0]->cell)
+	if (row == GD_A_PROCUREMENT && rc->n == 1 && !rc->tok[0]->cell &&
+		gd_runs_together(p))
 	{
 		split_procurement(p, rc->tok[0], st);
 		return;

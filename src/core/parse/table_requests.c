@@ -335,7 +335,8 @@ store_row(GdParser *p, T3 *st, int row, const GdRowCells *rc)
 				(int) gd_clip(p->t.s + off, len, 40), p->t.s + off, NCOLS);
 		return;
 	}
-	if (rc->n > 0 && !rc->tok[0]->cell && !p->runtogether && st->npending < GD_R_NROWS)
+	if (rc->n > 0 && !rc->tok[0]->cell && st->npending < GD_R_NROWS &&
+		!gd_runs_together(p))
 	{
 		/* placed when the complete rows have shown where the columns are */
 		st->pending_row[st->npending] = row;

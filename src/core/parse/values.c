@@ -102,6 +102,7 @@ gd_read_number(const char *s, size_t n, GdNumber *num)
 	char		buf[64];
 	size_t		len;
 	bool		any = false;
+	bool		digit = false;	/* buf holds a digit: no placeholder does */
 
 	memset(num, 0, sizeof(*num));
 
@@ -164,12 +165,13 @@ gd_read_number(const char *s, size_t n, GdNumber *num)
 					return GD_CELL_TEXT;
 			return GD_CELL_TOO_LONG;
 		}
+		digit |= s[k] >= '0' && s[k] <= '9';
 		buf[len++] = s[k];
 	}
 	buf[len] = '\0';
 	if (len == 0)
 		return GD_CELL_BLANK;
-	for (int k = 0; placeholders[k] && len <= 6; k++)	/* none is longer */
+	for (int k = 0; placeholders[k] && len <= 6 && !digit; k++)	/* none is longer */
 		if (strcmp(buf, placeholders[k]) == 0)
 			return GD_CELL_PLACEHOLDER;
 
@@ -221,8 +223,8 @@ gd_read_number(const char *s, size_t n, GdNumber *num)
 		const char *rest = buf + i;
 		int			k;
 
-		if (len - i > 6)
-			return GD_CELL_TEXT;	/* longer than any unit */
+		if (len - i != 3 && len - i != 6)
+			return GD_CELL_TEXT;	/* every unit is one or two characters of three bytes */
 		for (k = 0; units[k].text; k++)
 			if (strcmp(rest, units[k].text) == 0)
 				break;
