@@ -268,6 +268,87 @@ put_string(Writer *w, Frame *f, const char *s)
 	child(b, f, JENTRY_ISSTRING | len);
 }
 
+/*
+ * A diagnostic's code, table, row and column are a few strings used again
+ * and again: the parser's literals and the label tables' keys.  Within one
+ * document a pointer seen before is the same bytes (the report does not
+ * change while it is written), so each one is measured and checked once per
+ * document, then found by its address, its bytes kept here to be copied
+ * with a fixed-size copy.
+ */
+#define KNOWN_SIZE 64			/* a power of two; half of it is used at most */
+#define KNOWN_BYTES 32			/* the longest string kept here */
+
+typedef struct Known
+{
+	const char *s;
+	int			len;
+	char		bytes[KNOWN_BYTES];
+} Known;
+
+typedef struct KnownStrings
+{
+	int			n;
+	Known		e[KNOWN_SIZE];
+} KnownStrings;
+
+static inline int
+known_hash(const char *s)
+{
+	return (int) (((uint64) (uintptr_t) s * UINT64CONST(0x9E3779B97F4A7C15)) >> 58);
+}
+
+/* a string not yet known: written as put_string does, and kept when it can be */
+static pg_noinline void
+put_new_known(Writer *w, Frame *f, KnownStrings *k, const char *s, int h)
+{
+	int			len = strlen(s);
+
+	if (!all_ascii(s, len) && !(w->utf8 && utf8_valid(s, len)))
+	{
+		put_converted(&w->b, f, s, len);
+		return;
+	}
+	if (len <= KNOWN_BYTES && k->n < KNOWN_SIZE / 2)
+	{
+		k->e[h].s = s;
+		k->e[h].len = len;
+		memcpy(k->e[h].bytes, s, len);
+		k->n++;
+	}
+	append(&w->b, s, len);
+	child(&w->b, f, JENTRY_ISSTRING | len);
+}
+
+/* put_string of a string that is likely known */
+static inline void
+put_known(Writer *w, Frame *f, KnownStrings *k, const char *s)
+{
+	StringInfo	b = &w->b;
+	int			h;
+
+	if (s == NULL)
+	{
+		put_null(b, f);
+		return;
+	}
+	h = known_hash(s);
+	while (k->e[h].s != s)
+	{
+		if (k->e[h].s == NULL)
+		{
+			put_new_known(w, f, k, s, h);
+			return;
+		}
+		h = (h + 1) & (KNOWN_SIZE - 1);
+	}
+	/* the whole KNOWN_BYTES copied: the room is there, the length says where it ends */
+	reserve(b, KNOWN_BYTES);
+	memcpy(b->data + b->len, k->e[h].bytes, KNOWN_BYTES);
+	b->len += k->e[h].len;
+	child(b, f, JENTRY_ISSTRING | k->e[h].len);
+}
+
 /* ---- numbers ---- */
 
 static void
@@ -835,7 +916,11 @@ put_diagnostics(Writer *w, Frame *doc, const GdReport *r)
 	static ObjectStart os;
 	const ObjectStart *start = fixed_object(&os, keys, lengthof(keys));
 	Frame		a;
+	KnownStrings known;
 
+	known.n = 0;
+	for (int h = 0; h < KNOWN_SIZE; h++)
+		known.e[h].s = NULL;
 	begin(&w->b, &a, JB_FARRAY, r->ndiagnostics);
 	for (int i = 0; i < r->ndiagnostics; i++)
 	{
@@ -843,11 +928,11 @@ put_diagnostics(Writer *w, Frame *doc, const GdReport *r)
 		Frame		o;
 
 		begin_object(&w->b, &o, start);
-		put_string(w, &o, d->row);
-		put_string(w, &o, d->code);
+		put_known(w, &o, &known, d->row);
+		put_known(w, &o, &known, d->code);
 		put_int(w, &o, d->start > 0 ? d->start : GD_NULL);
-		put_string(w, &o, d->table);
-		put_string(w, &o, d->column);
+		put_known(w, &o, &known, d->table);
+		put_known(w, &o, &known, d->column);
 		put_string(w, &o, d->message);
 		end(&w->b, &a, &o);
 	}
