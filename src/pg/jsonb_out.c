@@ -196,6 +196,27 @@ utf8_valid(const char *str, int len)
 
 		if ((c & 0xF0) == 0xE0)
 		{
+			/*
+			 * Two of them at once when eight bytes are there: leads E1-EC
+			 * or EE-EF, whose second bytes may be any of 80-BF.
+			 */
+#ifndef WORDS_BIGENDIAN
+			if (i + 8 <= len)
+			{
+				memcpy(&v, s + i, sizeof(v));
+				if ((v & UINT64CONST(0xC0C0F0C0C0F0)) == UINT64CONST(0x8080E08080E0))
+				{
+					int			l0 = v & 0x0F,
+								l1 = (v >> 24) & 0x0F;
+
+					if (l0 != 0 && l0 != 0xD && l1 != 0 && l1 != 0xD)
+					{
+						i += 6;
+						continue;
+					}
+				}
+			}
+#endif
 			if (i + 3 > len || ((s[i + 1] | s[i + 2] << 8) & 0xC0C0) != 0x8080 ||
 				(c == 0xE0 && s[i + 1] < 0xA0) || (c == 0xED && s[i + 1] > 0x9F))
 				return false;
