@@ -280,7 +280,9 @@ put_string(Writer *w, Frame *f, const char *s)
 		return;
 	}
 	len = strlen(s);
-	if (!all_ascii(s, len) && !(w->utf8 && utf8_valid(s, len)))
+	/* a string that starts outside ASCII (a message) is checked in one pass */
+	if ((w->utf8 && (unsigned char) s[0] >= 0x80) ? !utf8_valid(s, len) :
+		(!all_ascii(s, len) && !(w->utf8 && utf8_valid(s, len))))
 	{
 		put_converted(b, f, s, len);
 		return;
