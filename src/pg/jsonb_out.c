@@ -75,9 +75,10 @@ pad_to_int(StringInfo b)
 {
 	int			padlen = INTALIGN(b->len) - b->len;
 
-	reserve(b, padlen);
-	for (int i = 0; i < padlen; i++)
-		b->data[b->len++] = '\0';
+	/* four zero bytes written, up to three of them kept: no loop */
+	reserve(b, 4);
+	memset(b->data + b->len, 0, 4);
+	b->len += padlen;
 	return padlen;
 }
 
