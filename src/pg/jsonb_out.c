@@ -19,8 +19,10 @@
  * them (checked against them once per backend); a string that is
  * ASCII, or UTF-8 in a database that stores UTF-8, is copied as it is (what
  * pg_any_to_server would return), checked inline rather than by a call per
- * string.  The document goes straight into the caller's memory, not copied
- * there afterwards.
+ * string; a diagnostic's code, table, row and column, a few strings used
+ * again and again, are measured and checked once per document and found by
+ * their address after that.  The document goes straight into the caller's
+ * memory, not copied there afterwards.
  */
 #include "postgres.h"
 
