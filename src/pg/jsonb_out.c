@@ -19,8 +19,10 @@
  * them (checked against them once per backend); a string that is
  * ASCII, or UTF-8 in a database that stores UTF-8, is copied as it is (what
  * pg_any_to_server would return), checked inline rather than by a call per
- * string.  The document goes straight into the caller's memory, not copied
- * there afterwards.
+ * string; a diagnostic's code, table, row and column, a few strings used
+ * again and again, are measured and checked once per document and found by
+ * their address after that.  The document goes straight into the caller's
+ * memory, not copied there afterwards.
  */
 #include "postgres.h"
 
@@ -75,9 +77,10 @@ pad_to_int(StringInfo b)
 {
 	int			padlen = INTALIGN(b->len) - b->len;
 
-	reserve(b, padlen);
-	for (int i = 0; i < padlen; i++)
-		b->data[b->len++] = '\0';
+	/* four zero bytes written, up to three of them kept: no loop */
+	reserve(b, 4);
+	memset(b->data + b->len, 0, 4);
+	b->len += padlen;
 	return padlen;
 }
 
@@ -196,6 +199,27 @@ utf8_valid(const char *str, int len)
 
 		if ((c & 0xF0) == 0xE0)
 		{
+			/*
+			 * Two of them at once when eight bytes are there: leads E1-EC
+			 * or EE-EF, whose second bytes may be any of 80-BF.
+			 */
+#ifndef WORDS_BIGENDIAN
+			if (i + 8 <= len)
+			{
+				memcpy(&v, s + i, sizeof(v));
+				if ((v & UINT64CONST(0xC0C0F0C0C0F0)) == UINT64CONST(0x8080E08080E0))
+				{
+					int			l0 = v & 0x0F,
+								l1 = (v >> 24) & 0x0F;
+
+					if (l0 != 0 && l0 != 0xD && l1 != 0 && l1 != 0xD)
+					{
+						i += 6;
+						continue;
+					}
+				}
+			}
+#endif
 			if (i + 3 > len || ((s[i + 1] | s[i + 2] << 8) & 0xC0C0) != 0x8080 ||
 				(c == 0xE0 && s[i + 1] < 0xA0) || (c == 0xED && s[i + 1] > 0x9F))
 				return false;
@@ -259,13 +283,96 @@ put_string(Writer *w, Frame *f, const char *s)
 		return;
 	}
 	len = strlen(s);
-	if (!all_ascii(s, len) && !(w->utf8 && utf8_valid(s, len)))
+	/* a string that starts outside ASCII (a message) is checked in one pass */
+	if ((w->utf8 && (unsigned char) s[0] >= 0x80) ? !utf8_valid(s, len) :
+		(!all_ascii(s, len) && !(w->utf8 && utf8_valid(s, len))))
 	{
 		put_converted(b, f, s, len);
 		return;
 	}
 	append(b, s, len);
 	child(b, f, JENTRY_ISSTRING | len);
+}
+
+/*
+ * A diagnostic's code, table, row and column are a few strings used again
+ * and again: the parser's literals and the label tables' keys.  Within one
+ * document a pointer seen before is the same bytes (the report does not
+ * change while it is written), so each one is measured and checked once per
+ * document, then found by its address, its bytes kept here to be copied
+ * with a fixed-size copy.
+ */
+#define KNOWN_SIZE 64			/* a power of two; half of it is used at most */
+#define KNOWN_BYTES 32			/* the longest string kept here */
+
+typedef struct Known
+{
+	const char *s;
+	int			len;
+	char		bytes[KNOWN_BYTES];
+} Known;
+
+typedef struct KnownStrings
+{
+	int			n;
+	Known		e[KNOWN_SIZE];
+} KnownStrings;
+
+static inline int
+known_hash(const char *s)
+{
+	return (int) (((uint64) (uintptr_t) s * UINT64CONST(0x9E3779B97F4A7C15)) >> 58);
+}
+
+/* a string not yet known: written as put_string does, and kept when it can be */
+static pg_noinline void
+put_new_known(Writer *w, Frame *f, KnownStrings *k, const char *s, int h)
+{
+	int			len = strlen(s);
+
+	if (!all_ascii(s, len) && !(w->utf8 && utf8_valid(s, len)))
+	{
+		put_converted(&w->b, f, s, len);
+		return;
+	}
+	if (len <= KNOWN_BYTES && k->n < KNOWN_SIZE / 2)
+	{
+		k->e[h].s = s;
+		k->e[h].len = len;
+		memcpy(k->e[h].bytes, s, len);
+		k->n++;
+	}
+	append(&w->b, s, len);
+	child(&w->b, f, JENTRY_ISSTRING | len);
+}
+
+/* put_string of a string that is likely known */
+static inline void
+put_known(Writer *w, Frame *f, KnownStrings *k, const char *s)
+{
+	StringInfo	b = &w->b;
+	int			h;
+
+	if (s == NULL)
+	{
+		put_null(b, f);
+		return;
+	}
+	h = known_hash(s);
+	while (k->e[h].s != s)
+	{
+		if (k->e[h].s == NULL)
+		{
+			put_new_known(w, f, k, s, h);
+			return;
+		}
+		h = (h + 1) & (KNOWN_SIZE - 1);
+	}
+	/* the whole KNOWN_BYTES copied: the room is there, the length says where it ends */
+	reserve(b, KNOWN_BYTES);
+	memcpy(b->data + b->len, k->e[h].bytes, KNOWN_BYTES);
+	b->len += k->e[h].len;
+	child(b, f, JENTRY_ISSTRING | k->e[h].len);
 }
 
 /* ---- numbers ---- */
@@ -835,7 +942,11 @@ put_diagnostics(Writer *w, Frame *doc, const GdReport *r)
 	static ObjectStart os;
 	const ObjectStart *start = fixed_object(&os, keys, lengthof(keys));
 	Frame		a;
+	KnownStrings known;
 
+	known.n = 0;
+	for (int h = 0; h < KNOWN_SIZE; h++)
+		known.e[h].s = NULL;
 	begin(&w->b, &a, JB_FARRAY, r->ndiagnostics);
 	for (int i = 0; i < r->ndiagnostics; i++)
 	{
@@ -843,11 +954,11 @@ put_diagnostics(Writer *w, Frame *doc, const GdReport *r)
 		Frame		o;
 
 		begin_object(&w->b, &o, start);
-		put_string(w, &o, d->row);
-		put_string(w, &o, d->code);
+		put_known(w, &o, &known, d->row);
+		put_known(w, &o, &known, d->code);
 		put_int(w, &o, d->start > 0 ? d->start : GD_NULL);
-		put_string(w, &o, d->table);
-		put_string(w, &o, d->column);
+		put_known(w, &o, &known, d->table);
+		put_known(w, &o, &known, d->column);
 		put_string(w, &o, d->message);
 		end(&w->b, &a, &o);
 	}
