@@ -178,21 +178,22 @@ psql -X -v ON_ERROR_STOP=1 -f "$work/bench.sql" > "$work/bench.out" 2>&1 || {
 # Memory: the backend's peak (VmHWM) after parsing BENCH_N rows in one
 # statement, and after parsing BENCH_MEM_ROWS rows (the table over and over)
 # in one statement, each in a session of its own: bounded if they are alike.
-mem_hwm() {	# statement -> "peak_kB ms"
-	psql -X -v ON_ERROR_STOP=1 -At <<-EOF | awk '/^Time: / { ms = $2 } /^[0-9]+$/ { k = $1 } END { print k, ms }'
+mem_hwm() {	# statement -> "peak_kB ms anon_kB"
+	psql -X -v ON_ERROR_STOP=1 -At <<-EOF | awk '/^Time: / { ms = $2 } /^[0-9]+\|[0-9]+$/ { split($1, v, "|"); k = v[1]; a = v[2] } END { print k, ms, a }'
 		SET max_parallel_workers_per_gather = 0;
 		SET jit = off;
 		\\timing on
 		$1
 		\\timing off
-		SELECT substring(pg_read_file('/proc/self/status') FROM 'VmHWM:\\s*([0-9]+) kB');
+		SELECT substring(pg_read_file('/proc/self/status') FROM 'VmHWM:\\s*([0-9]+) kB') || '|' ||
+			substring(pg_read_file('/proc/self/status') FROM 'RssAnon:\\s*([0-9]+) kB');
 	EOF
 }
 rows_n=$(psql -X -At -c "SELECT count(*) FROM bench_reports")
 MEM_ROWS=${BENCH_MEM_ROWS:-1000000}
 reps=$(( (MEM_ROWS + rows_n - 1) / rows_n ))
-read -r hwm_one ms_one <<< "$(mem_hwm "SELECT count(govdisc_parse(body)) FROM bench_reports;")"
-read -r hwm_many ms_many <<< "$(mem_hwm "SELECT count(govdisc_parse(body)) FROM bench_reports, generate_series(1, $reps);")"
+read -r hwm_one ms_one anon_one <<< "$(mem_hwm "SELECT count(govdisc_parse(body)) FROM bench_reports;")"
+read -r hwm_many ms_many anon_many <<< "$(mem_hwm "SELECT count(govdisc_parse(body)) FROM bench_reports, generate_series(1, $reps);")"
 
 # best (smallest) time in ms of each marker
 best() {
@@ -242,7 +243,8 @@ read -r r m <<< "$(rate "$len_p")"
 line "sum(length(body)), ${workers:-?} workers + leader" "$r" "$m" "1.0x"
 read -r r m <<< "$(rate "$parse_p")"
 line "govdisc_parse, ${workers:-?} workers + leader" "$r" "$m" "$(ratio "$parse_p" "$len_p")"
-echo "parallel speed-up of govdisc_parse: $(ratio "$parse_s" "$parse_p")"
+echo "parallel speed-up of govdisc_parse: $(ratio "$parse_s" "$parse_p"); of sum(length(body)): $(ratio "$len_s" "$len_p");" \
+	"govdisc_parse's against length's: $(awk -v a="$parse_s" -v b="$parse_p" -v c="$len_s" -v d="$len_p" 'BEGIN { if (b > 0 && d > 0 && c > 0) printf "%.2f", (a / b) / (c / d); else print "-" }')"
 read -r with_tpl with_total <<< "$(after READ)"
 echo "documents that name a template: $with_tpl of $rows; with a 表三 （七）总计 total: $with_total of $rows"
 if [ "$has_is_valid" = t ]; then
@@ -280,6 +282,9 @@ echo "$GOVDISC_BENCH_CORE" | grep '^layout ' | sort -k2,2 |
 echo "backend peak memory (VmHWM, includes shared buffers it touched): $(awk -v k="$hwm" 'BEGIN { printf "%.1f MB", k / 1024 }') after the whole session"
 mb_of() { awk -v k="$1" 'BEGIN { printf "%.1f MB", k / 1024 }'; }
 echo "peak memory of one statement parsing $rows_n rows: $(mb_of "$hwm_one"); parsing $(( rows_n * reps )) rows: $(mb_of "$hwm_many") ($(awk -v a="$hwm_many" -v b="$hwm_one" 'BEGIN { if (b > 0) printf "%.2fx", a / b; else print "-" }'), $(awk -v ms="$ms_many" -v n="$(( rows_n * reps ))" 'BEGIN { if (ms > 0) printf "%.0f reports/s", n / (ms / 1000); else print "-" }'))"
+# VmHWM counts the shared buffers the scan touched, which vary from run to
+# run; the backend's own (anonymous) memory after the statement does not
+echo "the backend's own memory (RssAnon) after parsing $rows_n rows: $(mb_of "$anon_one"); after $(( rows_n * reps )) rows: $(mb_of "$anon_many")"
 
 if [ "$has_seed" = t ]; then
 	read -r sn sbytes stoasted <<< "$(after SEEDSTAT)"
