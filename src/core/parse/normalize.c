@@ -863,7 +863,7 @@ copyable_end(Pass *ps, size_t lim, size_t lim3, size_t *ascii, char *fold)
 				bt->tmid[(unsigned char) in[r + 1]] &
 				bt->tlast[(unsigned char) in[r + 2]];
 
-			if (t == TRIG_VALID)
+			if (__builtin_expect(t == TRIG_VALID, 1))
 				r += 3;
 			else if (t & TRIG_VALID)
 			{
