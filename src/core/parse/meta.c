@@ -729,10 +729,16 @@ read_fees(GdParser *p)
 		size_t		e = a;
 		size_t		fee;
 
-		/* s ends in a NUL: s[e + 1] may be read, and s[e + 2] after 0x80 */
+		/*
+		 * s ends in a NUL: s[e + 1] may be read, and s[e + 2] after 0x80.  A
+		 * character's continuation bytes are neither '\n' nor 0xE3: a whole
+		 * three-byte character is stepped over at once.
+		 */
 		while (e < b && s[e] != '\n' &&
 			   !(s[e] == (char) 0xE3 && s[e + 1] == (char) 0x80 && s[e + 2] == (char) 0x82))
-			e++;
+			e += (((unsigned char) s[e] & 0xF0) == 0xE0 && e + 2 < b &&
+				  ((unsigned char) s[e + 1] & 0xC0) == 0x80 &&
+				  ((unsigned char) s[e + 2] & 0xC0) == 0x80) ? 3 : 1;
 		fee = find(s, a, e, "费");
 		if (fee != (size_t) -1 && (has(s, a, e, "处理费") || has(s, a, e, "收费") ||
 								 has(s, a, e, "费用")))
