@@ -528,9 +528,17 @@ typedef struct Qualifiers
 
 #define QUALIFIER_KEY(c0, c1)	((((unsigned) (c0) & 0x0F) << 6) | ((unsigned) (c1) & 0x3F))
 
-static void
-qualifier_table(Qualifiers *qt)
+/* the same for every text: made once, at the first call */
+static Qualifiers qualifier_keys;
+static bool qualifier_keys_ready;
+
+static const Qualifiers *
+qualifier_table(void)
 {
+	Qualifiers *qt = &qualifier_keys;
+
+	if (qualifier_keys_ready)
+		return qt;
 	memset(qt, 0, sizeof(*qt));
 	for (int q = 0; qualifiers[q].word; q++)
 	{
@@ -538,6 +546,8 @@ qualifier_table(Qualifiers *qt)
 
 		qt->of_key[key] |= (uint16_t) (1u << q);
 	}
+	qualifier_keys_ready = true;
+	return qt;
 }
 
 /*
@@ -628,12 +638,11 @@ gd_read_prose(GdParser *p)
 	int64_t    *once[] = {&p->r->prose.received, &p->r->prose.carried_over,
 		&p->r->prose.carried_forward, &p->r->prose.reconsideration,
 	&p->r->prose.litigation};
-	Qualifiers	qt;
+	const Qualifiers *qt = qualifier_table();
 	uint64_t	head[GD_NTRIGGERS]; /* a trigger's first six bytes */
 	uint32_t	of_what[P_IN_FORCE + 1];
 	uint32_t	live = 0;		/* the triggers whose figure is still wanted */
 
-	qualifier_table(&qt);
 	memset(of_what, 0, sizeof(of_what));
 	for (int k = 0; k < ntriggers; k++)
 	{
@@ -683,7 +692,7 @@ gd_read_prose(GdParser *p)
 			if (what >= P_ISSUED && i + n + 6 <= len && memcmp(s + i + n, "件数", 6) == 0)
 				continue;
 			v = figure_after(s, i + n, len, gd_triggers[k].must_have, gd_triggers[k].units,
-							 &qt);
+							 qt);
 			if (v == GD_NULL)
 				continue;
 			if (what < P_ISSUED)
