@@ -87,7 +87,7 @@ out_char(Out *o, uint32_t c)
 }
 
 /* A prose trigger may start at normalised offset 'at' (see GdParser). */
-static void
+static inline void
 note_trigger(Out *o, size_t at)
 {
 	GdParser   *p = o->p;
