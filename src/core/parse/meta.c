@@ -528,9 +528,17 @@ typedef struct Qualifiers
 
 #define QUALIFIER_KEY(c0, c1)	((((unsigned) (c0) & 0x0F) << 6) | ((unsigned) (c1) & 0x3F))
 
-static void
-qualifier_table(Qualifiers *qt)
+/* the same for every text: made once, at the first call */
+static Qualifiers qualifier_keys;
+static bool qualifier_keys_ready;
+
+static const Qualifiers *
+qualifier_table(void)
 {
+	Qualifiers *qt = &qualifier_keys;
+
+	if (qualifier_keys_ready)
+		return qt;
 	memset(qt, 0, sizeof(*qt));
 	for (int q = 0; qualifiers[q].word; q++)
 	{
@@ -538,6 +546,8 @@ qualifier_table(Qualifiers *qt)
 
 		qt->of_key[key] |= (uint16_t) (1u << q);
 	}
+	qualifier_keys_ready = true;
+	return qt;
 }
 
 /*
@@ -628,12 +638,11 @@ gd_read_prose(GdParser *p)
 	int64_t    *once[] = {&p->r->prose.received, &p->r->prose.carried_over,
 		&p->r->prose.carried_forward, &p->r->prose.reconsideration,
 	&p->r->prose.litigation};
-	Qualifiers	qt;
+	const Qualifiers *qt = qualifier_table();
 	uint64_t	head[GD_NTRIGGERS]; /* a trigger's first six bytes */
 	uint32_t	of_what[P_IN_FORCE + 1];
 	uint32_t	live = 0;		/* the triggers whose figure is still wanted */
 
-	qualifier_table(&qt);
 	memset(of_what, 0, sizeof(of_what));
 	for (int k = 0; k < ntriggers; k++)
 	{
@@ -683,7 +692,7 @@ gd_read_prose(GdParser *p)
 			if (what >= P_ISSUED && i + n + 6 <= len && memcmp(s + i + n, "件数", 6) == 0)
 				continue;
 			v = figure_after(s, i + n, len, gd_triggers[k].must_have, gd_triggers[k].units,
-							 &qt);
+							 qt);
 			if (v == GD_NULL)
 				continue;
 			if (what < P_ISSUED)
@@ -729,10 +738,16 @@ read_fees(GdParser *p)
 		size_t		e = a;
 		size_t		fee;
 
-		/* s ends in a NUL: s[e + 1] may be read, and s[e + 2] after 0x80 */
+		/*
+		 * s ends in a NUL: s[e + 1] may be read, and s[e + 2] after 0x80.  A
+		 * character's continuation bytes are neither '\n' nor 0xE3: a whole
+		 * three-byte character is stepped over at once.
+		 */
 		while (e < b && s[e] != '\n' &&
 			   !(s[e] == (char) 0xE3 && s[e + 1] == (char) 0x80 && s[e + 2] == (char) 0x82))
-			e++;
+			e += (((unsigned char) s[e] & 0xF0) == 0xE0 && e + 2 < b &&
+				  ((unsigned char) s[e + 1] & 0xC0) == 0x80 &&
+				  ((unsigned char) s[e + 2] & 0xC0) == 0x80) ? 3 : 1;
 		fee = find(s, a, e, "费");
 		if (fee != (size_t) -1 && (has(s, a, e, "处理费") || has(s, a, e, "收费") ||
 								 has(s, a, e, "费用")))

@@ -87,7 +87,7 @@ out_char(Out *o, uint32_t c)
 }
 
 /* A prose trigger may start at normalised offset 'at' (see GdParser). */
-static void
+static inline void
 note_trigger(Out *o, size_t at)
 {
 	GdParser   *p = o->p;
@@ -716,6 +716,16 @@ typedef struct ByteTables
 	uint64_t	tlast[256];
 } ByteTables;
 
+/*
+ * The tables of the last call, kept with the trigger tables they were made
+ * from: every gd_parse has the same (gd_trigger_tables), so they are made
+ * again only when those differ (gd_prose has none).
+ */
+static ByteTables byte_tables;
+static uint32_t bt_mid[64];
+static uint32_t bt_last[64];
+static bool bt_ready;
+
 /* The state of the pass (see the top of this file). */
 typedef struct Pass
 {
@@ -740,8 +750,9 @@ typedef struct Pass
 #define RUN_MAX 32
 
 static inline void
-pass_start(Pass *ps, Out *o, ByteTables *bt)
+pass_start(Pass *ps, Out *o)
 {
+	ByteTables *bt = &byte_tables;
 	GdParser   *p = ps->p;
 
 	if (!inert_ready)
@@ -756,15 +767,22 @@ pass_start(Pass *ps, Out *o, ByteTables *bt)
 	checkpoint(o, 0);
 	ps->copy = copy_byte[ps->html];
 
-	memset(bt->tlead, 0, sizeof(bt->tlead));
-	memset(bt->tmid, 0, sizeof(bt->tmid));
-	memset(bt->tlast, 0, sizeof(bt->tlast));
-	for (int k = 0xE4; k <= 0xE9; k++)
-		bt->tlead[k] = ~(uint64_t) 0;
-	for (int k = 0; k < 64; k++)
+	if (!bt_ready || memcmp(bt_mid, p->trigger_mid, sizeof(bt_mid)) != 0 ||
+		memcmp(bt_last, p->trigger_last, sizeof(bt_last)) != 0)
 	{
-		bt->tmid[0x80 | k] = TRIG_VALID | (uint64_t) p->trigger_mid[k] << 1;
-		bt->tlast[0x80 | k] = TRIG_VALID | (uint64_t) p->trigger_last[k] << 1;
+		memset(bt->tlead, 0, sizeof(bt->tlead));
+		memset(bt->tmid, 0, sizeof(bt->tmid));
+		memset(bt->tlast, 0, sizeof(bt->tlast));
+		for (int k = 0xE4; k <= 0xE9; k++)
+			bt->tlead[k] = ~(uint64_t) 0;
+		for (int k = 0; k < 64; k++)
+		{
+			bt->tmid[0x80 | k] = TRIG_VALID | (uint64_t) p->trigger_mid[k] << 1;
+			bt->tlast[0x80 | k] = TRIG_VALID | (uint64_t) p->trigger_last[k] << 1;
+		}
+		memcpy(bt_mid, p->trigger_mid, sizeof(bt_mid));
+		memcpy(bt_last, p->trigger_last, sizeof(bt_last));
+		bt_ready = true;
 	}
 	ps->bt = bt;
 }
@@ -863,7 +881,7 @@ copyable_end(Pass *ps, size_t lim, size_t lim3, size_t *ascii, char *fold)
 				bt->tmid[(unsigned char) in[r + 1]] &
 				bt->tlast[(unsigned char) in[r + 2]];
 
-			if (t == TRIG_VALID)
+			if (__builtin_expect(t == TRIG_VALID, 1))
 				r += 3;
 			else if (t & TRIG_VALID)
 			{
@@ -1083,7 +1101,6 @@ void
 gd_normalize(GdParser *p, const char *in, size_t len)
 {
 	Out			o;
-	ByteTables	bt;
 	TagEnds		tags = {0};
 	uint32_t	run[RUN_MAX];
 	Pass		ps = {0};
@@ -1095,7 +1112,7 @@ gd_normalize(GdParser *p, const char *in, size_t len)
 	ps.tags = &tags;
 	ps.run = run;
 	ps.next_tick = 1 << 16;
-	pass_start(&ps, &o, &bt);
+	pass_start(&ps, &o);
 
 	while (ps.i < len)
 	{

@@ -260,6 +260,13 @@ heading_title(GdParser *p, size_t start, int no)
 		}
 		else if (c == 0xE3 && memcmp(s + b, "。", 3) == 0)
 			break;
+		else if ((c & 0xF0) == 0xE0 && ((unsigned char) s[b + 1] & 0xC0) == 0x80 &&
+				 ((unsigned char) s[b + 2] & 0xC0) == 0x80)
+		{
+			/* a whole three-byte character: its continuation bytes count for nothing */
+			chars++;
+			b += 2;
+		}
 		else if ((c & 0xC0) != 0x80)
 			chars++;
 	}

@@ -39,13 +39,20 @@ const GdTrigger gd_triggers[GD_NTRIGGERS] = {
 void
 gd_trigger_tables(GdParser *p)
 {
-	const int	ntriggers = GD_NTRIGGERS;
+	/* the same for every text: made once, then copied */
+	static uint32_t mid[64];
+	static uint32_t last[64];
+	static bool ready;
 
-	memset(p->trigger_mid, 0, sizeof(p->trigger_mid));
-	memset(p->trigger_last, 0, sizeof(p->trigger_last));
-	for (int k = 0; k < ntriggers; k++)
+	if (!ready)
 	{
-		p->trigger_mid[gd_triggers[k].word[1] & 0x3F] |= 1u << k;
-		p->trigger_last[gd_triggers[k].word[2] & 0x3F] |= 1u << k;
+		for (int k = 0; k < GD_NTRIGGERS; k++)
+		{
+			mid[gd_triggers[k].word[1] & 0x3F] |= 1u << k;
+			last[gd_triggers[k].word[2] & 0x3F] |= 1u << k;
+		}
+		ready = true;
 	}
+	memcpy(p->trigger_mid, mid, sizeof(p->trigger_mid));
+	memcpy(p->trigger_last, last, sizeof(p->trigger_last));
 }
