@@ -22,45 +22,7 @@
 
 #include "govdisc.h"
 
-typedef struct Arena
-{
-	void	  **blocks;
-	size_t		n,
-				max;
-} Arena;
-
-static void *
-arena_alloc(void *ctx, size_t size)
-{
-	Arena	   *a = ctx;
-	void	   *p = malloc(size ? size : 1);
-
-	if (!p)
-	{
-		fprintf(stderr, "bench_core: out of memory\n");
-		exit(2);
-	}
-	if (a->n == a->max)
-	{
-		a->max = a->max ? a->max * 2 : 64;
-		a->blocks = realloc(a->blocks, a->max * sizeof(void *));
-		if (!a->blocks)
-		{
-			fprintf(stderr, "bench_core: out of memory\n");
-			exit(2);
-		}
-	}
-	a->blocks[a->n++] = p;
-	return p;
-}
-
-static void
-arena_reset(Arena *a)
-{
-	for (size_t i = 0; i < a->n; i++)
-		free(a->blocks[i]);
-	a->n = 0;
-}
+#include "tool_arena.h"
 
 typedef struct Report
 {
@@ -127,7 +89,7 @@ main(int argc, char **argv)
 	size_t		cap = 0;
 	ssize_t		len;
 	double		best = 0;
-	Arena		arena = {0};
+	Arena		arena = {.fill = -1};
 	GdAllocator alloc = {arena_alloc, NULL, NULL, &arena};
 	long long	sections = 0;
 

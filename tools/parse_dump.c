@@ -17,46 +17,7 @@
 
 #include "govdisc.h"
 
-typedef struct Arena
-{
-	void	  **blocks;
-	size_t		n,
-				max;
-} Arena;
-
-static void *
-arena_alloc(void *ctx, size_t size)
-{
-	Arena	   *a = ctx;
-	void	   *p = malloc(size ? size : 1);
-
-	if (!p)
-	{
-		fprintf(stderr, "parse_dump: out of memory\n");
-		exit(2);
-	}
-	memset(p, 0x7f, size);
-	if (a->n == a->max)
-	{
-		a->max = a->max ? a->max * 2 : 64;
-		a->blocks = realloc(a->blocks, a->max * sizeof(void *));
-		if (!a->blocks)
-		{
-			fprintf(stderr, "parse_dump: out of memory\n");
-			exit(2);
-		}
-	}
-	a->blocks[a->n++] = p;
-	return p;
-}
-
-static void
-arena_reset(Arena *a)
-{
-	for (size_t i = 0; i < a->n; i++)
-		free(a->blocks[i]);
-	a->n = 0;
-}
+#include "tool_arena.h"
 
 static const char *
 s(const char *v)
@@ -67,7 +28,7 @@ s(const char *v)
 static void
 dump(const char *name, const char *text, size_t len)
 {
-	static Arena arena;
+	static Arena arena = {.fill = 0x7f};
 	GdAllocator al = {arena_alloc, NULL, NULL, &arena};
 	GdReport   *r = gd_parse(text, len, &al);
 
