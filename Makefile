@@ -139,7 +139,7 @@ unit: unit-build
 # The project's own report generator (sample reports, benchmark input).
 tools/gen_reports: tools/gen_reports.c
 	$(CC) -std=c99 -O2 -Wall -Wextra $(WERROR_FLAG) -Wno-unused-parameter -Wno-sign-compare -o $@ $<
-tools/bench_core: tools/bench_core.c $(CORE_SRCS) $(CORE_HDRS)
+tools/bench_core: tools/bench_core.c tools/tool_arena.h $(CORE_SRCS) $(CORE_HDRS)
 	$(CC) $(CORE_CFLAGS) -O2 -o $@ $< $(CORE_SRCS) $(CORE_LIBS)
 EXTRA_CLEAN += tools/gen_reports tools/bench_core
 
